@@ -1,0 +1,306 @@
+//! The parsed form of a TL schema: definitions, parameters and type expressions, each with its span.
+
+use std::fmt;
+
+/// Identifies one source file inside a [`crate::SourceSet`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct FileId(pub u32);
+
+/// A byte range in one source file. Line and column are computed only when a diagnostic is rendered.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    /// The file the range lies in.
+    pub file: FileId,
+    /// Offset of the first byte.
+    pub start: u32,
+    /// Offset one past the last byte.
+    pub end: u32,
+}
+
+impl Span {
+    /// A span of `file` from byte `start` to byte `end`.
+    pub fn new(file: FileId, start: usize, end: usize) -> Self {
+        // Sources larger than 4 GiB are rejected before parsing, so offsets fit in u32.
+        let clamp = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Span { file, start: clamp(start), end: clamp(end) }
+    }
+
+    /// The byte range as `usize`s, for slicing the source.
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+impl fmt::Debug for Span {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}..{}", self.file.0, self.start, self.end)
+    }
+}
+
+/// Whether a definition is a constructor (from a `---types---` section) or a function.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Category {
+    /// A constructor of a type, declared in a `---types---` section (the default).
+    Type,
+    /// A function (an RPC), declared in a `---functions---` section.
+    Function,
+}
+
+/// A possibly namespaced identifier such as `messages.getChatInviteImporters` or `pub.ed25519`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Name {
+    /// The whole name as written, namespaces included.
+    pub full: String,
+    /// Where the name stands in the source.
+    pub span: Span,
+}
+
+impl Name {
+    /// The namespace components, empty for a name without dots (`a.b.c` gives `["a", "b"]`).
+    pub fn namespace(&self) -> Vec<&str> {
+        let mut parts: Vec<&str> = self.full.split('.').collect();
+        parts.pop();
+        parts
+    }
+
+    /// The last component (`getChatInviteImporters` for `messages.getChatInviteImporters`).
+    pub fn local(&self) -> &str {
+        self.full.rsplit('.').next().unwrap_or(&self.full)
+    }
+}
+
+/// A type expression: `int`, `Vector<User>`, `vector<textEntity>`, `(vector adnl.node)`, `%Message`, `!X`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct TypeExpr {
+    /// The type's name as written (`Vector`, `messages.ChatInviteImporters`, `tonNode.blockIdExt`, `#`, `X`).
+    pub name: String,
+    /// Type arguments: `Vector<T>`, `vector<T>` and `(vector T)` all give one argument.
+    pub args: Vec<TypeExpr>,
+    /// `%T`: the bare form of the boxed type `T`.
+    pub percent: bool,
+    /// `!X`: a value of any type that the type parameter `X` stands for (serialized boxed).
+    pub bang: bool,
+    /// How the arguments were written, kept so that ids are computed from what was written.
+    pub syntax: ArgSyntax,
+    /// Where the whole expression stands in the source.
+    pub span: Span,
+}
+
+/// How a type application was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ArgSyntax {
+    /// No arguments.
+    None,
+    /// `Vector<T>`.
+    Angle,
+    /// TON's `(vector T)`.
+    Paren,
+    /// A space-separated application in a result type, as in `= Vector t`.
+    Space,
+}
+
+impl TypeExpr {
+    /// True for a bare reference: `%T`, or a name whose last component starts with a lowercase letter
+    /// (`int`, `vector<T>`, `tonNode.blockIdExt`). `#` counts as bare.
+    pub fn is_bare(&self) -> bool {
+        if self.percent {
+            return true;
+        }
+        let local = self.name.rsplit('.').next().unwrap_or(&self.name);
+        !local.starts_with(|c: char| c.is_ascii_uppercase())
+    }
+
+    /// True for the natural-number type `#`.
+    pub fn is_nat(&self) -> bool {
+        self.name == "#"
+    }
+}
+
+/// A reference to one bit of a flags word: `flags.3` in `link:flags.3?string`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct FlagRef {
+    /// The name of the `#` field holding the bit (`flags`, `flags2`, `mode`).
+    pub field: String,
+    /// Where the field name stands.
+    pub field_span: Span,
+    /// The bit index as written (checked to be at most 31).
+    pub bit: u32,
+    /// Where the bit index stands.
+    pub bit_span: Span,
+}
+
+/// One parameter (field) of a definition.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Param {
+    /// The field name.
+    pub name: String,
+    /// Where the field name stands.
+    pub name_span: Span,
+    /// The condition of a conditional field (`flags.N?`), if any.
+    pub flag: Option<FlagRef>,
+    /// The field's type (`#` for a flags word or a plain natural number).
+    pub ty: TypeExpr,
+    /// Where the whole parameter stands.
+    pub span: Span,
+}
+
+impl Param {
+    /// True for `name:flags.N?true`: a conditional field that carries no data, only its bit.
+    pub fn is_true_flag(&self) -> bool {
+        self.flag.is_some() && self.ty.name == "true" && self.ty.args.is_empty()
+    }
+}
+
+/// A type parameter `{X:Type}`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct TypeParam {
+    /// The parameter's name (`X`, `t`).
+    pub name: String,
+    /// Its kind as written (`Type`; `#` is also accepted by the grammar).
+    pub kind: String,
+    /// Where the whole `{X:Type}` stands.
+    pub span: Span,
+}
+
+/// The body of a built-in declaration that is not a list of fields.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Builtin {
+    /// `int ? = Int;`: a primitive whose encoding the compiler knows.
+    Opaque,
+    /// `vector {t:Type} # [ t ] = Vector t;`: a count followed by that many values.
+    Vector,
+    /// `int128 4*[ int ] = Int128;`: a fixed number of values of one type.
+    Repeat {
+        /// How many values.
+        count: u32,
+        /// Of which type.
+        ty: TypeExpr,
+    },
+}
+
+/// Documentation attached to a definition by TDLib-style `//@` comments.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct Docs {
+    /// The `@description` text.
+    pub description: Option<String>,
+    /// `@field_name text` entries, in source order (`//-` continuations joined with a space).
+    pub fields: Vec<(String, String)>,
+}
+
+impl Docs {
+    /// True when no doc comment was attached.
+    pub fn is_empty(&self) -> bool {
+        self.description.is_none() && self.fields.is_empty()
+    }
+
+    /// The documentation of one field, if any.
+    pub fn field(&self, name: &str) -> Option<&str> {
+        self.fields.iter().find(|(n, _)| n == name).map(|(_, d)| d.as_str())
+    }
+}
+
+/// One `;`-terminated definition.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Definition {
+    /// Constructor or function.
+    pub category: Category,
+    /// The definition's name.
+    pub name: Name,
+    /// The `#id` as written, if any.
+    pub declared_id: Option<u32>,
+    /// Where the `#id` stands (the `#` included).
+    pub declared_id_span: Option<Span>,
+    /// `{X:Type}` parameters.
+    pub type_params: Vec<TypeParam>,
+    /// The fields, in order.
+    pub params: Vec<Param>,
+    /// For built-in declarations (`int ? = Int;`, `vector … # [ t ]`, `int128 4*[ int ]`) their body.
+    pub builtin: Option<Builtin>,
+    /// The result type after `=` (a boxed type for constructors, the return type for functions).
+    pub result: TypeExpr,
+    /// `//@` documentation attached to this definition.
+    pub docs: Docs,
+    /// The ids computed from the parsed definition under both rule sets.
+    pub computed_ids: ComputedIds,
+    /// What the checker concluded about the declared id.
+    pub id_status: IdStatus,
+    /// From the first character of the name to the `;` included.
+    pub span: Span,
+}
+
+impl Definition {
+    /// The id this definition has on the wire: the declared one, or else the one the reference TL
+    /// compiler computes. Built-ins without fields (`int ? = Int;`) still get the computed value.
+    pub fn id(&self) -> u32 {
+        self.declared_id.unwrap_or(self.computed_ids.reference)
+    }
+
+    /// The namespace components of the name.
+    pub fn namespace(&self) -> Vec<&str> {
+        self.name.namespace()
+    }
+}
+
+/// The two ids computed from a definition's canonical form (see [`crate::ids`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct ComputedIds {
+    /// The reference TL compiler's rule: every field kept as written. Used when no `#id` is declared.
+    pub reference: u32,
+    /// Telegram's rule: `name:flagsN.M?true` fields dropped, `bytes` read as `string`.
+    pub telegram: u32,
+}
+
+/// Which rule set a declared id was verified with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum IdRule {
+    /// The reference TL compiler's rule (fields kept as written).
+    Reference,
+    /// Telegram's rule (`?true` fields dropped, `bytes` read as `string`).
+    Telegram,
+}
+
+/// The outcome of checking a definition's declared id.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub enum IdStatus {
+    /// Not checked yet (only seen before the checker ran).
+    #[default]
+    Unchecked,
+    /// No `#id` was declared; the reference id is used.
+    Undeclared,
+    /// The declared id equals the id computed with this rule.
+    Verified(IdRule),
+    /// The declared id matches neither rule set.
+    Mismatch(IdMismatch),
+}
+
+/// A declared id that matches neither rule set, with what the checker could find out about it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct IdMismatch {
+    /// Why the id differs, when a known case or a simple variation of the definition explains it
+    /// (for example "matches the name decryptedMessage"); `None` when nothing explains it.
+    pub explanation: Option<String>,
+}
+
+/// Documentation of a boxed type given by `//@class Name @description …`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ClassDoc {
+    /// The boxed type's name.
+    pub name: String,
+    /// Its description.
+    pub description: String,
+    /// Where the comment stands.
+    pub span: Span,
+}
+
+/// Everything parsed from one source file.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct FileSchema {
+    /// The file.
+    pub file: FileId,
+    /// The layer given by a `// LAYER N` comment.
+    pub layer: Option<u32>,
+    /// The definitions, in source order.
+    pub definitions: Vec<Definition>,
+    /// `//@class` documentation, in source order.
+    pub classes: Vec<ClassDoc>,
+}

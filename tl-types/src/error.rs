@@ -1,0 +1,183 @@
+//! `DecodeError`: why bytes could not be decoded, at which byte offset, and along which path of
+//! type and field names.
+
+use std::fmt;
+
+/// What went wrong while decoding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum DecodeErrorKind {
+    /// The input ended before a value was complete.
+    UnexpectedEof {
+        /// Bytes the value needed.
+        needed: usize,
+        /// Bytes that were left.
+        remaining: usize,
+    },
+    /// A constructor id that the expected type does not have.
+    UnknownConstructor {
+        /// The id read.
+        id: u32,
+        /// The TL name of the type that was expected (`User`, `messages.ChatInviteImporters`).
+        expected: &'static str,
+    },
+    /// A `Bool` whose id is neither `boolTrue#997275b5` nor `boolFalse#bc799737`.
+    BadBool {
+        /// The id read.
+        id: u32,
+    },
+    /// Values were nested deeper than the reader's limit.
+    DepthExceeded {
+        /// The limit in force.
+        limit: usize,
+    },
+    /// Bytes were left after a complete value (only [`crate::Deserializable::from_bytes`] checks this).
+    TrailingBytes {
+        /// How many.
+        count: usize,
+    },
+    /// A vector announced more elements than the remaining input could hold.
+    VectorTooLong {
+        /// The element count read.
+        count: u32,
+        /// The most elements the remaining bytes could hold.
+        max: usize,
+    },
+    /// A `string` was not valid UTF-8.
+    InvalidUtf8,
+    /// A string or bytes value began with the length prefix 0xff, which TL does not use.
+    BadLengthPrefix,
+    /// A vector did not start with the vector constructor id `0x1cb5c415`.
+    BadVectorId {
+        /// The id read.
+        id: u32,
+    },
+}
+
+impl fmt::Display for DecodeErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::UnexpectedEof { needed, remaining } => {
+                write!(f, "unexpected end of input: needed {needed} bytes, {remaining} left")
+            }
+            Self::UnknownConstructor { id, expected } => {
+                write!(f, "unknown constructor id {id:#010x} for type {expected}")
+            }
+            Self::BadBool { id } => write!(f, "bad Bool: id {id:#010x} is neither boolTrue nor boolFalse"),
+            Self::DepthExceeded { limit } => write!(f, "values nested deeper than the limit of {limit}"),
+            Self::TrailingBytes { count } => write!(f, "{count} trailing bytes after the value"),
+            Self::VectorTooLong { count, max } => {
+                write!(f, "vector of {count} elements cannot fit in the remaining input (at most {max})")
+            }
+            Self::InvalidUtf8 => write!(f, "string is not valid UTF-8"),
+            Self::BadLengthPrefix => write!(f, "length prefix 0xff is not valid"),
+            Self::BadVectorId { id } => write!(f, "expected the vector id 0x1cb5c415, found {id:#010x}"),
+        }
+    }
+}
+
+/// One step of the path to where decoding failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PathSegment {
+    /// A field of a constructor or function.
+    Field {
+        /// The TL name of the constructor or function (`user`, `messages.chatInviteImporters`).
+        ty: &'static str,
+        /// The field's TL name.
+        field: &'static str,
+    },
+    /// An element of a vector.
+    Index(usize),
+}
+
+/// Why bytes could not be decoded: the kind, the byte offset and the path of type/field names.
+#[derive(Clone, PartialEq, Eq)]
+pub struct DecodeError(Box<Inner>);
+
+#[derive(Clone, PartialEq, Eq)]
+struct Inner {
+    kind: DecodeErrorKind,
+    offset: usize,
+    /// Innermost first: segments are pushed while the error travels outwards.
+    path: Vec<PathSegment>,
+}
+
+impl DecodeError {
+    /// An error of `kind` at byte `offset` of the input.
+    #[cold]
+    pub fn new(kind: DecodeErrorKind, offset: usize) -> Self {
+        DecodeError(Box::new(Inner { kind, offset, path: Vec::new() }))
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> &DecodeErrorKind {
+        &self.0.kind
+    }
+
+    /// The byte offset in the input where it went wrong.
+    pub fn offset(&self) -> usize {
+        self.0.offset
+    }
+
+    /// The path from the outermost value to where it went wrong, outermost first.
+    pub fn path(&self) -> impl Iterator<Item = &PathSegment> {
+        self.0.path.iter().rev()
+    }
+
+    /// The path as text, such as `messages.chatInviteImporters.users[3].user.photo`.
+    pub fn path_string(&self) -> String {
+        let mut out = String::new();
+        let mut last_ty: Option<&str> = None;
+        for segment in self.path() {
+            match segment {
+                PathSegment::Field { ty, field } => {
+                    if last_ty.is_some() {
+                        out.push('.');
+                    }
+                    out.push_str(ty);
+                    out.push('.');
+                    out.push_str(field);
+                    last_ty = Some(ty);
+                }
+                PathSegment::Index(i) => out.push_str(&format!("[{i}]")),
+            }
+        }
+        out
+    }
+
+    /// Adds the field `field` of `ty` to the path (called while the error travels outwards).
+    #[cold]
+    pub fn in_field(mut self, ty: &'static str, field: &'static str) -> Self {
+        self.0.path.push(PathSegment::Field { ty, field });
+        self
+    }
+
+    /// Adds the vector element `index` to the path.
+    #[cold]
+    pub fn at_index(mut self, index: usize) -> Self {
+        self.0.path.push(PathSegment::Index(index));
+        self
+    }
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "failed to decode")?;
+        if !self.0.path.is_empty() {
+            write!(f, " {}", self.path_string())?;
+        }
+        write!(f, " at byte {}: {}", self.0.offset, self.0.kind)
+    }
+}
+
+impl fmt::Debug for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DecodeError")
+            .field("kind", &self.0.kind)
+            .field("offset", &self.0.offset)
+            .field("path", &self.path_string())
+            .finish()
+    }
+}
+
+impl std::error::Error for DecodeError {}

@@ -1,0 +1,36 @@
+//! The runtime of generated TL types (the traits, the primitive codecs and `DecodeError`) and the
+//! types generated from this repository's `schema/`: everything `messages.getChatInviteImporters`
+//! and its result `messages.ChatInviteImporters` need, at layer 228.
+//!
+//! ```ignore
+//! use tl_types::{Deserializable, Serializable, enums, functions, types};
+//!
+//! let request = functions::messages::GetChatInviteImporters {
+//!     requested: true,
+//!     subscription_expired: false,
+//!     peer: enums::InputPeer::SelfPeer(types::InputPeerSelf {}),
+//!     link: None,
+//!     q: None,
+//!     offset_date: 0,
+//!     offset_user: enums::InputUser::Empty(types::InputUserEmpty {}),
+//!     limit: 50,
+//! };
+//! let bytes = request.to_bytes();
+//! assert_eq!(&bytes[..4], &0xdf04dd4e_u32.to_le_bytes());
+//! assert_eq!(functions::messages::GetChatInviteImporters::from_bytes(&bytes).unwrap(), request);
+//! ```ignore
+
+pub mod codec;
+mod error;
+mod reader;
+mod traits;
+
+pub use error::{DecodeError, DecodeErrorKind, PathSegment};
+pub use reader::{DEFAULT_MAX_DEPTH, Reader};
+pub use traits::{Bare, Deserializable, Identifiable, RemoteCall, Serializable, deserialize_boxed, serialize_boxed};
+
+mod generated {
+    include!(concat!(env!("OUT_DIR"), "/tl.rs"));
+}
+
+pub use generated::{LAYER, enums, functions, name_for_id, types};

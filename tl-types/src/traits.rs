@@ -1,0 +1,129 @@
+//! The trait core every generated type implements: `Identifiable`, `Serializable`, `Deserializable`,
+//! `Bare` and `RemoteCall`.
+
+use crate::error::{DecodeError, DecodeErrorKind};
+use crate::reader::Reader;
+
+/// A constructor or function with a constructor id.
+pub trait Identifiable {
+    /// The id written before the fields in the boxed form.
+    const CONSTRUCTOR_ID: u32;
+    /// The TL name of the constructor or function (`messages.getChatInviteImporters`).
+    const TL_NAME: &'static str;
+}
+
+/// A value that can be written in TL's binary form.
+///
+/// For constructor structs, function structs and enums this is the boxed form: the constructor
+/// id, then the fields.
+pub trait Serializable {
+    /// Appends the value's bytes to `out`.
+    fn serialize(&self, out: &mut Vec<u8>);
+
+    /// The exact number of bytes [`Serializable::serialize`] appends.
+    fn serialized_len(&self) -> usize;
+
+    /// The value's bytes, in a vector allocated once at its exact size.
+    fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.serialized_len());
+        self.serialize(&mut out);
+        out
+    }
+}
+
+/// A value that can be read from TL's binary form (the boxed form for generated types).
+pub trait Deserializable: Sized {
+    /// Reads one value from `reader`, leaving it just after the value.
+    fn deserialize(reader: &mut Reader<'_>) -> Result<Self, DecodeError>;
+
+    /// Reads one value that must span all of `bytes`: trailing bytes are an error.
+    fn from_bytes(bytes: &[u8]) -> Result<Self, DecodeError> {
+        let mut reader = Reader::new(bytes);
+        let value = Self::deserialize(&mut reader)?;
+        reader.finish()?;
+        Ok(value)
+    }
+}
+
+/// The bare form of a constructor or function: its fields without the constructor id.
+pub trait Bare: Sized {
+    /// The fewest bytes the bare form can take (conditional fields absent, vectors empty).
+    const MIN_BARE_LEN: usize;
+
+    /// Appends the fields' bytes to `out`.
+    fn serialize_bare(&self, out: &mut Vec<u8>);
+
+    /// The exact number of bytes [`Bare::serialize_bare`] appends.
+    fn bare_len(&self) -> usize;
+
+    /// Reads the fields.
+    fn deserialize_bare(reader: &mut Reader<'_>) -> Result<Self, DecodeError>;
+}
+
+/// A function (an RPC request) and the type of its result.
+pub trait RemoteCall: Serializable {
+    /// What the server answers.
+    type Return: Deserializable;
+}
+
+impl<T: Serializable + ?Sized> Serializable for Box<T> {
+    #[inline]
+    fn serialize(&self, out: &mut Vec<u8>) {
+        (**self).serialize(out)
+    }
+
+    #[inline]
+    fn serialized_len(&self) -> usize {
+        (**self).serialized_len()
+    }
+}
+
+impl<T: Deserializable> Deserializable for Box<T> {
+    #[inline]
+    fn deserialize(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+        T::deserialize(reader).map(Box::new)
+    }
+}
+
+impl<T: Bare> Bare for Box<T> {
+    const MIN_BARE_LEN: usize = T::MIN_BARE_LEN;
+
+    #[inline]
+    fn serialize_bare(&self, out: &mut Vec<u8>) {
+        (**self).serialize_bare(out)
+    }
+
+    #[inline]
+    fn bare_len(&self) -> usize {
+        (**self).bare_len()
+    }
+
+    #[inline]
+    fn deserialize_bare(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+        T::deserialize_bare(reader).map(Box::new)
+    }
+}
+
+impl<T: RemoteCall + ?Sized> RemoteCall for Box<T> {
+    type Return = T::Return;
+}
+
+/// Writes `value` in boxed form: its constructor id, then its fields. Generated `Serializable`
+/// impls of constructor and function structs call this.
+#[inline]
+pub fn serialize_boxed<T: Identifiable + Bare>(value: &T, out: &mut Vec<u8>) {
+    out.extend_from_slice(&T::CONSTRUCTOR_ID.to_le_bytes());
+    value.serialize_bare(out);
+}
+
+/// Reads a boxed `T`: the constructor id must be `T`'s own. Generated `Deserializable` impls of
+/// constructor and function structs call this.
+#[inline]
+pub fn deserialize_boxed<T: Identifiable + Bare>(reader: &mut Reader<'_>) -> Result<T, DecodeError> {
+    let at = reader.position();
+    let id = reader.read_u32()?;
+    if id != T::CONSTRUCTOR_ID {
+        return Err(DecodeError::new(DecodeErrorKind::UnknownConstructor { id, expected: T::TL_NAME }, at));
+    }
+    T::deserialize_bare(reader)
+}

@@ -1,0 +1,2 @@
+//! `tlgen`: the command-line front end. (Placeholder: being written.)
+fn main() {}
