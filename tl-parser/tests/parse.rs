@@ -4,7 +4,10 @@
 
 use std::path::{Path, PathBuf};
 
-use tl_parser::{Diagnostic, FileSchema};
+use std::fmt::Write as _;
+
+use tl_parser::ast::{Builtin, TypeExpr};
+use tl_parser::{Definition, Diagnostic, FileSchema, Span};
 
 /// Parses `src` and returns the file's parsed form and only the syntax diagnostics (the checker's
 /// findings are tested elsewhere).
@@ -19,23 +22,133 @@ fn parse(src: &str) -> (FileSchema, Vec<Diagnostic>) {
     (file, syntax)
 }
 
-/// The parsed form of a schema without syntax errors; the checker's results (`computed_ids`,
-/// `id_status`) are reset so that the snapshots only show what the parser produced.
-fn check(src: &str) -> FileSchema {
-    let (mut file, syntax) = parse(src);
+/// The parsed form of a schema without syntax errors, one node per line with its span and the
+/// source text the span covers (so that a wrong span shows in review). The checker's results
+/// (`computed_ids`, `id_status`) are left out: they are tested with the checker.
+fn check(src: &str) -> String {
+    let (file, syntax) = parse(src);
     assert!(syntax.is_empty(), "unexpected syntax errors: {syntax:#?}");
-    for def in &mut file.definitions {
-        def.computed_ids = Default::default();
-        def.id_status = Default::default();
+    let at = |s: Span| format!("{}..{} {:?}", s.start, s.end, &src[s.range()]);
+    let mut out = String::new();
+    writeln!(out, "layer: {:?}", file.layer).unwrap();
+    for class in &file.classes {
+        writeln!(out, "class {} {:?}", class.name, class.description).unwrap();
+        writeln!(out, "  at {}", at(class.span)).unwrap();
     }
-    file
+    for def in &file.definitions {
+        let Definition {
+            category,
+            name,
+            declared_id,
+            declared_id_span,
+            type_params,
+            params,
+            builtin,
+            result,
+            docs,
+            span,
+            ..
+        } = def;
+        writeln!(out, "{category:?} {}", name.full).unwrap();
+        writeln!(out, "  at {}", at(*span)).unwrap();
+        writeln!(
+            out,
+            "  name {:?} namespace {:?} local {:?} at {}",
+            name.full,
+            name.namespace(),
+            name.local(),
+            at(name.span)
+        )
+        .unwrap();
+        if let (Some(id), Some(id_span)) = (declared_id, declared_id_span) {
+            writeln!(out, "  id {id:#010x} at {}", at(*id_span)).unwrap();
+        } else {
+            assert_eq!((declared_id, declared_id_span), (&None, &None));
+        }
+        for tp in type_params {
+            writeln!(
+                out,
+                "  type param {}:{} at {}",
+                tp.name,
+                tp.kind,
+                at(tp.span)
+            )
+            .unwrap();
+        }
+        for param in params {
+            writeln!(out, "  param {} at {}", param.name, at(param.span)).unwrap();
+            writeln!(out, "    name at {}", at(param.name_span)).unwrap();
+            if let Some(flag) = &param.flag {
+                writeln!(
+                    out,
+                    "    flag {}.{} at {} and {}",
+                    flag.field,
+                    flag.bit,
+                    at(flag.field_span),
+                    at(flag.bit_span)
+                )
+                .unwrap();
+            }
+            if param.is_true_flag() {
+                writeln!(out, "    true flag").unwrap();
+            }
+            type_expr(&mut out, src, &param.ty, 4);
+        }
+        match builtin {
+            None => {}
+            Some(Builtin::Repeat { count, ty }) => {
+                writeln!(out, "  builtin repeat {count} of").unwrap();
+                type_expr(&mut out, src, ty, 4);
+            }
+            Some(other) => writeln!(out, "  builtin {other:?}").unwrap(),
+        }
+        writeln!(out, "  result").unwrap();
+        type_expr(&mut out, src, result, 4);
+        if let Some(description) = &docs.description {
+            writeln!(out, "  doc {description:?}").unwrap();
+        }
+        for (field, doc) in &docs.fields {
+            writeln!(out, "  doc @{field} {doc:?}").unwrap();
+        }
+    }
+    out
+}
+
+/// One line per type expression, arguments indented below it.
+fn type_expr(out: &mut String, src: &str, ty: &TypeExpr, indent: usize) {
+    let mut marks = String::new();
+    for (set, mark) in [
+        (ty.percent, " percent"),
+        (ty.bang, " bang"),
+        (ty.is_bare(), " bare"),
+        (ty.is_nat(), " nat"),
+    ] {
+        if set {
+            marks.push_str(mark);
+        }
+    }
+    let span = format!(
+        "{}..{} {:?}",
+        ty.span.start,
+        ty.span.end,
+        &src[ty.span.range()]
+    );
+    writeln!(
+        out,
+        "{:indent$}type {} {:?}{marks} at {span}",
+        "", ty.name, ty.syntax
+    )
+    .unwrap();
+    for arg in &ty.args {
+        type_expr(out, src, arg, indent + 2);
+    }
 }
 
 #[test]
 fn valid_fixtures() {
     insta::glob!("fixtures/valid/*.tl", |path| {
         let src = std::fs::read_to_string(path).unwrap();
-        insta::assert_debug_snapshot!(check(&src));
+        insta::assert_snapshot!(check(&src));
     });
 }
 
