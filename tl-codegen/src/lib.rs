@@ -1,1 +1,40 @@
-//! Rust code generation for TL schemas. (Placeholder: being written.)
+//! Rust code generation for TL schemas, for `build.rs` scripts and the `tlgen` CLI.
+//!
+//! The pipeline: `tl-parser` parses and checks the schema; `lower` turns it into a model where every
+//! Rust name, type, field layout and boxing is decided once; the generators read that model and
+//! produce tokens; prettyplease formats them.
+//!
+//! A `build.rs`:
+//!
+//! ```no_run
+//! fn main() -> Result<(), Box<dyn std::error::Error>> {
+//!     tl_codegen::Config::new()
+//!         .select(["messages.getChatInviteImporters"]) // optional: only what these need
+//!         .compile(&["schema/api.tl"])?; // writes $OUT_DIR/tl.rs
+//!     Ok(())
+//! }
+//! ```
+//!
+//! and the crate's `lib.rs`, with `tl-types` as a dependency:
+//!
+//! ```ignore
+//! include!(concat!(env!("OUT_DIR"), "/tl.rs"));
+//! ```
+
+mod config;
+mod error;
+mod format;
+mod emit;
+mod ident;
+mod ir;
+mod lower;
+mod write;
+
+pub use config::Config;
+pub use error::Error;
+pub use tl_parser::{CheckOptions, Severity};
+
+/// Generates with the default [`Config`] and writes `$OUT_DIR/tl.rs`: the shortcut for a build script.
+pub fn compile(files: &[impl AsRef<std::path::Path>]) -> Result<(), Error> {
+    Config::new().compile(files)
+}

@@ -2,26 +2,27 @@
 //! types generated from this repository's `schema/`: everything `messages.getChatInviteImporters`
 //! and its result `messages.ChatInviteImporters` need, at layer 228.
 //!
-//! ```ignore
-//! use tl_types::{Deserializable, Serializable, enums, functions, types};
+//! ```
+//! use tl_types::{Deserializable, Serializable, functions, types};
 //!
 //! let request = functions::messages::GetChatInviteImporters {
 //!     requested: true,
 //!     subscription_expired: false,
-//!     peer: enums::InputPeer::SelfPeer(types::InputPeerSelf {}),
+//!     peer: types::InputPeerSelf {}.into(),
 //!     link: None,
 //!     q: None,
 //!     offset_date: 0,
-//!     offset_user: enums::InputUser::Empty(types::InputUserEmpty {}),
+//!     offset_user: types::InputUserEmpty {}.into(),
 //!     limit: 50,
 //! };
 //! let bytes = request.to_bytes();
 //! assert_eq!(&bytes[..4], &0xdf04dd4e_u32.to_le_bytes());
 //! assert_eq!(functions::messages::GetChatInviteImporters::from_bytes(&bytes).unwrap(), request);
-//! ```ignore
+//! ```
 
 pub mod codec;
 mod error;
+mod primitives;
 mod reader;
 mod traits;
 

@@ -1,0 +1,105 @@
+//! What every generator needs: the runtime path, relative paths between generated items, and the
+//! Rust type and codec of a `TypeRef`.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use crate::ir::{ItemPath, Root, TypeRef};
+
+/// Shared state of one generation run.
+pub(crate) struct Ctx {
+    /// The runtime crate's path (`::tl_types` by default).
+    pub(crate) rt: TokenStream,
+}
+
+fn root_ident(root: Root) -> proc_macro2::Ident {
+    match root {
+        Root::Types => format_ident!("types"),
+        Root::Enums => format_ident!("enums"),
+        Root::Functions => format_ident!("functions"),
+    }
+}
+
+impl Ctx {
+    /// The path from an item inside `from` (a root and its namespace modules) to `to`, relative, so
+    /// the generated file works wherever it is included: `super::super::enums::User`.
+    pub(crate) fn path(&self, from: &ItemPath, to: &ItemPath) -> TokenStream {
+        let supers = (0..=from.modules.len()).map(|_| quote!(super));
+        let root = root_ident(to.root);
+        let modules = to.modules.iter().map(|m| m.to_ident());
+        let name = to.name.to_ident();
+        quote!(#(#supers::)* #root :: #(#modules ::)* #name)
+    }
+
+    /// The Rust type that holds a value of `ty`.
+    pub(crate) fn rust_type(&self, from: &ItemPath, ty: &TypeRef) -> TokenStream {
+        match ty {
+            TypeRef::Int => quote!(i32),
+            TypeRef::Long => quote!(i64),
+            TypeRef::Double => quote!(f64),
+            TypeRef::Nat => quote!(u32),
+            TypeRef::Fixed(n) => quote!([u8; #n]),
+            TypeRef::Str => quote!(::std::string::String),
+            TypeRef::Bytes => quote!(::std::vec::Vec<u8>),
+            TypeRef::Bool => quote!(bool),
+            TypeRef::Vector(inner) | TypeRef::BareVector(inner) => {
+                let inner = self.rust_type(from, inner);
+                quote!(::std::vec::Vec<#inner>)
+            }
+            TypeRef::Enum { path, heap } | TypeRef::Bare { path, heap } => {
+                let path = self.path(from, path);
+                if *heap { quote!(::std::boxed::Box<#path>) } else { path }
+            }
+            TypeRef::Generic(name) => {
+                let name = name.to_ident();
+                quote!(#name)
+            }
+        }
+    }
+
+    /// The codec type that writes and reads `ty`.
+    pub(crate) fn codec(&self, from: &ItemPath, ty: &TypeRef) -> TokenStream {
+        let rt = &self.rt;
+        match ty {
+            TypeRef::Int => quote!(#rt::codec::Int),
+            TypeRef::Long => quote!(#rt::codec::Long),
+            TypeRef::Double => quote!(#rt::codec::Double),
+            TypeRef::Nat => quote!(#rt::codec::Nat),
+            TypeRef::Fixed(n) => quote!(#rt::codec::Fixed<#n>),
+            TypeRef::Str => quote!(#rt::codec::Str),
+            TypeRef::Bytes => quote!(#rt::codec::Bytes),
+            TypeRef::Bool => quote!(#rt::codec::Bool),
+            TypeRef::Vector(inner) => {
+                let inner = self.codec(from, inner);
+                quote!(#rt::codec::Vector<#inner>)
+            }
+            TypeRef::BareVector(inner) => {
+                let inner = self.codec(from, inner);
+                quote!(#rt::codec::BareVector<#inner>)
+            }
+            TypeRef::Enum { .. } | TypeRef::Generic(_) => {
+                let value = self.rust_type(from, ty);
+                quote!(#rt::codec::Boxed<#value>)
+            }
+            TypeRef::Bare { .. } => {
+                let value = self.rust_type(from, ty);
+                quote!(#rt::codec::Bare<#value>)
+            }
+        }
+    }
+
+    /// The fixed encoded size of `ty`, when every value has the same size.
+    pub(crate) fn fixed_len(ty: &TypeRef) -> Option<usize> {
+        match ty {
+            TypeRef::Int | TypeRef::Nat | TypeRef::Bool => Some(4),
+            TypeRef::Long | TypeRef::Double => Some(8),
+            TypeRef::Fixed(n) => Some(*n),
+            _ => None,
+        }
+    }
+}
+
+/// A `u32` written in hex, as ids are written in schemas: `0x81b6b00a`.
+pub(crate) fn hex_literal(value: u32) -> proc_macro2::Literal {
+    format!("{value:#010x}").parse().unwrap_or_else(|_| proc_macro2::Literal::u32_unsuffixed(value))
+}

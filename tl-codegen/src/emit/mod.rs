@@ -1,0 +1,120 @@
+//! The generators: the model becomes one Rust file of tokens — `LAYER`, `name_for_id`, and the
+//! `types`, `enums` and `functions` module trees.
+
+mod context;
+mod docs;
+mod enums;
+mod structs;
+mod wire;
+
+use std::collections::BTreeMap;
+
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
+
+pub(crate) use context::Ctx;
+
+use crate::ident::RustIdent;
+use crate::ir::{Model, Root};
+
+/// The whole generated file, as tokens.
+pub(crate) fn generate(ctx: &Ctx, model: &Model) -> TokenStream {
+    let layer = model.layer.map(|layer| {
+        let layer = Literal::i32_unsuffixed(i32::try_from(layer).unwrap_or(i32::MAX));
+        quote! {
+            /// The layer of the schema these types were generated from.
+            pub const LAYER: i32 = #layer;
+        }
+    });
+    let name_for_id = name_for_id(model);
+    let types = module_tree(
+        Root::Types,
+        model.types.iter().map(|d| (d.path.modules.clone(), structs::generate(ctx, d, false))),
+        "Constructors: one struct per TL constructor.",
+    );
+    let enums = module_tree(
+        Root::Enums,
+        model.enums.iter().map(|d| (d.path.modules.clone(), enums::generate(ctx, d))),
+        "Boxed types: one enum per TL type, with a variant per constructor.",
+    );
+    let functions = module_tree(
+        Root::Functions,
+        model.functions.iter().map(|d| (d.path.modules.clone(), structs::generate(ctx, d, true))),
+        "Functions: one struct per TL function, with its result type in `RemoteCall::Return`.",
+    );
+    quote! {
+        #layer
+        #name_for_id
+        #types
+        #enums
+        #functions
+    }
+}
+
+fn name_for_id(model: &Model) -> TokenStream {
+    let ids = model.names.iter().map(|(id, _)| context::hex_literal(*id));
+    let names = model.names.iter().map(|(_, name)| name);
+    let mut doc = String::from(
+        "The TL name of the generated constructor or function with this id, if any.\n\n\
+         Where several definitions share an id, the one whose declared id verifies is returned \
+         (then the first in the schema).",
+    );
+    for (id, chosen, others) in &model.shared_ids {
+        let others: Vec<String> = others.iter().map(|o| format!("`{o}`")).collect();
+        doc.push_str(&format!("\n- `{id:#010x}`: `{chosen}` (also {})", others.join(", ")));
+    }
+    let doc = docs::attrs(&doc);
+    quote! {
+        #doc
+        pub fn name_for_id(id: u32) -> ::core::option::Option<&'static str> {
+            ::core::option::Option::Some(match id {
+                #(#ids => #names,)*
+                _ => return ::core::option::Option::None,
+            })
+        }
+    }
+}
+
+/// Nested `pub mod` blocks: items grouped by their namespace modules, sorted.
+#[derive(Default)]
+struct ModuleNode {
+    items: TokenStream,
+    children: BTreeMap<RustIdent, ModuleNode>,
+}
+
+fn module_tree(root: Root, items: impl Iterator<Item = (Vec<RustIdent>, TokenStream)>, doc: &str) -> TokenStream {
+    let mut top = ModuleNode::default();
+    for (modules, tokens) in items {
+        let mut node = &mut top;
+        for m in modules {
+            node = node.children.entry(m).or_default();
+        }
+        node.items.extend(tokens);
+    }
+    let name = match root {
+        Root::Types => quote!(types),
+        Root::Enums => quote!(enums),
+        Root::Functions => quote!(functions),
+    };
+    let body = render(&top);
+    let doc = docs::attrs(doc);
+    quote! {
+        #doc
+        pub mod #name { #body }
+    }
+}
+
+fn render(node: &ModuleNode) -> TokenStream {
+    let items = &node.items;
+    let children = node.children.iter().map(|(name, child)| {
+        let doc = format!("The `{}` namespace.", name.unraw());
+        let ident = name.to_ident();
+        let body = render(child);
+        let doc = docs::attrs(&doc);
+        quote! {
+            #doc
+            pub mod #ident { #body }
+        }
+    });
+    quote!(#items #(#children)*)
+}

@@ -1,0 +1,178 @@
+//! Constructor and function structs: the struct with its fields, shared-bit group structs, methods
+//! for derived `?true` fields, and the written-out `Identifiable`, `Bare`, `Serializable`,
+//! `Deserializable`, `RemoteCall` and `From` impls.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::context::Ctx;
+use super::docs;
+use super::wire::{self, Params};
+use crate::ir::{FieldKind, StructDef};
+
+/// Everything generated for one constructor or function.
+pub(crate) fn generate(ctx: &Ctx, def: &StructDef, is_function: bool) -> TokenStream {
+    let rt = &ctx.rt;
+    let name = def.path.name.to_ident();
+    let generic = def.generic.as_ref().map(|g| g.to_ident());
+    let (params, bounds, args) = match &generic {
+        Some(g) => (
+            quote!(<#g>),
+            quote!(<#g: #rt::Serializable + #rt::Deserializable>),
+            quote!(<#g>),
+        ),
+        None => (quote!(), quote!(), quote!()),
+    };
+    let doc = docs::attrs(&docs::item_doc(def, is_function));
+    let fields = def.fields.iter().map(|f| {
+        let ident = f.ident.to_ident();
+        let ty = match &f.kind {
+            FieldKind::Required(ty) => ctx.rust_type(&def.path, ty),
+            FieldKind::Optional(ty, _) => {
+                let ty = ctx.rust_type(&def.path, ty);
+                quote!(::core::option::Option<#ty>)
+            }
+            FieldKind::Flag(_) => quote!(bool),
+            FieldKind::Group { group, .. } => {
+                let group = def.groups.get(*group).map(|g| g.name.to_ident());
+                quote!(::core::option::Option<#group>)
+            }
+        };
+        let doc = docs::field_doc(f);
+        let doc = docs::attrs(&doc);
+        quote!(#doc pub #ident: #ty,)
+    });
+    let groups = def.groups.iter().map(|g| {
+        let group_name = g.name.to_ident();
+        let group_doc = docs::attrs(&format!(
+            "The fields of [`{}`] that share one flag bit: all present or all absent.",
+            def.path.name.unraw()
+        ));
+        let members = g.members.iter().map(|m| {
+            let ident = m.ident.to_ident();
+            let ty = ctx.rust_type(&def.path, &m.ty);
+            let doc = m.doc.clone().unwrap_or_else(|| format!("TL field `{}`.", m.tl_name));
+            let doc = docs::attrs(&doc);
+        quote!(#doc pub #ident: #ty,)
+        });
+        quote! {
+            #group_doc
+            #[derive(Debug, Clone, PartialEq)]
+            pub struct #group_name { #(#members)* }
+        }
+    });
+    let derived = if def.derived.is_empty() {
+        quote!()
+    } else {
+        let methods = def.derived.iter().map(|d| {
+            let ident = d.ident.to_ident();
+            let partner = d.partner.to_ident();
+            let partner_is_bool =
+                def.fields.iter().any(|f| f.ident == d.partner && matches!(f.kind, FieldKind::Flag(_)));
+            let value = if partner_is_bool { quote!(self.#partner) } else { quote!(self.#partner.is_some()) };
+            let doc = format!(
+                "TL field `{}:…?true`. It shares its flag bit with `{}`, so it is true exactly when that is set.",
+                d.tl_name,
+                d.partner.unraw()
+            );
+            let doc = docs::attrs(&doc);
+            quote!(#doc pub fn #ident(&self) -> bool { #value })
+        });
+        quote!(impl #params #name #args { #(#methods)* })
+    };
+    let id = super::context::hex_literal(def.id);
+    let tl_name = &def.tl_name;
+    let min = proc_macro2::Literal::usize_unsuffixed(def.min_bare_len);
+    let p = Params::for_struct(def);
+    let (out, reader) = (&p.out, &p.reader);
+    let serialize = wire::serialize_body(ctx, def, &p);
+    let len = wire::len_body(ctx, def);
+    let deserialize = wire::deserialize_body(ctx, def, &p);
+    let unused_out = if def.wire.is_empty() { quote!(let _ = #out;) } else { quote!() };
+    let unused_reader = if def.wire.is_empty() { quote!(let _ = #reader;) } else { quote!() };
+    let remote_call = if is_function {
+        let returns = match (&def.returns, &generic) {
+            (Some(crate::ir::TypeRef::Generic(_)), Some(g)) => quote!(<#g as #rt::RemoteCall>::Return),
+            (Some(ty), _) => ctx.rust_type(&def.path, ty),
+            (None, _) => quote!(()),
+        };
+        let call_bounds = match &generic {
+            Some(g) => quote!(<#g: #rt::RemoteCall + #rt::Deserializable>),
+            None => quote!(),
+        };
+        quote! {
+            impl #call_bounds #rt::RemoteCall for #name #args {
+                type Return = #returns;
+            }
+        }
+    } else {
+        quote!()
+    };
+    let from = match &def.variant_of {
+        Some(of) if !is_function => {
+            let enum_ty = ctx.path(&def.path, &of.enum_path);
+            let variant = of.variant.to_ident();
+            let value = if of.heap { quote!(::std::boxed::Box::new(value)) } else { quote!(value) };
+            quote! {
+                impl ::core::convert::From<#name> for #enum_ty {
+                    fn from(value: #name) -> Self {
+                        Self::#variant(#value)
+                    }
+                }
+            }
+        }
+        _ => quote!(),
+    };
+    quote! {
+        #doc
+        #[derive(Debug, Clone, PartialEq)]
+        pub struct #name #params { #(#fields)* }
+
+        #(#groups)*
+
+        #derived
+
+        impl #params #rt::Identifiable for #name #args {
+            const CONSTRUCTOR_ID: u32 = #id;
+            const TL_NAME: &'static str = #tl_name;
+        }
+
+        impl #bounds #rt::Bare for #name #args {
+            const MIN_BARE_LEN: usize = #min;
+
+            fn serialize_bare(&self, #out: &mut ::std::vec::Vec<u8>) {
+                #unused_out
+                #serialize
+            }
+
+            fn bare_len(&self) -> usize {
+                #len
+            }
+
+            fn deserialize_bare(#reader: &mut #rt::Reader<'_>) -> ::core::result::Result<Self, #rt::DecodeError> {
+                #unused_reader
+                #deserialize
+            }
+        }
+
+        impl #bounds #rt::Serializable for #name #args {
+            fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
+                #rt::serialize_boxed(self, out)
+            }
+
+            fn serialized_len(&self) -> usize {
+                4 + #rt::Bare::bare_len(self)
+            }
+        }
+
+        impl #bounds #rt::Deserializable for #name #args {
+            fn deserialize(reader: &mut #rt::Reader<'_>) -> ::core::result::Result<Self, #rt::DecodeError> {
+                #rt::deserialize_boxed(reader)
+            }
+        }
+
+        #remote_call
+        #from
+    }
+}
+

@@ -1,0 +1,249 @@
+//! The bodies of `serialize_bare`, `bare_len` and `deserialize_bare`: the wire layout of a struct,
+//! field by field, with flags words computed from the fields when writing.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
+
+use super::context::Ctx;
+use crate::ident::RustIdent;
+use crate::ir::{Field, FieldKind, FlagBit, StructDef, TypeRef, WireItem};
+
+/// Names of the generated functions' parameters, chosen not to collide with any field.
+pub(crate) struct Params {
+    pub(crate) out: proc_macro2::Ident,
+    pub(crate) reader: proc_macro2::Ident,
+}
+
+impl Params {
+    pub(crate) fn for_struct(def: &StructDef) -> Self {
+        let taken = |name: &str| {
+            def.fields.iter().any(|f| f.ident.unraw() == name)
+                || def.flag_words.iter().any(|w| w.local.unraw() == name)
+                || def.groups.iter().flat_map(|g| &g.members).any(|m| m.ident.unraw() == name)
+        };
+        let pick = |base: &str| {
+            let mut name = base.to_owned();
+            while taken(&name) {
+                name.push('_');
+            }
+            RustIdent::sanitize(&name).to_ident()
+        };
+        Params { out: pick("out"), reader: pick("reader") }
+    }
+}
+
+/// `1 << bit`, written without a shift for bit 0 (which clippy would call an identity operation).
+fn mask(bit: u32) -> TokenStream {
+    if bit == 0 {
+        quote!(1)
+    } else {
+        let bit = Literal::u32_unsuffixed(bit);
+        quote!(1 << #bit)
+    }
+}
+
+/// The condition, on `self`, under which `field` sets its bit.
+fn presence(field: &Field) -> TokenStream {
+    let ident = field.ident.to_ident();
+    match field.kind {
+        FieldKind::Flag(_) => quote!(self.#ident),
+        _ => quote!(self.#ident.is_some()),
+    }
+}
+
+fn field_bit(field: &Field) -> Option<FlagBit> {
+    match field.kind {
+        FieldKind::Optional(_, bit) | FieldKind::Flag(bit) | FieldKind::Group { bit, .. } => Some(bit),
+        FieldKind::Required(_) => None,
+    }
+}
+
+/// The statements of `serialize_bare`.
+pub(crate) fn serialize_body(ctx: &Ctx, def: &StructDef, p: &Params) -> TokenStream {
+    let rt = &ctx.rt;
+    let out = &p.out;
+    let mut body = TokenStream::new();
+    for item in &def.wire {
+        match item {
+            WireItem::FlagWord(w) => {
+                let local = def.flag_words[*w].local.to_ident();
+                let sets = def.fields.iter().filter(|f| field_bit(f).is_some_and(|b| b.word == *w)).map(|f| {
+                    let cond = presence(f);
+                    let bit = mask(field_bit(f).map_or(0, |b| b.bit));
+                    quote!(if #cond { #local |= #bit; })
+                });
+                body.extend(quote! {
+                    let mut #local: u32 = 0;
+                    #(#sets)*
+                    #rt::codec::encode::<#rt::codec::Nat>(&#local, #out);
+                });
+            }
+            WireItem::Field(i) => {
+                let field = &def.fields[*i];
+                let ident = field.ident.to_ident();
+                match &field.kind {
+                    FieldKind::Required(ty) => {
+                        let codec = ctx.codec(&def.path, ty);
+                        body.extend(quote!(#rt::codec::encode::<#codec>(&self.#ident, #out);));
+                    }
+                    FieldKind::Optional(ty, _) => {
+                        let codec = ctx.codec(&def.path, ty);
+                        body.extend(quote! {
+                            if let ::core::option::Option::Some(value) = &self.#ident {
+                                #rt::codec::encode::<#codec>(value, #out);
+                            }
+                        });
+                    }
+                    FieldKind::Flag(_) | FieldKind::Group { .. } => {}
+                }
+            }
+            WireItem::GroupMember { field, member } => {
+                let group_field = &def.fields[*field];
+                let ident = group_field.ident.to_ident();
+                if let Some(m) = member_of(def, group_field, *member) {
+                    let codec = ctx.codec(&def.path, &m.ty);
+                    let member_ident = m.ident.to_ident();
+                    body.extend(quote! {
+                        if let ::core::option::Option::Some(group) = &self.#ident {
+                            #rt::codec::encode::<#codec>(&group.#member_ident, #out);
+                        }
+                    });
+                }
+            }
+            WireItem::Derived => {}
+        }
+    }
+    body
+}
+
+fn member_of<'d>(def: &'d StructDef, field: &Field, member: usize) -> Option<&'d crate::ir::GroupMember> {
+    match field.kind {
+        FieldKind::Group { group, .. } => def.groups.get(group).and_then(|g| g.members.get(member)),
+        _ => None,
+    }
+}
+
+/// The expression of `bare_len`: the fixed part folded into one number, then the variable parts.
+pub(crate) fn len_body(ctx: &Ctx, def: &StructDef) -> TokenStream {
+    let rt = &ctx.rt;
+    let mut fixed: usize = 4 * def.flag_words.len();
+    let mut parts: Vec<TokenStream> = Vec::new();
+    for field in &def.fields {
+        let ident = field.ident.to_ident();
+        match &field.kind {
+            FieldKind::Required(ty) => match Ctx::fixed_len(ty) {
+                Some(n) => fixed += n,
+                None => {
+                    let codec = ctx.codec(&def.path, ty);
+                    parts.push(quote!(#rt::codec::encoded_len::<#codec>(&self.#ident)));
+                }
+            },
+            FieldKind::Optional(ty, _) => {
+                let codec = ctx.codec(&def.path, ty);
+                parts.push(quote!(self.#ident.as_ref().map_or(0, #rt::codec::encoded_len::<#codec>)));
+            }
+            FieldKind::Group { group, .. } => {
+                let members = def.groups.get(*group).map(|g| g.members.as_slice()).unwrap_or_default();
+                let sum = members.iter().map(|m| {
+                    let codec = ctx.codec(&def.path, &m.ty);
+                    let m = m.ident.to_ident();
+                    quote!(#rt::codec::encoded_len::<#codec>(&group.#m))
+                });
+                parts.push(quote!(self.#ident.as_ref().map_or(0, |group| #(#sum)+*)));
+            }
+            FieldKind::Flag(_) => {}
+        }
+    }
+    if fixed > 0 || parts.is_empty() {
+        let fixed = Literal::usize_unsuffixed(fixed);
+        parts.insert(0, quote!(#fixed));
+    }
+    quote!(#(#parts)+*)
+}
+
+/// The statements of `deserialize_bare`, ending in `Ok(Self { … })`.
+pub(crate) fn deserialize_body(ctx: &Ctx, def: &StructDef, p: &Params) -> TokenStream {
+    let rt = &ctx.rt;
+    let reader = &p.reader;
+    let name = &def.tl_name;
+    let mut body = TokenStream::new();
+    let test = |bit: &FlagBit| {
+        let word = def.flag_words[bit.word].local.to_ident();
+        let m = mask(bit.bit);
+        if bit.bit == 0 { quote!(#word & #m != 0) } else { quote!(#word & (#m) != 0) }
+    };
+    let decode = |ty: &TypeRef, tl_name: &str| {
+        let codec = ctx.codec(&def.path, ty);
+        quote!(#rt::codec::decode::<#codec>(#reader, #name, #tl_name)?)
+    };
+    for item in &def.wire {
+        match item {
+            WireItem::FlagWord(w) => {
+                let word = &def.flag_words[*w];
+                let local = word.local.to_ident();
+                let value = decode(&TypeRef::Nat, &word.tl_name);
+                body.extend(quote!(let #local = #value;));
+            }
+            WireItem::Field(i) => {
+                let field = &def.fields[*i];
+                let ident = field.ident.to_ident();
+                match &field.kind {
+                    FieldKind::Required(ty) => {
+                        let value = decode(ty, &field.tl_name);
+                        body.extend(quote!(let #ident = #value;));
+                    }
+                    FieldKind::Optional(ty, bit) => {
+                        let cond = test(bit);
+                        let value = decode(ty, &field.tl_name);
+                        body.extend(quote! {
+                            let #ident = if #cond {
+                                ::core::option::Option::Some(#value)
+                            } else {
+                                ::core::option::Option::None
+                            };
+                        });
+                    }
+                    FieldKind::Flag(bit) => {
+                        let cond = test(bit);
+                        body.extend(quote!(let #ident = #cond;));
+                    }
+                    FieldKind::Group { .. } => {}
+                }
+            }
+            WireItem::GroupMember { field, member } => {
+                let group_field = &def.fields[*field];
+                if let (Some(m), FieldKind::Group { bit, .. }) = (member_of(def, group_field, *member), &group_field.kind) {
+                    let cond = test(bit);
+                    let value = decode(&m.ty, &m.tl_name);
+                    let local = m.ident.to_ident();
+                    body.extend(quote! {
+                        let #local = if #cond {
+                            ::core::option::Option::Some(#value)
+                        } else {
+                            ::core::option::Option::None
+                        };
+                    });
+                }
+            }
+            WireItem::Derived => {}
+        }
+    }
+    // Assemble groups from their members: all present (the bit was set) or all absent.
+    for field in &def.fields {
+        if let FieldKind::Group { group, .. } = field.kind {
+            let Some(g) = def.groups.get(group) else { continue };
+            let ident = field.ident.to_ident();
+            let group_name = g.name.to_ident();
+            let members: Vec<_> = g.members.iter().map(|m| m.ident.to_ident()).collect();
+            body.extend(quote! {
+                let #ident = match (#(#members),*) {
+                    (#(::core::option::Option::Some(#members)),*) => ::core::option::Option::Some(#group_name { #(#members),* }),
+                    _ => ::core::option::Option::None,
+                };
+            });
+        }
+    }
+    let fields = def.fields.iter().map(|f| f.ident.to_ident());
+    body.extend(quote!(::core::result::Result::Ok(Self { #(#fields),* })));
+    body
+}

@@ -1,0 +1,173 @@
+//! A definition's parameters turned into stored Rust fields and a wire layout. Flags words are not
+//! stored but computed when writing. Fields that share one flag bit are tied together so that no
+//! value can announce data it does not carry:
+//! - one data field and `?true` fields on a bit: the data field is an `Option`, and each `?true`
+//!   field becomes a method reporting whether it is present;
+//! - several data fields on a bit: one `Option` of a group struct holding them all, and any `?true`
+//!   field on that bit becomes a method reporting whether the group is present;
+//! - only `?true` fields on a bit: the first is a `bool`, the others methods that return it.
+
+use std::collections::BTreeMap;
+
+use tl_parser::ast::{Definition, Param};
+
+use super::types::Resolver;
+use crate::ident::RustIdent;
+use crate::ir::{DerivedFlag, Field, FieldKind, FlagBit, FlagWord, Group, GroupMember, TypeRef, WireItem};
+
+/// The stored fields and wire layout of one definition.
+#[derive(Debug, Default)]
+pub(crate) struct Layout {
+    pub(crate) fields: Vec<Field>,
+    pub(crate) groups: Vec<Group>,
+    pub(crate) derived: Vec<DerivedFlag>,
+    pub(crate) flag_words: Vec<FlagWord>,
+    pub(crate) wire: Vec<WireItem>,
+}
+
+/// Lays out `def`'s parameters. `owner` is the struct's name, used to name group structs.
+pub(crate) fn layout(
+    def: &Definition,
+    owner: &RustIdent,
+    generics: &[String],
+    resolver: &Resolver<'_>,
+) -> Result<Layout, String> {
+    let params = &def.params;
+    // Which `#` params are flags words: those some later conditional field refers to.
+    let mut word_of: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut out = Layout::default();
+    for param in params {
+        if param.ty.is_nat() && params.iter().any(|p| p.flag.as_ref().is_some_and(|f| f.field == param.name)) {
+            word_of.insert(&param.name, out.flag_words.len());
+            out.flag_words.push(FlagWord { tl_name: param.name.clone(), local: RustIdent::snake(&param.name) });
+        }
+    }
+    // Params grouped by the bit they depend on, in source order.
+    let mut by_bit: BTreeMap<(usize, u32), Vec<usize>> = BTreeMap::new();
+    for (i, param) in params.iter().enumerate() {
+        if let Some(flag) = &param.flag {
+            let word = *word_of.get(flag.field.as_str()).ok_or_else(|| format!("`{}` is not a flags word", flag.field))?;
+            by_bit.entry((word, flag.bit)).or_default().push(i);
+        }
+    }
+    // What each param becomes: its wire item, and at most one stored field created at its position.
+    let mut wire_of: Vec<Option<WireItem>> = vec![None; params.len()];
+    let mut field_at: BTreeMap<usize, Field> = BTreeMap::new();
+    let mut derived_at: Vec<(usize, String, usize)> = Vec::new(); // (param, tl name, partner param)
+    for (&(word, bit), members) in &by_bit {
+        let flag_bit = FlagBit { word, bit };
+        let (trues, data): (Vec<usize>, Vec<usize>) = members.iter().partition(|&&i| params[i].is_true_flag());
+        match data.as_slice() {
+            [] => {
+                let first = trues[0];
+                field_at.insert(first, stored(def, &params[first], FieldKind::Flag(flag_bit)));
+                for &t in &trues[1..] {
+                    derived_at.push((t, params[t].name.clone(), first));
+                }
+            }
+            [only] => {
+                let ty = resolver.resolve(&params[*only].ty, generics)?;
+                field_at.insert(*only, stored(def, &params[*only], FieldKind::Optional(ty, flag_bit)));
+                for &t in &trues {
+                    derived_at.push((t, params[t].name.clone(), *only));
+                }
+            }
+            _ => {
+                let group_index = out.groups.len();
+                let namer = trues.first().copied().unwrap_or(data[0]);
+                let first = *members.iter().min().unwrap_or(&data[0]);
+                let mut members_out = Vec::new();
+                for (m, &d) in data.iter().enumerate() {
+                    members_out.push(GroupMember {
+                        ident: RustIdent::snake(&params[d].name),
+                        tl_name: params[d].name.clone(),
+                        ty: resolver.resolve(&params[d].ty, generics)?,
+                        doc: def.docs.field(&params[d].name).map(str::to_owned),
+                    });
+                    wire_of[d] = Some(WireItem::GroupMember { field: usize::MAX, member: m });
+                }
+                let group_name = RustIdent::camel(&format!("{}_{}", owner.unraw(), params[namer].name));
+                out.groups.push(Group { name: group_name, members: members_out });
+                let mut field = stored(def, &params[namer], FieldKind::Group { group: group_index, bit: flag_bit });
+                field.doc = Some(format!(
+                    "The fields {} (present together, on bit {bit} of `{}`).",
+                    data.iter().map(|&d| format!("`{}`", params[d].name)).collect::<Vec<_>>().join(", "),
+                    out.flag_words[word].tl_name
+                ));
+                field_at.insert(first, field);
+                for &t in &trues {
+                    if t != namer {
+                        derived_at.push((t, params[t].name.clone(), first));
+                    }
+                }
+                if trues.contains(&namer) {
+                    wire_of[namer] = Some(WireItem::Derived);
+                }
+            }
+        }
+    }
+    for (i, param) in params.iter().enumerate() {
+        if param.flag.is_none() && !word_of.contains_key(param.name.as_str()) {
+            let ty = resolver.resolve(&param.ty, generics)?;
+            field_at.insert(i, stored(def, param, FieldKind::Required(ty)));
+        }
+    }
+    // Stored fields in param order; remember each one's index.
+    let mut field_index: BTreeMap<usize, usize> = BTreeMap::new();
+    for (position, field) in field_at {
+        field_index.insert(position, out.fields.len());
+        out.fields.push(field);
+    }
+    for (param, tl_name, partner) in derived_at {
+        let partner_field = field_index.get(&partner).copied().unwrap_or_default();
+        out.fields[partner_field].implies.push(tl_name.clone());
+        out.derived.push(DerivedFlag {
+            ident: RustIdent::snake(&tl_name),
+            tl_name,
+            partner: out.fields[partner_field].ident.clone(),
+        });
+        wire_of[param] = Some(WireItem::Derived);
+    }
+    for (i, param) in params.iter().enumerate() {
+        let item = if let Some(&word) = word_of.get(param.name.as_str()) {
+            WireItem::FlagWord(word)
+        } else if let Some(WireItem::GroupMember { member, .. }) = wire_of[i] {
+            let bit = param.flag.as_ref().map(|f| (word_of.get(f.field.as_str()).copied().unwrap_or_default(), f.bit));
+            let owner_field = out
+                .fields
+                .iter()
+                .position(|f| matches!(f.kind, FieldKind::Group { bit: b, .. } if Some((b.word, b.bit)) == bit))
+                .unwrap_or_default();
+            WireItem::GroupMember { field: owner_field, member }
+        } else if let Some(item) = &wire_of[i] {
+            item.clone()
+        } else {
+            WireItem::Field(field_index.get(&i).copied().unwrap_or_default())
+        };
+        out.wire.push(item);
+    }
+    Ok(out)
+}
+
+fn stored(def: &Definition, param: &Param, kind: FieldKind) -> Field {
+    Field {
+        ident: RustIdent::snake(&param.name),
+        tl_name: param.name.clone(),
+        kind,
+        doc: def.docs.field(&param.name).map(str::to_owned),
+        implies: Vec::new(),
+    }
+}
+
+/// The fewest bytes a value of `ty` takes; `bare_min` gives it for bare constructors.
+pub(crate) fn min_len(ty: &TypeRef, bare_min: &dyn Fn(&crate::ir::ItemPath) -> usize) -> usize {
+    match ty {
+        TypeRef::Int | TypeRef::Nat | TypeRef::Str | TypeRef::Bytes | TypeRef::Bool => 4,
+        TypeRef::Long | TypeRef::Double => 8,
+        TypeRef::Fixed(n) => *n,
+        TypeRef::Vector(_) => 8,
+        TypeRef::BareVector(_) => 4,
+        TypeRef::Enum { .. } | TypeRef::Generic(_) => 4,
+        TypeRef::Bare { path, .. } => bare_min(path),
+    }
+}
