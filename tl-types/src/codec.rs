@@ -2,6 +2,60 @@
 //! or decode the Rust value that represents them. Generated code names the TL type of every field
 //! through a codec, so that `bytes` (`Vec<u8>`) and `Vector<int>` (`Vec<i32>`), or a boxed and a bare
 //! vector, never get confused. Used by generated code; not meant to be called by hand.
+//!
+//! Generated code writes a field with [`encode::<C>`](encode), counts it with
+//! [`encoded_len::<C>`](encoded_len) and reads it with [`decode::<C>`](decode), which names the
+//! field in the error's path.
+//!
+//! # Wire format
+//!
+//! | TL type | codec | Rust value | bytes |
+//! |---|---|---|---|
+//! | `int` | [`Int`] | `i32` | 4, little-endian |
+//! | `long` | [`Long`] | `i64` | 8, little-endian |
+//! | `double` | [`Double`] | `f64` | 8, little-endian IEEE 754 |
+//! | `#` | [`Nat`] | `u32` | 4, little-endian |
+//! | `int128`, `int256` | [`Fixed<16>`](Fixed), [`Fixed<32>`](Fixed) | `[u8; N]` | N, as is |
+//! | `bytes` | [`Bytes`] | `Vec<u8>` | length header, data, padding |
+//! | `string` | [`Str`] | `String` | as `bytes`, UTF-8 |
+//! | `Bool` | [`Bool`] | `bool` | `boolTrue#997275b5` or `boolFalse#bc799737` |
+//! | `Vector<t>` | [`Vector<C>`](Vector) | `Vec<_>` | `0x1cb5c415`, `u32` count, elements |
+//! | `vector<t>` | [`BareVector<C>`](BareVector) | `Vec<_>` | `u32` count, elements |
+//! | boxed type | [`Boxed<T>`](Boxed) | `T` | constructor id, fields |
+//! | bare constructor | [`Bare<T>`](Bare) | `T` | fields |
+//!
+//! A byte string's length header is one byte for lengths below 254, else the byte 254 and a 3-byte
+//! little-endian length; data and header together are padded with zeros to a multiple of four.
+//!
+//! # Decoding hostile bytes: the decisions
+//!
+//! - Decoding never panics, whatever the input.
+//! - Non-canonical but unambiguous byte strings are **accepted**, as TDLib accepts them: a
+//!   long-form length (`fe xx xx xx`) for a string shorter than 254 bytes, and padding bytes that
+//!   are not zero. The length prefix 0xff is **rejected** ([`DecodeErrorKind::BadLengthPrefix`]).
+//! - A `string` that is not valid UTF-8 is **rejected** with [`DecodeErrorKind::InvalidUtf8`] at the
+//!   offset of the string's length header (not replaced, not passed through): a `String` always
+//!   holds what the peer sent. Use `bytes` in a schema for binary data.
+//! - A `Bool` whose id is neither `boolTrue` nor `boolFalse` is [`DecodeErrorKind::BadBool`]; a boxed
+//!   vector whose id is not `0x1cb5c415` is [`DecodeErrorKind::BadVectorId`]; both at the id's offset.
+//! - A vector's element count is checked **before anything is allocated**: it must not exceed
+//!   `remaining bytes / max(element MIN_LEN, 1)`, else [`DecodeErrorKind::VectorTooLong`] at the
+//!   offset of the count. Elements that can take no bytes at all (a bare constructor without
+//!   fields) count as one byte each here, so such a vector can hold no more elements than bytes
+//!   remain after its count; no real schema has one. Even a plausible count reserves at most [`MAX_PREALLOC_BYTES`] up front;
+//!   the vector grows as elements are actually decoded. With the default depth limit this keeps
+//!   peak allocation while decoding under 4 MiB plus 256 bytes per input byte.
+//! - Every value of a generated type ([`Boxed`], [`Bare`]) is one nesting level of the
+//!   [`Reader`]; more than [`Reader::max_depth`] levels fail with
+//!   [`DecodeErrorKind::DepthExceeded`] instead of overflowing the stack.
+//!
+//! # Encoding limits
+//!
+//! Encoding cannot fail. Two things cannot be represented in TL at all, and are written so that the
+//! output stays well-formed (every length it announces is the length it carries, and
+//! [`Codec::encoded_len`] stays exact): a byte string longer than [`MAX_TL_BYTES_LEN`] (16 MiB − 1)
+//! is cut to that length (a `string` at the last UTF-8 character boundary before it), and a vector
+//! of more than `u32::MAX` elements is cut to `u32::MAX`. No MTProto message comes near either size.
 
 use std::marker::PhantomData;
 
@@ -17,16 +71,20 @@ pub const BOOL_TRUE_ID: u32 = 0x997275b5;
 pub const BOOL_FALSE_ID: u32 = 0xbc799737;
 
 /// How one TL type is written and read.
+///
+/// Implemented by the zero-sized codec types of this module; generated code only names them.
 pub trait Codec {
     /// The Rust type that holds a value.
     type Value;
-    /// The fewest bytes a value takes on the wire.
+    /// The fewest bytes a value takes on the wire. It must never exceed the real minimum: vector
+    /// decoding rejects counts that `remaining / max(MIN_LEN, 1)` cannot cover.
     const MIN_LEN: usize;
     /// Appends `value`'s bytes.
     fn encode(value: &Self::Value, out: &mut Vec<u8>);
     /// The exact number of bytes [`Codec::encode`] appends.
     fn encoded_len(value: &Self::Value) -> usize;
-    /// Reads one value.
+    /// Reads one value, leaving the reader just after it. Errors carry the offset where decoding
+    /// failed; paths are added by [`decode`] and by vectors.
     fn decode(reader: &mut Reader<'_>) -> Result<Self::Value, DecodeError>;
 }
 
@@ -43,9 +101,13 @@ pub fn encoded_len<C: Codec>(value: &C::Value) -> usize {
 }
 
 /// Reads the field `field` of the constructor or function `ty` as the TL type `C`; a failure names
-/// the field in the error's path.
+/// the field in the error's path (`ty.field`, see [`DecodeError::path_string`]).
 #[inline]
-pub fn decode<C: Codec>(reader: &mut Reader<'_>, ty: &'static str, field: &'static str) -> Result<C::Value, DecodeError> {
+pub fn decode<C: Codec>(
+    reader: &mut Reader<'_>,
+    ty: &'static str,
+    field: &'static str,
+) -> Result<C::Value, DecodeError> {
     C::decode(reader).map_err(|e| e.in_field(ty, field))
 }
 
@@ -112,31 +174,61 @@ impl<const N: usize> Codec for Fixed<N> {
     }
 }
 
-/// The length of a TL byte string of `len` bytes, header and padding included.
+/// The longest byte string TL can represent: the long-form header has three bytes for the length.
+/// Longer values are cut to this length when encoded (see the [module docs](self#encoding-limits)).
+pub const MAX_TL_BYTES_LEN: usize = 0xff_ffff;
+
+/// The most bytes a vector decoder reserves before decoding any element: 16 KiB. A count the input
+/// could hold but has not proven (the elements are not decoded yet) never reserves more; the vector
+/// grows as elements arrive. This bounds what a hostile input can make the decoder allocate per
+/// nesting level.
+pub const MAX_PREALLOC_BYTES: usize = 16 * 1024;
+
+/// The length of a TL byte string of `len` bytes, header and padding included (for `len` up to
+/// [`MAX_TL_BYTES_LEN`]; longer values are cut to that length when written).
 #[inline]
 pub fn tl_bytes_len(len: usize) -> usize {
+    let len = len.min(MAX_TL_BYTES_LEN);
     let header = if len < 254 { 1 } else { 4 };
     (header + len).div_ceil(4) * 4
 }
 
-/// Appends a TL byte string: the length header, the data, and zero padding to a multiple of four.
+/// Appends a TL byte string: the length header (one byte below 254, else 254 and three bytes
+/// little-endian), the data, and zero padding to a multiple of four. Data longer than
+/// [`MAX_TL_BYTES_LEN`] is cut to that length, so that the header stays true; [`tl_bytes_len`]
+/// counts the same.
 #[inline]
 pub fn write_tl_bytes(data: &[u8], out: &mut Vec<u8>) {
+    let data = data.get(..MAX_TL_BYTES_LEN).unwrap_or(data);
     let len = data.len();
-    if len < 254 {
-        out.push(len as u8);
+    let [l0, l1, l2, _] = (len as u32).to_le_bytes();
+    let header = if len < 254 {
+        out.push(l0);
+        1
     } else {
-        // Lengths of 2^24 bytes or more cannot be represented; the top byte is cut, as every TL
-        // implementation does. No real message comes near that size.
-        out.extend_from_slice(&[254, len as u8, (len >> 8) as u8, (len >> 16) as u8]);
-    }
+        out.extend_from_slice(&[254, l0, l1, l2]);
+        4
+    };
     out.extend_from_slice(data);
-    let total = tl_bytes_len(len);
-    let header = if len < 254 { 1 } else { 4 };
-    out.resize(out.len() + (total - header - len), 0);
+    out.resize(out.len() + (tl_bytes_len(len) - header - len), 0);
 }
 
-/// TL `bytes`: `Vec<u8>`.
+/// The longest prefix of `s` that TL can carry: all of it up to [`MAX_TL_BYTES_LEN`] bytes, else cut
+/// at the last character boundary before that.
+#[inline]
+fn tl_str_prefix(s: &str) -> &str {
+    if s.len() <= MAX_TL_BYTES_LEN {
+        return s;
+    }
+    let mut end = MAX_TL_BYTES_LEN;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    s.get(..end).unwrap_or_default()
+}
+
+/// TL `bytes`: `Vec<u8>`, as a TL byte string (see [`Reader::read_tl_bytes`] for what decoding
+/// accepts).
 #[derive(Debug, Clone, Copy)]
 pub struct Bytes;
 
@@ -157,8 +249,10 @@ impl Codec for Bytes {
     }
 }
 
-/// TL `string`: `String`. Invalid UTF-8 is rejected with [`DecodeErrorKind::InvalidUtf8`], at the
-/// offset of the string's length header.
+/// TL `string`: `String`, as a TL byte string holding UTF-8. Invalid UTF-8 is rejected with
+/// [`DecodeErrorKind::InvalidUtf8`], at the offset of the string's length header. A string longer
+/// than [`MAX_TL_BYTES_LEN`] bytes is cut at the last character boundary before that length when
+/// encoded.
 #[derive(Debug, Clone, Copy)]
 pub struct Str;
 
@@ -167,11 +261,11 @@ impl Codec for Str {
     const MIN_LEN: usize = 4;
     #[inline]
     fn encode(value: &String, out: &mut Vec<u8>) {
-        write_tl_bytes(value.as_bytes(), out)
+        write_tl_bytes(tl_str_prefix(value).as_bytes(), out)
     }
     #[inline]
     fn encoded_len(value: &String) -> usize {
-        tl_bytes_len(value.len())
+        tl_bytes_len(tl_str_prefix(value).len())
     }
     #[inline]
     fn decode(reader: &mut Reader<'_>) -> Result<String, DecodeError> {
@@ -184,7 +278,8 @@ impl Codec for Str {
     }
 }
 
-/// TL `Bool`: `bool`, written as the id of `boolTrue` or `boolFalse`.
+/// TL `Bool`: `bool`, written as the id of `boolTrue` ([`BOOL_TRUE_ID`]) or `boolFalse`
+/// ([`BOOL_FALSE_ID`]). Any other id is [`DecodeErrorKind::BadBool`] at the id's offset.
 #[derive(Debug, Clone, Copy)]
 pub struct Bool;
 
@@ -212,7 +307,7 @@ impl Codec for Bool {
 }
 
 /// A boxed value of a generated type (an enum, or a function for `!X`): `T` itself, constructor id
-/// first. Each one is a nesting level.
+/// first. Decoding one is a nesting level of the [`Reader`] ([`Reader::nested`]).
 #[derive(Debug, Clone, Copy)]
 pub struct Boxed<T>(PhantomData<T>);
 
@@ -234,7 +329,7 @@ impl<T: Serializable + Deserializable> Codec for Boxed<T> {
 }
 
 /// A bare constructor (`tonNode.blockIdExt`, `%T`, the elements of `vector<textEntity>`): `T`'s fields
-/// without its id. Each one is a nesting level.
+/// without its id. Decoding one is a nesting level of the [`Reader`] ([`Reader::nested`]).
 #[derive(Debug, Clone, Copy)]
 pub struct Bare<T>(PhantomData<T>);
 
@@ -257,43 +352,66 @@ impl<T: BareForm> Codec for Bare<T> {
 
 /// Reads a vector's element count and checks that the remaining input can hold that many elements
 /// of at least `min_len` bytes (one byte for elements that may be empty), so that no allocation is
-/// ever larger than the input justifies.
+/// ever larger than the input justifies. [`DecodeErrorKind::VectorTooLong`] is reported at the offset
+/// of the count.
 #[inline]
 fn read_count(reader: &mut Reader<'_>, min_len: usize) -> Result<usize, DecodeError> {
     let at = reader.position();
     let count = reader.read_u32()?;
     let max = reader.remaining() / min_len.max(1);
-    if count as usize > max {
-        return Err(DecodeError::new(DecodeErrorKind::VectorTooLong { count, max }, at));
+    match usize::try_from(count) {
+        Ok(n) if n <= max => Ok(n),
+        _ => Err(DecodeError::new(
+            DecodeErrorKind::VectorTooLong { count, max },
+            at,
+        )),
     }
-    Ok(count as usize)
+}
+
+/// How many elements of a slice a TL vector can carry: at most `u32::MAX`.
+#[inline]
+fn tl_count(len: usize) -> usize {
+    len.min(u32::MAX as usize)
 }
 
 #[inline]
 fn encode_elements<C: Codec>(values: &[C::Value], out: &mut Vec<u8>) {
-    // A vector longer than u32::MAX elements cannot be written in TL; no real value comes near it.
-    out.extend_from_slice(&(values.len() as u32).to_le_bytes());
-    for value in values {
+    // A vector of more than u32::MAX elements cannot be written in TL: the rest is cut so that the
+    // count stays true (see the module docs). No real value comes near it.
+    let count = tl_count(values.len());
+    out.extend_from_slice(&(count as u32).to_le_bytes());
+    for value in values.iter().take(count) {
         C::encode(value, out);
     }
 }
 
 #[inline]
 fn elements_len<C: Codec>(values: &[C::Value]) -> usize {
-    4 + values.iter().map(C::encoded_len).sum::<usize>()
+    4 + values
+        .iter()
+        .take(tl_count(values.len()))
+        .map(C::encoded_len)
+        .sum::<usize>()
 }
 
 #[inline]
 fn decode_elements<C: Codec>(reader: &mut Reader<'_>) -> Result<Vec<C::Value>, DecodeError> {
     let count = read_count(reader, C::MIN_LEN)?;
-    let mut values = Vec::with_capacity(count);
+    // The count is only a claim until the elements are decoded: reserve no more than
+    // MAX_PREALLOC_BYTES for it (a hostile input nested 64 deep could otherwise make every level
+    // reserve for the whole rest of the input at once).
+    let prealloc = count.min(MAX_PREALLOC_BYTES / std::mem::size_of::<C::Value>().max(1));
+    let mut values = Vec::with_capacity(prealloc);
     for index in 0..count {
         values.push(C::decode(reader).map_err(|e| e.at_index(index))?);
     }
     Ok(values)
 }
 
-/// The boxed `Vector<T>`: the vector id, a count, then the elements.
+/// The boxed `Vector<T>`: the vector id `0x1cb5c415`, a `u32` count, then the elements. A wrong id is
+/// [`DecodeErrorKind::BadVectorId`] at the id's offset; a count the rest of the input cannot hold is
+/// [`DecodeErrorKind::VectorTooLong`] at the count's offset; an element's error gets its index in
+/// the path.
 #[derive(Debug, Clone, Copy)]
 pub struct Vector<C>(PhantomData<C>);
 
@@ -320,7 +438,8 @@ impl<C: Codec> Codec for Vector<C> {
     }
 }
 
-/// The bare `vector<T>`: a count, then the elements, without the vector id.
+/// The bare `vector<T>`: a `u32` count, then the elements, without the vector id. Decoding checks
+/// the count as [`Vector`] does.
 #[derive(Debug, Clone, Copy)]
 pub struct BareVector<C>(PhantomData<C>);
 

@@ -1,7 +1,25 @@
 //! `DecodeError`: why bytes could not be decoded, at which byte offset, and along which path of
 //! type and field names.
+//!
+//! Every error has a [`DecodeErrorKind`], the byte offset in the whole input where it happened
+//! (relative to the start of the [`crate::Reader`]'s data), and a path such as
+//! `messages.chatInviteImporters.users[3].user.photo`: the fields (as `constructor.field`) and
+//! vector indices from the outermost value inwards. Displayed, it reads
+//! `failed to decode messages.chatInviteImporters.users[3].user.photo at byte 120: unexpected end of
+//! input: needed 4 bytes, 2 left`.
+//!
+//! Which offset each kind reports:
+//!
+//! | kind | offset |
+//! |---|---|
+//! | `UnexpectedEof` | the read that could not be satisfied (for a byte string's data: just after its length header) |
+//! | `UnknownConstructor`, `BadBool`, `BadVectorId` | the id |
+//! | `DepthExceeded` | the value that would have been one level too deep |
+//! | `TrailingBytes` | the first byte after the value |
+//! | `VectorTooLong` | the vector's count |
+//! | `InvalidUtf8`, `BadLengthPrefix` | the string's length header |
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 /// What went wrong while decoding.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,20 +76,33 @@ impl fmt::Display for DecodeErrorKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::UnexpectedEof { needed, remaining } => {
-                write!(f, "unexpected end of input: needed {needed} bytes, {remaining} left")
+                write!(
+                    f,
+                    "unexpected end of input: needed {needed} bytes, {remaining} left"
+                )
             }
             Self::UnknownConstructor { id, expected } => {
                 write!(f, "unknown constructor id {id:#010x} for type {expected}")
             }
-            Self::BadBool { id } => write!(f, "bad Bool: id {id:#010x} is neither boolTrue nor boolFalse"),
-            Self::DepthExceeded { limit } => write!(f, "values nested deeper than the limit of {limit}"),
+            Self::BadBool { id } => write!(
+                f,
+                "bad Bool: id {id:#010x} is neither boolTrue nor boolFalse"
+            ),
+            Self::DepthExceeded { limit } => {
+                write!(f, "values nested deeper than the limit of {limit}")
+            }
             Self::TrailingBytes { count } => write!(f, "{count} trailing bytes after the value"),
             Self::VectorTooLong { count, max } => {
-                write!(f, "vector of {count} elements cannot fit in the remaining input (at most {max})")
+                write!(
+                    f,
+                    "vector of {count} elements cannot fit in the remaining input (at most {max})"
+                )
             }
             Self::InvalidUtf8 => write!(f, "string is not valid UTF-8"),
             Self::BadLengthPrefix => write!(f, "length prefix 0xff is not valid"),
-            Self::BadVectorId { id } => write!(f, "expected the vector id 0x1cb5c415, found {id:#010x}"),
+            Self::BadVectorId { id } => {
+                write!(f, "expected the vector id 0x1cb5c415, found {id:#010x}")
+            }
         }
     }
 }
@@ -91,6 +122,8 @@ pub enum PathSegment {
 }
 
 /// Why bytes could not be decoded: the kind, the byte offset and the path of type/field names.
+///
+/// Boxed so that `Result<T, DecodeError>` stays one pointer wide on the happy path.
 #[derive(Clone, PartialEq, Eq)]
 pub struct DecodeError(Box<Inner>);
 
@@ -106,7 +139,11 @@ impl DecodeError {
     /// An error of `kind` at byte `offset` of the input.
     #[cold]
     pub fn new(kind: DecodeErrorKind, offset: usize) -> Self {
-        DecodeError(Box::new(Inner { kind, offset, path: Vec::new() }))
+        DecodeError(Box::new(Inner {
+            kind,
+            offset,
+            path: Vec::new(),
+        }))
     }
 
     /// What went wrong.
@@ -124,22 +161,25 @@ impl DecodeError {
         self.0.path.iter().rev()
     }
 
-    /// The path as text, such as `messages.chatInviteImporters.users[3].user.photo`.
+    /// The path as text, such as `messages.chatInviteImporters.users[3].user.photo`: each field as
+    /// `constructor.field`, joined by `.`, each vector element as `[index]`. Empty when the error
+    /// happened at the top level (the outermost constructor id, trailing bytes).
     pub fn path_string(&self) -> String {
         let mut out = String::new();
-        let mut last_ty: Option<&str> = None;
         for segment in self.path() {
             match segment {
                 PathSegment::Field { ty, field } => {
-                    if last_ty.is_some() {
+                    if !out.is_empty() {
                         out.push('.');
                     }
                     out.push_str(ty);
                     out.push('.');
                     out.push_str(field);
-                    last_ty = Some(ty);
                 }
-                PathSegment::Index(i) => out.push_str(&format!("[{i}]")),
+                PathSegment::Index(i) => {
+                    // Writing to a String cannot fail.
+                    let _ = write!(out, "[{i}]");
+                }
             }
         }
         out

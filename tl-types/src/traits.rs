@@ -1,10 +1,22 @@
 //! The trait core every generated type implements: `Identifiable`, `Serializable`, `Deserializable`,
 //! `Bare` and `RemoteCall`.
+//!
+//! - A constructor struct implements [`Identifiable`], [`Bare`] (its fields), and [`Serializable`] /
+//!   [`Deserializable`] in the boxed form through [`serialize_boxed`] / [`deserialize_boxed`].
+//! - An enum (a boxed type) implements [`Serializable`] / [`Deserializable`]: the variant's
+//!   constructor id, then its bare fields; an unknown id is
+//!   [`DecodeErrorKind::UnknownConstructor`] with the enum's TL name.
+//! - A function struct implements the same as a constructor struct, plus [`RemoteCall`].
+//!
+//! [`Serializable::to_bytes`] and [`Deserializable::from_bytes`] therefore always use the boxed
+//! form; `from_bytes` rejects trailing bytes and decodes with the default depth limit
+//! ([`crate::DEFAULT_MAX_DEPTH`]). Decode with a [`Reader`] of your own to change the limit.
 
 use crate::error::{DecodeError, DecodeErrorKind};
 use crate::reader::Reader;
 
-/// A constructor or function with a constructor id.
+/// A constructor or function with a constructor id (the CRC32 of its TL definition, or the id written
+/// in the schema).
 pub trait Identifiable {
     /// The id written before the fields in the boxed form.
     const CONSTRUCTOR_ID: u32;
@@ -36,7 +48,9 @@ pub trait Deserializable: Sized {
     /// Reads one value from `reader`, leaving it just after the value.
     fn deserialize(reader: &mut Reader<'_>) -> Result<Self, DecodeError>;
 
-    /// Reads one value that must span all of `bytes`: trailing bytes are an error.
+    /// Reads one value that must span all of `bytes`: trailing bytes are
+    /// [`DecodeErrorKind::TrailingBytes`] at the offset of the first one. Uses a fresh [`Reader`]
+    /// with the default depth limit.
     fn from_bytes(bytes: &[u8]) -> Result<Self, DecodeError> {
         let mut reader = Reader::new(bytes);
         let value = Self::deserialize(&mut reader)?;
@@ -47,7 +61,9 @@ pub trait Deserializable: Sized {
 
 /// The bare form of a constructor or function: its fields without the constructor id.
 pub trait Bare: Sized {
-    /// The fewest bytes the bare form can take (conditional fields absent, vectors empty).
+    /// The fewest bytes the bare form can take (conditional fields absent, vectors empty, strings
+    /// empty). It must never exceed the real minimum, or valid vectors of this type are rejected as
+    /// [`DecodeErrorKind::VectorTooLong`]; 0 is allowed (a constructor without fields).
     const MIN_BARE_LEN: usize;
 
     /// Appends the fields' bytes to `out`.
@@ -56,7 +72,7 @@ pub trait Bare: Sized {
     /// The exact number of bytes [`Bare::serialize_bare`] appends.
     fn bare_len(&self) -> usize;
 
-    /// Reads the fields.
+    /// Reads the fields (the constructor id was read by the caller, or is implied by the schema).
     fn deserialize_bare(reader: &mut Reader<'_>) -> Result<Self, DecodeError>;
 }
 
@@ -116,14 +132,23 @@ pub fn serialize_boxed<T: Identifiable + Bare>(value: &T, out: &mut Vec<u8>) {
     value.serialize_bare(out);
 }
 
-/// Reads a boxed `T`: the constructor id must be `T`'s own. Generated `Deserializable` impls of
-/// constructor and function structs call this.
+/// Reads a boxed `T`: the constructor id must be `T`'s own, else
+/// [`DecodeErrorKind::UnknownConstructor`] (with `T::TL_NAME` as the expected type) at the id's
+/// offset. Generated `Deserializable` impls of constructor and function structs call this.
 #[inline]
-pub fn deserialize_boxed<T: Identifiable + Bare>(reader: &mut Reader<'_>) -> Result<T, DecodeError> {
+pub fn deserialize_boxed<T: Identifiable + Bare>(
+    reader: &mut Reader<'_>,
+) -> Result<T, DecodeError> {
     let at = reader.position();
     let id = reader.read_u32()?;
     if id != T::CONSTRUCTOR_ID {
-        return Err(DecodeError::new(DecodeErrorKind::UnknownConstructor { id, expected: T::TL_NAME }, at));
+        return Err(DecodeError::new(
+            DecodeErrorKind::UnknownConstructor {
+                id,
+                expected: T::TL_NAME,
+            },
+            at,
+        ));
     }
     T::deserialize_bare(reader)
 }

@@ -1,0 +1,273 @@
+//! Test-only types that implement the runtime traits by hand, the way generated code will, and
+//! helpers shared by the test binaries.
+//!
+//! The schema they stand for:
+//!
+//! ```text
+//! leaf#5e1f0001 = Node;
+//! wrap#5e1f0002 inner:Node = Node;
+//! list#5e1f0003 items:Vector<Node> = Node;
+//! item#5e1f0004 name:string value:int data:bytes = Node;
+//! group#5e1f0005 items:vector<%item> flag:Bool = Node;
+//! ```
+#![allow(dead_code, unreachable_pub)]
+
+use tl_types::codec::{self, Bare, BareVector, Bool, Boxed, Bytes, Codec, Int, Str, Vector};
+use tl_types::{DecodeError, DecodeErrorKind, Deserializable, Identifiable, Reader, Serializable};
+
+/// `leaf#5e1f0001 = Node;`
+#[derive(Debug, Clone, PartialEq)]
+pub struct Leaf {}
+
+/// `wrap#5e1f0002 inner:Node = Node;`
+#[derive(Debug, Clone, PartialEq)]
+pub struct Wrap {
+    pub inner: Box<Node>,
+}
+
+/// `list#5e1f0003 items:Vector<Node> = Node;`
+#[derive(Debug, Clone, PartialEq)]
+pub struct List {
+    pub items: Vec<Node>,
+}
+
+/// `item#5e1f0004 name:string value:int data:bytes = Node;`
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    pub name: String,
+    pub value: i32,
+    pub data: Vec<u8>,
+}
+
+/// `group#5e1f0005 items:vector<%item> flag:Bool = Node;`
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    pub items: Vec<Item>,
+    pub flag: bool,
+}
+
+/// The boxed type `Node`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Node {
+    Leaf(Leaf),
+    Wrap(Wrap),
+    List(List),
+    Item(Item),
+    Group(Group),
+}
+
+pub const LEAF_ID: u32 = 0x5e1f0001;
+pub const WRAP_ID: u32 = 0x5e1f0002;
+pub const LIST_ID: u32 = 0x5e1f0003;
+pub const ITEM_ID: u32 = 0x5e1f0004;
+pub const GROUP_ID: u32 = 0x5e1f0005;
+
+impl Identifiable for Leaf {
+    const CONSTRUCTOR_ID: u32 = LEAF_ID;
+    const TL_NAME: &'static str = "leaf";
+}
+impl Identifiable for Wrap {
+    const CONSTRUCTOR_ID: u32 = WRAP_ID;
+    const TL_NAME: &'static str = "wrap";
+}
+impl Identifiable for List {
+    const CONSTRUCTOR_ID: u32 = LIST_ID;
+    const TL_NAME: &'static str = "list";
+}
+impl Identifiable for Item {
+    const CONSTRUCTOR_ID: u32 = ITEM_ID;
+    const TL_NAME: &'static str = "item";
+}
+impl Identifiable for Group {
+    const CONSTRUCTOR_ID: u32 = GROUP_ID;
+    const TL_NAME: &'static str = "group";
+}
+
+impl tl_types::Bare for Leaf {
+    const MIN_BARE_LEN: usize = 0;
+    fn serialize_bare(&self, _out: &mut Vec<u8>) {}
+    fn bare_len(&self) -> usize {
+        0
+    }
+    fn deserialize_bare(_reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+        Ok(Leaf {})
+    }
+}
+
+impl tl_types::Bare for Wrap {
+    const MIN_BARE_LEN: usize = <Boxed<Box<Node>> as Codec>::MIN_LEN;
+    fn serialize_bare(&self, out: &mut Vec<u8>) {
+        ::tl_types::codec::encode::<Boxed<Box<Node>>>(&self.inner, out);
+    }
+    fn bare_len(&self) -> usize {
+        ::tl_types::codec::encoded_len::<Boxed<Box<Node>>>(&self.inner)
+    }
+    fn deserialize_bare(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+        let inner = ::tl_types::codec::decode::<Boxed<Box<Node>>>(reader, "wrap", "inner")?;
+        Ok(Wrap { inner })
+    }
+}
+
+impl tl_types::Bare for List {
+    const MIN_BARE_LEN: usize = <Vector<Boxed<Node>> as Codec>::MIN_LEN;
+    fn serialize_bare(&self, out: &mut Vec<u8>) {
+        ::tl_types::codec::encode::<Vector<Boxed<Node>>>(&self.items, out);
+    }
+    fn bare_len(&self) -> usize {
+        ::tl_types::codec::encoded_len::<Vector<Boxed<Node>>>(&self.items)
+    }
+    fn deserialize_bare(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+        let items = ::tl_types::codec::decode::<Vector<Boxed<Node>>>(reader, "list", "items")?;
+        Ok(List { items })
+    }
+}
+
+impl tl_types::Bare for Item {
+    const MIN_BARE_LEN: usize =
+        <Str as Codec>::MIN_LEN + <Int as Codec>::MIN_LEN + <Bytes as Codec>::MIN_LEN;
+    fn serialize_bare(&self, out: &mut Vec<u8>) {
+        ::tl_types::codec::encode::<Str>(&self.name, out);
+        ::tl_types::codec::encode::<Int>(&self.value, out);
+        ::tl_types::codec::encode::<Bytes>(&self.data, out);
+    }
+    fn bare_len(&self) -> usize {
+        ::tl_types::codec::encoded_len::<Str>(&self.name)
+            + ::tl_types::codec::encoded_len::<Int>(&self.value)
+            + ::tl_types::codec::encoded_len::<Bytes>(&self.data)
+    }
+    fn deserialize_bare(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+        let name = ::tl_types::codec::decode::<Str>(reader, "item", "name")?;
+        let value = ::tl_types::codec::decode::<Int>(reader, "item", "value")?;
+        let data = ::tl_types::codec::decode::<Bytes>(reader, "item", "data")?;
+        Ok(Item { name, value, data })
+    }
+}
+
+impl tl_types::Bare for Group {
+    const MIN_BARE_LEN: usize =
+        <BareVector<Bare<Item>> as Codec>::MIN_LEN + <Bool as Codec>::MIN_LEN;
+    fn serialize_bare(&self, out: &mut Vec<u8>) {
+        ::tl_types::codec::encode::<BareVector<Bare<Item>>>(&self.items, out);
+        ::tl_types::codec::encode::<Bool>(&self.flag, out);
+    }
+    fn bare_len(&self) -> usize {
+        ::tl_types::codec::encoded_len::<BareVector<Bare<Item>>>(&self.items)
+            + ::tl_types::codec::encoded_len::<Bool>(&self.flag)
+    }
+    fn deserialize_bare(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+        let items = ::tl_types::codec::decode::<BareVector<Bare<Item>>>(reader, "group", "items")?;
+        let flag = ::tl_types::codec::decode::<Bool>(reader, "group", "flag")?;
+        Ok(Group { items, flag })
+    }
+}
+
+/// The boxed form of a constructor struct, as generated code writes it.
+macro_rules! boxed_struct {
+    ($($ty:ident),*) => {$(
+        impl Serializable for $ty {
+            fn serialize(&self, out: &mut Vec<u8>) {
+                ::tl_types::serialize_boxed(self, out)
+            }
+            fn serialized_len(&self) -> usize {
+                4 + ::tl_types::Bare::bare_len(self)
+            }
+        }
+        impl Deserializable for $ty {
+            fn deserialize(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+                ::tl_types::deserialize_boxed(reader)
+            }
+        }
+    )*};
+}
+boxed_struct!(Leaf, Wrap, List, Item, Group);
+
+impl Serializable for Node {
+    fn serialize(&self, out: &mut Vec<u8>) {
+        match self {
+            Node::Leaf(x) => x.serialize(out),
+            Node::Wrap(x) => x.serialize(out),
+            Node::List(x) => x.serialize(out),
+            Node::Item(x) => x.serialize(out),
+            Node::Group(x) => x.serialize(out),
+        }
+    }
+    fn serialized_len(&self) -> usize {
+        match self {
+            Node::Leaf(x) => x.serialized_len(),
+            Node::Wrap(x) => x.serialized_len(),
+            Node::List(x) => x.serialized_len(),
+            Node::Item(x) => x.serialized_len(),
+            Node::Group(x) => x.serialized_len(),
+        }
+    }
+}
+
+impl Deserializable for Node {
+    fn deserialize(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+        use tl_types::Bare as _;
+        let at = reader.position();
+        let id = reader.read_u32()?;
+        Ok(match id {
+            LEAF_ID => Node::Leaf(Leaf::deserialize_bare(reader)?),
+            WRAP_ID => Node::Wrap(Wrap::deserialize_bare(reader)?),
+            LIST_ID => Node::List(List::deserialize_bare(reader)?),
+            ITEM_ID => Node::Item(Item::deserialize_bare(reader)?),
+            GROUP_ID => Node::Group(Group::deserialize_bare(reader)?),
+            _ => {
+                return Err(DecodeError::new(
+                    DecodeErrorKind::UnknownConstructor {
+                        id,
+                        expected: "Node",
+                    },
+                    at,
+                ));
+            }
+        })
+    }
+}
+
+/// `n` wraps around a leaf.
+pub fn wraps(n: usize) -> Node {
+    let mut node = Node::Leaf(Leaf {});
+    for _ in 0..n {
+        node = Node::Wrap(Wrap {
+            inner: Box::new(node),
+        });
+    }
+    node
+}
+
+/// Encodes `value` as `C`, checking that `encoded_len` is exact.
+pub fn enc<C: Codec>(value: &C::Value) -> Vec<u8> {
+    let mut out = Vec::new();
+    codec::encode::<C>(value, &mut out);
+    assert_eq!(
+        out.len(),
+        codec::encoded_len::<C>(value),
+        "encoded_len disagrees with encode"
+    );
+    out
+}
+
+/// Decodes one `C` that must span all of `bytes`.
+pub fn dec<C: Codec>(bytes: &[u8]) -> Result<C::Value, DecodeError> {
+    let mut reader = Reader::new(bytes);
+    let value = C::decode(&mut reader)?;
+    reader.finish()?;
+    Ok(value)
+}
+
+/// Bytes from a hex string; spaces and underscores are ignored.
+pub fn hex(s: &str) -> Vec<u8> {
+    let digits: Vec<u8> = s.bytes().filter(|b| b.is_ascii_hexdigit()).collect();
+    assert_eq!(digits.len() % 2, 0, "odd number of hex digits in {s:?}");
+    digits
+        .chunks(2)
+        .map(|pair| u8::from_str_radix(std::str::from_utf8(pair).unwrap(), 16).unwrap())
+        .collect()
+}
+
+/// Little-endian bytes of a u32.
+pub fn le(x: u32) -> [u8; 4] {
+    x.to_le_bytes()
+}
