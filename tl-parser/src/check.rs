@@ -351,11 +351,18 @@ impl<'a> TypeScope<'a> {
     /// A defined name equal to `name` but for letter case, to suggest.
     fn similar(&self, name: &str) -> Option<&'a str> {
         let lower = name.to_ascii_lowercase();
-        self.boxed
+        let same = |n: &&&str| n.to_ascii_lowercase() == lower;
+        // A lowercase reference most likely means a constructor (a bare type), else a boxed type.
+        let (first, second) = if name.starts_with(|c: char| c.is_ascii_lowercase()) {
+            (&self.bare, &self.boxed)
+        } else {
+            (&self.boxed, &self.bare)
+        };
+        first
             .iter()
-            .chain(self.bare.iter())
+            .find(same)
+            .or_else(|| second.iter().find(same))
             .copied()
-            .find(|n| n.to_ascii_lowercase() == lower)
     }
 }
 
