@@ -1,2 +1,129 @@
-//! `tlgen`: the command-line front end. (Placeholder: being written.)
-fn main() {}
+//! `tlgen`: the command-line front end of the TL toolkit. `tlgen check` reports what is wrong with
+//! schemas, `tlgen ids` lists every definition's id.
+
+mod check_cmd;
+mod ids_cmd;
+
+use std::io::IsTerminal;
+use std::path::Path;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use tl_parser::{Diagnostic, Label, Severity, SourceSet, Span};
+
+/// Parse, check and list the ids of TL schemas.
+#[derive(Debug, Parser)]
+#[command(name = "tlgen", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// The subcommands. Each lives in its own module with an `Args` struct and a `run` function.
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Parse and check schemas: print a summary per file and every diagnostic.
+    ///
+    /// Each FILE is checked as a schema of its own. Exits with 0 when no file has errors, 1 when some
+    /// file has errors, 2 when a file cannot be read.
+    Check(check_cmd::Args),
+    /// Print one line per definition: name, computed id, declared id and category.
+    Ids(ids_cmd::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match &cli.command {
+        Command::Check(args) => check_cmd::run(args),
+        Command::Ids(args) => ids_cmd::run(args),
+    };
+    outcome.exit_code()
+}
+
+/// How a command ended, from best to worst; several files combine to the worst.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Outcome {
+    /// No errors.
+    Clean,
+    /// Some schema has errors.
+    SchemaErrors,
+    /// Some file could not be read.
+    Failure,
+}
+
+impl Outcome {
+    fn exit_code(self) -> ExitCode {
+        match self {
+            Outcome::Clean => ExitCode::SUCCESS,
+            Outcome::SchemaErrors => ExitCode::from(1),
+            Outcome::Failure => ExitCode::from(2),
+        }
+    }
+}
+
+/// One file read for a command: its sources, or the diagnostics that prevented parsing it.
+pub(crate) struct Loaded {
+    /// The file (always present, so that diagnostics can be rendered against it).
+    pub(crate) sources: SourceSet,
+    /// Set when the file is not UTF-8: a located error, and nothing to parse.
+    pub(crate) invalid_utf8: Option<Diagnostic>,
+}
+
+/// Reads `path` as bytes. An I/O error is printed and gives `None`; invalid UTF-8 gives a located
+/// diagnostic against the file read lossily (everything before the first bad byte is unchanged).
+pub(crate) fn load(path: &Path) -> Option<Loaded> {
+    let name = path.display().to_string();
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(err) => {
+            eprintln!("error: cannot read {name}: {err}");
+            return None;
+        }
+    };
+    let mut sources = SourceSet::new();
+    let lossy = String::from_utf8_lossy(&bytes).into_owned();
+    match sources.add_bytes(name.clone(), bytes) {
+        Ok(_) => Some(Loaded {
+            sources,
+            invalid_utf8: None,
+        }),
+        Err(err) => {
+            let file = SourceSet::new().len();
+            let mut sources = SourceSet::new();
+            let id = sources.add(name, lossy);
+            debug_assert_eq!(id.0 as usize, file);
+            // U+FFFD, which replaced the bad byte, takes 3 bytes.
+            let span = Span::new(id, err.offset, err.offset + 3);
+            let diagnostic = Diagnostic {
+                severity: Severity::Error,
+                code: "invalid-utf8",
+                message: "the file is not valid UTF-8".to_owned(),
+                labels: vec![Label {
+                    span,
+                    message: format!("invalid byte at offset {}", err.offset),
+                    primary: true,
+                }],
+                notes: vec![format!(
+                    "line {}, column {} (in bytes)",
+                    err.line, err.column
+                )],
+            };
+            Some(Loaded {
+                sources,
+                invalid_utf8: Some(diagnostic),
+            })
+        }
+    }
+}
+
+/// Renders diagnostics to stderr, in colour only when stderr is a terminal.
+pub(crate) fn print_diagnostics(diagnostics: &[Diagnostic], sources: &SourceSet) {
+    if diagnostics.is_empty() {
+        return;
+    }
+    let color = std::io::stderr().is_terminal();
+    eprint!(
+        "{}",
+        tl_parser::diagnostic::render(diagnostics, sources, color)
+    );
+}
