@@ -8,7 +8,7 @@ mod names;
 mod select;
 mod types;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use tl_parser::Schema;
 use tl_parser::ast::{ArgSyntax, Definition, IdStatus, TypeExpr};
@@ -78,6 +78,8 @@ pub(crate) fn lower(schema: &Schema, roots: &[String]) -> Result<Model, Error> {
         model.enums.push(EnumDef { path, tl_name: (*name).to_owned(), doc, variants });
     }
 
+    name_groups_apart(&mut model.types);
+    name_groups_apart(&mut model.functions);
     compute_min_lengths(&mut model);
     boxing::decide(&mut model);
     record_variants(&mut model);
@@ -86,6 +88,26 @@ pub(crate) fn lower(schema: &Schema, roots: &[String]) -> Result<Model, Error> {
     model.enums.sort_by(|a, b| a.path.cmp(&b.path));
     assign_names_for_ids(&mut model, &ctor_defs, &fn_defs, &index.order);
     Ok(model)
+}
+
+/// Renames shared-bit group structs whose name is already taken in their module (the group of
+/// `message`'s `views` would be `MessageViews`, which is also the constructor `messageViews`),
+/// by appending `Fields`, then a number.
+fn name_groups_apart(structs: &mut [StructDef]) {
+    let mut taken: BTreeSet<(Vec<RustIdent>, String)> =
+        structs.iter().map(|s| (s.path.modules.clone(), s.path.name.unraw().to_owned())).collect();
+    for s in structs.iter_mut() {
+        for group in &mut s.groups {
+            let base = group.name.unraw().to_owned();
+            let mut candidate = base.clone();
+            let mut n = 1;
+            while !taken.insert((s.path.modules.clone(), candidate.clone())) {
+                candidate = if n == 1 { format!("{base}Fields") } else { format!("{base}Fields{n}") };
+                n += 1;
+            }
+            group.name = RustIdent::sanitize(&candidate);
+        }
+    }
 }
 
 /// Tells each constructor struct which enum variant holds it, once boxing is decided.
