@@ -81,17 +81,18 @@ pub(crate) fn load(path: &Path) -> Option<Loaded> {
         }
     };
     let mut sources = SourceSet::new();
-    let lossy = String::from_utf8_lossy(&bytes).into_owned();
+    // Only a file that is not UTF-8 needs its lossy copy (to show the lines around the bad byte).
+    let lossy = std::str::from_utf8(&bytes)
+        .is_err()
+        .then(|| String::from_utf8_lossy(&bytes).into_owned());
     match sources.add_bytes(name.clone(), bytes) {
         Ok(_) => Some(Loaded {
             sources,
             invalid_utf8: None,
         }),
         Err(err) => {
-            let file = SourceSet::new().len();
             let mut sources = SourceSet::new();
-            let id = sources.add(name, lossy);
-            debug_assert_eq!(id.0 as usize, file);
+            let id = sources.add(name, lossy.unwrap_or_default());
             // U+FFFD, which replaced the bad byte, takes 3 bytes.
             let span = Span::new(id, err.offset, err.offset + 3);
             let diagnostic = Diagnostic {
