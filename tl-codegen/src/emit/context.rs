@@ -10,6 +10,9 @@ use crate::ir::{ItemPath, Root, TypeRef};
 pub(crate) struct Ctx {
     /// The runtime crate's path (`::tl_types` by default).
     pub(crate) rt: TokenStream,
+    /// The name under which each generated module imports the runtime's `codec` module (`tl`,
+    /// unless a namespace module of the schema has that name).
+    pub(crate) codec: proc_macro2::Ident,
 }
 
 fn root_ident(root: Root) -> proc_macro2::Ident {
@@ -59,31 +62,31 @@ impl Ctx {
 
     /// The codec type that writes and reads `ty`.
     pub(crate) fn codec(&self, from: &ItemPath, ty: &TypeRef) -> TokenStream {
-        let rt = &self.rt;
+        let tl = &self.codec;
         match ty {
-            TypeRef::Int => quote!(#rt::codec::Int),
-            TypeRef::Long => quote!(#rt::codec::Long),
-            TypeRef::Double => quote!(#rt::codec::Double),
-            TypeRef::Nat => quote!(#rt::codec::Nat),
-            TypeRef::Fixed(n) => quote!(#rt::codec::Fixed<#n>),
-            TypeRef::Str => quote!(#rt::codec::Str),
-            TypeRef::Bytes => quote!(#rt::codec::Bytes),
-            TypeRef::Bool => quote!(#rt::codec::Bool),
+            TypeRef::Int => quote!(#tl::Int),
+            TypeRef::Long => quote!(#tl::Long),
+            TypeRef::Double => quote!(#tl::Double),
+            TypeRef::Nat => quote!(#tl::Nat),
+            TypeRef::Fixed(n) => quote!(#tl::Fixed<#n>),
+            TypeRef::Str => quote!(#tl::Str),
+            TypeRef::Bytes => quote!(#tl::Bytes),
+            TypeRef::Bool => quote!(#tl::Bool),
             TypeRef::Vector(inner) => {
                 let inner = self.codec(from, inner);
-                quote!(#rt::codec::Vector<#inner>)
+                quote!(#tl::Vector<#inner>)
             }
             TypeRef::BareVector(inner) => {
                 let inner = self.codec(from, inner);
-                quote!(#rt::codec::BareVector<#inner>)
+                quote!(#tl::BareVector<#inner>)
             }
             TypeRef::Enum { .. } | TypeRef::Generic(_) => {
                 let value = self.rust_type(from, ty);
-                quote!(#rt::codec::Boxed<#value>)
+                quote!(#tl::Boxed<#value>)
             }
             TypeRef::Bare { .. } => {
                 let value = self.rust_type(from, ty);
-                quote!(#rt::codec::Bare<#value>)
+                quote!(#tl::Bare<#value>)
             }
         }
     }

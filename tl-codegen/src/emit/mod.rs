@@ -12,13 +12,14 @@ use std::collections::BTreeMap;
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-pub(crate) use context::Ctx;
+use context::Ctx;
 
 use crate::ident::RustIdent;
 use crate::ir::{Model, Root};
 
-/// The whole generated file, as tokens.
-pub(crate) fn generate(ctx: &Ctx, model: &Model) -> TokenStream {
+/// The whole generated file, as tokens; `rt` is the runtime crate's path.
+pub(crate) fn generate(rt: TokenStream, model: &Model) -> TokenStream {
+    let ctx = &Ctx { codec: codec_alias(model), rt };
     let layer = model.layer.map(|layer| {
         let layer = Literal::i32_unsuffixed(i32::try_from(layer).unwrap_or(i32::MAX));
         quote! {
@@ -28,16 +29,19 @@ pub(crate) fn generate(ctx: &Ctx, model: &Model) -> TokenStream {
     });
     let name_for_id = name_for_id(model);
     let types = module_tree(
+        ctx,
         Root::Types,
         model.types.iter().map(|d| (d.path.modules.clone(), structs::generate(ctx, d, false))),
         "Constructors: one struct per TL constructor.",
     );
     let enums = module_tree(
+        ctx,
         Root::Enums,
         model.enums.iter().map(|d| (d.path.modules.clone(), enums::generate(ctx, d))),
         "Boxed types: one enum per TL type, with a variant per constructor.",
     );
     let functions = module_tree(
+        ctx,
         Root::Functions,
         model.functions.iter().map(|d| (d.path.modules.clone(), structs::generate(ctx, d, true))),
         "Functions: one struct per TL function, with its result type in `RemoteCall::Return`.",
@@ -82,7 +86,31 @@ struct ModuleNode {
     children: BTreeMap<RustIdent, ModuleNode>,
 }
 
-fn module_tree(root: Root, items: impl Iterator<Item = (Vec<RustIdent>, TokenStream)>, doc: &str) -> TokenStream {
+/// `tl`, or if a namespace module is called that, the first of `tl_codec`, `tl_codec2`, … that none is.
+fn codec_alias(model: &Model) -> proc_macro2::Ident {
+    let modules: std::collections::BTreeSet<&str> = model
+        .types
+        .iter()
+        .chain(&model.functions)
+        .flat_map(|s| s.path.modules.iter())
+        .chain(model.enums.iter().flat_map(|e| e.path.modules.iter()))
+        .map(RustIdent::unraw)
+        .collect();
+    let mut name = "tl".to_owned();
+    let mut n = 1;
+    while modules.contains(name.as_str()) {
+        name = if n == 1 { "tl_codec".to_owned() } else { format!("tl_codec{n}") };
+        n += 1;
+    }
+    proc_macro2::Ident::new(&name, proc_macro2::Span::call_site())
+}
+
+fn module_tree(
+    ctx: &Ctx,
+    root: Root,
+    items: impl Iterator<Item = (Vec<RustIdent>, TokenStream)>,
+    doc: &str,
+) -> TokenStream {
     let mut top = ModuleNode::default();
     for (modules, tokens) in items {
         let mut node = &mut top;
@@ -96,7 +124,15 @@ fn module_tree(root: Root, items: impl Iterator<Item = (Vec<RustIdent>, TokenStr
         Root::Enums => quote!(enums),
         Root::Functions => quote!(functions),
     };
-    let body = render(&top);
+    // Struct code names field types through the runtime's codecs, imported under a short alias.
+    let import = match root {
+        Root::Types | Root::Functions => {
+            let (rt, alias) = (&ctx.rt, &ctx.codec);
+            Some(quote!(#[allow(unused_imports)] use #rt::codec as #alias;))
+        }
+        Root::Enums => None,
+    };
+    let body = render(&top, import.as_ref());
     let doc = docs::attrs(doc);
     quote! {
         #doc
@@ -104,17 +140,18 @@ fn module_tree(root: Root, items: impl Iterator<Item = (Vec<RustIdent>, TokenStr
     }
 }
 
-fn render(node: &ModuleNode) -> TokenStream {
+fn render(node: &ModuleNode, import: Option<&TokenStream>) -> TokenStream {
     let items = &node.items;
+    let own_import = if items.is_empty() { None } else { import };
     let children = node.children.iter().map(|(name, child)| {
         let doc = format!("The `{}` namespace.", name.unraw());
         let ident = name.to_ident();
-        let body = render(child);
+        let body = render(child, import);
         let doc = docs::attrs(&doc);
         quote! {
             #doc
             pub mod #ident { #body }
         }
     });
-    quote!(#items #(#children)*)
+    quote!(#own_import #items #(#children)*)
 }

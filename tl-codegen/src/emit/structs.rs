@@ -83,13 +83,11 @@ pub(crate) fn generate(ctx: &Ctx, def: &StructDef, is_function: bool) -> TokenSt
     let id = super::context::hex_literal(def.id);
     let tl_name = &def.tl_name;
     let min = proc_macro2::Literal::usize_unsuffixed(def.min_bare_len);
-    let p = Params::for_struct(def);
+    let p = Params::for_struct(def, def.wire.is_empty());
     let (out, reader) = (&p.out, &p.reader);
     let serialize = wire::serialize_body(ctx, def, &p);
     let len = wire::len_body(ctx, def);
     let deserialize = wire::deserialize_body(ctx, def, &p);
-    let unused_out = if def.wire.is_empty() { quote!(let _ = #out;) } else { quote!() };
-    let unused_reader = if def.wire.is_empty() { quote!(let _ = #reader;) } else { quote!() };
     let remote_call = if is_function {
         let returns = match (&def.returns, &generic) {
             (Some(crate::ir::TypeRef::Generic(_)), Some(g)) => quote!(<#g as #rt::RemoteCall>::Return),
@@ -141,7 +139,6 @@ pub(crate) fn generate(ctx: &Ctx, def: &StructDef, is_function: bool) -> TokenSt
             const MIN_BARE_LEN: usize = #min;
 
             fn serialize_bare(&self, #out: &mut ::std::vec::Vec<u8>) {
-                #unused_out
                 #serialize
             }
 
@@ -150,7 +147,6 @@ pub(crate) fn generate(ctx: &Ctx, def: &StructDef, is_function: bool) -> TokenSt
             }
 
             fn deserialize_bare(#reader: &mut #rt::Reader<'_>) -> ::core::result::Result<Self, #rt::DecodeError> {
-                #unused_reader
                 #deserialize
             }
         }

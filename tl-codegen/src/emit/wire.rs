@@ -15,7 +15,9 @@ pub(crate) struct Params {
 }
 
 impl Params {
-    pub(crate) fn for_struct(def: &StructDef) -> Self {
+    /// Parameter names for `def`'s functions; `unused` (a struct without fields) prefixes them with
+    /// an underscore.
+    pub(crate) fn for_struct(def: &StructDef, unused: bool) -> Self {
         let taken = |name: &str| {
             def.fields.iter().any(|f| f.ident.unraw() == name)
                 || def.flag_words.iter().any(|w| w.local.unraw() == name)
@@ -28,7 +30,8 @@ impl Params {
             }
             RustIdent::sanitize(&name).to_ident()
         };
-        Params { out: pick("out"), reader: pick("reader") }
+        let prefix = if unused { "_" } else { "" };
+        Params { out: pick(&format!("{prefix}out")), reader: pick(&format!("{prefix}reader")) }
     }
 }
 
@@ -60,7 +63,7 @@ fn field_bit(field: &Field) -> Option<FlagBit> {
 
 /// The statements of `serialize_bare`.
 pub(crate) fn serialize_body(ctx: &Ctx, def: &StructDef, p: &Params) -> TokenStream {
-    let rt = &ctx.rt;
+    let tl = &ctx.codec;
     let out = &p.out;
     let mut body = TokenStream::new();
     for item in &def.wire {
@@ -75,7 +78,7 @@ pub(crate) fn serialize_body(ctx: &Ctx, def: &StructDef, p: &Params) -> TokenStr
                 body.extend(quote! {
                     let mut #local: u32 = 0;
                     #(#sets)*
-                    #rt::codec::encode::<#rt::codec::Nat>(&#local, #out);
+                    #tl::encode::<#tl::Nat>(&#local, #out);
                 });
             }
             WireItem::Field(i) => {
@@ -84,13 +87,13 @@ pub(crate) fn serialize_body(ctx: &Ctx, def: &StructDef, p: &Params) -> TokenStr
                 match &field.kind {
                     FieldKind::Required(ty) => {
                         let codec = ctx.codec(&def.path, ty);
-                        body.extend(quote!(#rt::codec::encode::<#codec>(&self.#ident, #out);));
+                        body.extend(quote!(#tl::encode::<#codec>(&self.#ident, #out);));
                     }
                     FieldKind::Optional(ty, _) => {
                         let codec = ctx.codec(&def.path, ty);
                         body.extend(quote! {
                             if let ::core::option::Option::Some(value) = &self.#ident {
-                                #rt::codec::encode::<#codec>(value, #out);
+                                #tl::encode::<#codec>(value, #out);
                             }
                         });
                     }
@@ -105,7 +108,7 @@ pub(crate) fn serialize_body(ctx: &Ctx, def: &StructDef, p: &Params) -> TokenStr
                     let member_ident = m.ident.to_ident();
                     body.extend(quote! {
                         if let ::core::option::Option::Some(group) = &self.#ident {
-                            #rt::codec::encode::<#codec>(&group.#member_ident, #out);
+                            #tl::encode::<#codec>(&group.#member_ident, #out);
                         }
                     });
                 }
@@ -125,7 +128,7 @@ fn member_of<'d>(def: &'d StructDef, field: &Field, member: usize) -> Option<&'d
 
 /// The expression of `bare_len`: the fixed part folded into one number, then the variable parts.
 pub(crate) fn len_body(ctx: &Ctx, def: &StructDef) -> TokenStream {
-    let rt = &ctx.rt;
+    let tl = &ctx.codec;
     let mut fixed: usize = 4 * def.flag_words.len();
     let mut parts: Vec<TokenStream> = Vec::new();
     for field in &def.fields {
@@ -135,19 +138,19 @@ pub(crate) fn len_body(ctx: &Ctx, def: &StructDef) -> TokenStream {
                 Some(n) => fixed += n,
                 None => {
                     let codec = ctx.codec(&def.path, ty);
-                    parts.push(quote!(#rt::codec::encoded_len::<#codec>(&self.#ident)));
+                    parts.push(quote!(#tl::encoded_len::<#codec>(&self.#ident)));
                 }
             },
             FieldKind::Optional(ty, _) => {
                 let codec = ctx.codec(&def.path, ty);
-                parts.push(quote!(self.#ident.as_ref().map_or(0, #rt::codec::encoded_len::<#codec>)));
+                parts.push(quote!(self.#ident.as_ref().map_or(0, #tl::encoded_len::<#codec>)));
             }
             FieldKind::Group { group, .. } => {
                 let members = def.groups.get(*group).map(|g| g.members.as_slice()).unwrap_or_default();
                 let sum = members.iter().map(|m| {
                     let codec = ctx.codec(&def.path, &m.ty);
                     let m = m.ident.to_ident();
-                    quote!(#rt::codec::encoded_len::<#codec>(&group.#m))
+                    quote!(#tl::encoded_len::<#codec>(&group.#m))
                 });
                 parts.push(quote!(self.#ident.as_ref().map_or(0, |group| #(#sum)+*)));
             }
@@ -163,7 +166,7 @@ pub(crate) fn len_body(ctx: &Ctx, def: &StructDef) -> TokenStream {
 
 /// The statements of `deserialize_bare`, ending in `Ok(Self { … })`.
 pub(crate) fn deserialize_body(ctx: &Ctx, def: &StructDef, p: &Params) -> TokenStream {
-    let rt = &ctx.rt;
+    let tl = &ctx.codec;
     let reader = &p.reader;
     let name = &def.tl_name;
     let mut body = TokenStream::new();
@@ -174,7 +177,7 @@ pub(crate) fn deserialize_body(ctx: &Ctx, def: &StructDef, p: &Params) -> TokenS
     };
     let decode = |ty: &TypeRef, tl_name: &str| {
         let codec = ctx.codec(&def.path, ty);
-        quote!(#rt::codec::decode::<#codec>(#reader, #name, #tl_name)?)
+        quote!(#tl::decode::<#codec>(#reader, #name, #tl_name)?)
     };
     for item in &def.wire {
         match item {
