@@ -48,15 +48,11 @@ pub(crate) fn parse_file(file: FileId, text: &str) -> (FileSchema, Vec<Diagnosti
         }
         if rest.starts_with("---") {
             let line_end = rest.find('\n').unwrap_or(rest.len());
-            match section::section(&rest[..line_end]) {
+            match section::section(rest) {
                 Ok((_, section)) => category = section,
-                Err(err) => diagnostics.push(syntax_diagnostic(
-                    &cx,
-                    text,
-                    error_of(err, &rest[..line_end]),
-                )),
+                Err(err) => diagnostics.push(syntax_diagnostic(&cx, text, error_of(err, rest))),
             }
-            // Whatever follows the marker on its line is not a statement.
+            // The rest of the marker's line (a comment, or text already reported) is skipped.
             rest = &rest[line_end..];
             continue;
         }
@@ -104,9 +100,12 @@ fn recover(text: &str, err: &SyntaxError) -> usize {
     if err.resume_next_line {
         return text[at..].find('\n').map_or(text.len(), |nl| at + nl + 1);
     }
-    let line_start = text[..at].rfind('\n').map_or(0, |nl| nl + 1);
-    if text[line_start..at].trim().is_empty() && text[at..].starts_with("---") {
-        return at;
+    if text[at..].starts_with("---") {
+        // Only whitespace is scanned backwards, so a long line does not make this quadratic.
+        let before = text[..at].trim_end_matches([' ', '\t']);
+        if before.is_empty() || before.ends_with('\n') {
+            return at;
+        }
     }
     let mut i = at;
     while i < bytes.len() {

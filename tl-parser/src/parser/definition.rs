@@ -47,11 +47,12 @@ pub(super) fn definition<'a>(
     let (rest, (result, head_end)) = result_type(cx, rest)?;
     let (after_ws, _) = ws(rest)?;
     let Some(end) = after_ws.strip_prefix(';') else {
-        let line_break = rest[..rest.len() - after_ws.len()].contains('\n');
         let mut err = SyntaxError::at(head_end, "expected `;` after the result type").with_len(0);
-        err.resume_next_line = line_break && !after_ws.is_empty();
-        // A forgotten `;` at the end of the file also ends the statement.
-        err.resume_next_line |= after_ws.is_empty();
+        // A forgotten `;` before a line break: the next line may well be the next statement. At the
+        // end of the file the statement simply ends.
+        let (after_head, _) = ws(head_end)?;
+        let gap = &head_end[..head_end.len() - after_head.len()];
+        err.resume_next_line = gap.contains('\n') || after_ws.is_empty();
         return Err(nom::Err::Failure(err));
     };
     let span = cx.span(input, end);
@@ -222,7 +223,9 @@ fn flag_ref<'a>(cx: &Cx, input: &'a str) -> PResult<'a, Option<FlagRef>> {
         return Ok((input, None));
     };
     if rest.starts_with('?') {
-        let message = format!("expected `{field}.N?` with a numeric bit index before `?`");
+        let message = format!(
+            "expected a flag condition `field.N?` with a numeric bit index, found `{field}?`"
+        );
         let len = input.len() - rest.len();
         return Err(nom::Err::Failure(
             SyntaxError::at(input, message).with_len(len),

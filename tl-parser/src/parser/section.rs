@@ -10,7 +10,8 @@ use super::error::{PResult, SyntaxError};
 use super::lexer::ident;
 use crate::ast::Category;
 
-/// Parses a marker line starting with `---`; the output is the section it opens.
+/// Parses a marker line starting with `---`; the output is the section it opens. Nothing but a
+/// comment may follow on the line; the caller skips the rest of the line.
 pub(super) fn section(input: &str) -> PResult<'_, Category> {
     let blank = |c: char| c == ' ' || c == '\t';
     let (rest, _) = tag("---").parse(input)?;
@@ -23,6 +24,11 @@ pub(super) fn section(input: &str) -> PResult<'_, Category> {
         cut(tag("---")),
     )
     .parse(rest)?;
+    let (after, _) = take_while(blank).parse(rest)?;
+    if !(after.is_empty() || after.starts_with(['\n', '\r']) || after.starts_with("//")) {
+        let message = "expected the end of the line after the section marker";
+        return Err(nom::Err::Failure(SyntaxError::at(after, message)));
+    }
     match name {
         "types" => Ok((rest, Category::Type)),
         "functions" => Ok((rest, Category::Function)),
