@@ -44,12 +44,15 @@ fn nested_lists(levels: usize) -> Vec<u8> {
     pad(bytes)
 }
 
-/// The hostile inputs, by name, with a decoder for each.
-fn cases() -> Vec<(
+/// A named input and how to decode it.
+type Case = (
     &'static str,
     fn() -> Vec<u8>,
     fn(&[u8]) -> Result<(), DecodeError>,
-)> {
+);
+
+/// The hostile inputs, by name, with a decoder for each.
+fn cases() -> Vec<Case> {
     fn node(b: &[u8]) -> Result<(), DecodeError> {
         Node::from_bytes(b).map(drop)
     }
