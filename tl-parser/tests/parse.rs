@@ -178,7 +178,11 @@ fn corpus_has_no_syntax_errors() {
         eprintln!("skipped: set TL_CORPUS to the schema corpus folder to parse every real schema");
         return;
     };
-    let dir = PathBuf::from(dir);
+    let mut dir = PathBuf::from(dir);
+    if dir.is_relative() {
+        // A relative path is read from the workspace root, where `.ci/run` runs.
+        dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(dir);
+    }
     assert!(dir.is_dir(), "TL_CORPUS={} is not a folder", dir.display());
     let files = tl_files(&dir);
     assert!(
@@ -196,4 +200,32 @@ fn corpus_has_no_syntax_errors() {
             path.display()
         );
     }
+}
+
+#[test]
+fn crlf_line_endings_parse_like_lf() {
+    let lf = "// LAYER 7\n//@description A point\n//-on two lines @x The x\npoint x:int\n  = Point; // c\n---functions---\nget = Point;\n";
+    let crlf = lf.replace('\n', "\r\n");
+    let (a, _) = parse(lf);
+    let (b, syntax) = parse(&crlf);
+    assert!(syntax.is_empty(), "{syntax:?}");
+    assert_eq!(b.layer, Some(7));
+    let summary = |f: &FileSchema| -> Vec<_> {
+        f.definitions
+            .iter()
+            .map(|d| {
+                (
+                    d.name.full.clone(),
+                    d.category,
+                    d.params.len(),
+                    d.docs.clone(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(summary(&a), summary(&b));
+    assert_eq!(
+        b.definitions[0].docs.description.as_deref(),
+        Some("A point on two lines")
+    );
 }

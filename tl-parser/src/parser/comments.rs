@@ -54,7 +54,7 @@ impl DocCollector {
 
     /// A `//@key text @key text …` line.
     fn doc_line(&mut self, body: &str, span: Span, schema: &mut FileSchema) {
-        let pairs = doc_pairs(body);
+        let (_, pairs) = doc_pairs(body);
         if let Some(&("class", name)) = pairs.first() {
             let description = pairs
                 .iter()
@@ -68,6 +68,11 @@ impl DocCollector {
             });
             return;
         }
+        self.entries(pairs);
+    }
+
+    /// `@key text` entries for the next definition.
+    fn entries(&mut self, pairs: Vec<(&str, &str)>) {
         for (key, text) in pairs {
             if key == "description" {
                 self.pending.description = Some(text.to_owned());
@@ -84,8 +89,19 @@ impl DocCollector {
         }
     }
 
-    /// A `//-text` line: appended with one space to the previous entry.
-    fn continuation(&mut self, text: &str, schema: &mut FileSchema) {
+    /// A `//-text` line: appended with one space to the previous entry. Like TDLib's documentation
+    /// generator, which joins the lines before splitting at `@`, a `@key` in it starts a new entry.
+    fn continuation(&mut self, line: &str, schema: &mut FileSchema) {
+        let (text, pairs) = doc_pairs(line);
+        self.append(text.trim(), schema);
+        self.entries(pairs);
+    }
+
+    /// Appends `text` with one space to the entry a continuation extends.
+    fn append(&mut self, text: &str, schema: &mut FileSchema) {
+        if text.is_empty() {
+            return;
+        }
         let target = match self.last {
             Last::Nothing => return,
             Last::Description => self.pending.description.get_or_insert_with(String::new),
@@ -98,16 +114,17 @@ impl DocCollector {
                 None => return,
             },
         };
-        if !target.is_empty() && !text.is_empty() {
+        if !target.is_empty() {
             target.push(' ');
         }
         target.push_str(text);
     }
 }
 
-/// Splits `@a text @b more text` into `[("a", "text"), ("b", "more text")]`. A key is an `@` at the
-/// start or after whitespace, followed by identifier characters.
-fn doc_pairs(body: &str) -> Vec<(&str, &str)> {
+/// Splits `text @a text @b more text` into the text before the first key and
+/// `[("a", "text"), ("b", "more text")]`. A key is an `@` at the start or after whitespace,
+/// followed by identifier characters.
+fn doc_pairs(body: &str) -> (&str, Vec<(&str, &str)>) {
     let bytes = body.as_bytes();
     let is_key_at = |i: usize| {
         bytes[i] == b'@'
@@ -126,7 +143,10 @@ fn doc_pairs(body: &str) -> Vec<(&str, &str)> {
             .unwrap_or(entry.len());
         pairs.push((&entry[..key_len], entry[key_len..].trim()));
     }
-    pairs
+    (
+        &body[..starts.first().copied().unwrap_or(body.len())],
+        pairs,
+    )
 }
 
 /// The layer in a `// LAYER N` comment (exactly `LAYER`, upper case).
@@ -148,15 +168,17 @@ mod tests {
 
     #[test]
     fn pairs() {
-        assert_eq!(
-            doc_pairs("@description A @b c d @e_f  g "),
-            vec![("description", "A"), ("b", "c d"), ("e_f", "g")]
-        );
+        let pairs = vec![("description", "A"), ("b", "c d"), ("e_f", "g")];
+        assert_eq!(doc_pairs("@description A @b c d @e_f  g "), ("", pairs));
         assert_eq!(
             doc_pairs("@a mail x@y.z @ b"),
-            vec![("a", "mail x@y.z @ b")]
+            ("", vec![("a", "mail x@y.z @ b")])
         );
-        assert_eq!(doc_pairs("@"), vec![]);
+        assert_eq!(doc_pairs("@"), ("@", vec![]));
+        assert_eq!(
+            doc_pairs("more text @x y"),
+            ("more text ", vec![("x", "y")])
+        );
     }
 
     #[test]
