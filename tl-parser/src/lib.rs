@@ -24,7 +24,7 @@ mod sources;
 
 pub use ast::{Category, Definition, FileId, FileSchema, Span};
 pub use diagnostic::{Diagnostic, Label, Severity};
-pub use sources::{SourceFile, SourceSet};
+pub use sources::{InvalidUtf8, SourceFile, SourceSet};
 
 /// How the checker treats declared ids that match neither rule set.
 #[derive(Debug, Clone, PartialEq, Eq)]
