@@ -194,6 +194,8 @@ pub(crate) struct EnumDef {
     /// The `//@class` description, if any.
     pub(crate) doc: Option<String>,
     pub(crate) variants: Vec<Variant>,
+    /// The variant whose value nests least (for sample values at the depth limit).
+    pub(crate) terminal: usize,
 }
 
 /// One variant: a constructor struct, boxed when it is large or recursive.

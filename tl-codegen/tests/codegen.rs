@@ -37,6 +37,18 @@ fn shipped_schema() {
     }));
 }
 
+/// Sample values (`Config::samples`) for conditional fields, shared bits and recursion.
+#[test]
+fn samples() {
+    for fixture in ["shared_bits.tl", "recursion.tl"] {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(fixture);
+        let code = generate(&path, |c| {
+            c.samples(true);
+        });
+        insta::assert_snapshot!(format!("samples_{fixture}"), code);
+    }
+}
+
 /// Generation is a pure function of the schema: the same input gives the same bytes.
 #[test]
 fn output_is_deterministic() {

@@ -24,6 +24,7 @@ pub mod codec;
 mod error;
 mod primitives;
 mod reader;
+pub mod sample;
 mod traits;
 
 pub use error::{DecodeError, DecodeErrorKind, PathSegment};
@@ -35,3 +36,5 @@ mod generated {
 }
 
 pub use generated::{LAYER, enums, functions, name_for_id, types};
+#[cfg(feature = "samples")]
+pub use generated::visit_samples;

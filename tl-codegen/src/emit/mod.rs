@@ -4,6 +4,7 @@
 mod context;
 mod docs;
 mod enums;
+mod samples;
 mod structs;
 mod wire;
 
@@ -17,8 +18,15 @@ use context::Ctx;
 use crate::ident::RustIdent;
 use crate::ir::{Model, Root};
 
+/// What to generate besides the types.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Options {
+    /// `Sample` impls and `visit_samples`.
+    pub(crate) samples: bool,
+}
+
 /// The whole generated file, as tokens; `rt` is the runtime crate's path.
-pub(crate) fn generate(rt: TokenStream, model: &Model) -> TokenStream {
+pub(crate) fn generate(rt: TokenStream, model: &Model, options: Options) -> TokenStream {
     let ctx = &Ctx { codec: codec_alias(model), rt };
     let layer = model.layer.map(|layer| {
         let layer = Literal::i32_unsuffixed(i32::try_from(layer).unwrap_or(i32::MAX));
@@ -31,24 +39,44 @@ pub(crate) fn generate(rt: TokenStream, model: &Model) -> TokenStream {
     let types = module_tree(
         ctx,
         Root::Types,
-        model.types.iter().map(|d| (d.path.modules.clone(), structs::generate(ctx, d, false))),
+        model.types.iter().map(|d| {
+            let mut tokens = structs::generate(ctx, d, false);
+            if options.samples {
+                tokens.extend(samples::for_struct(ctx, d));
+            }
+            (d.path.modules.clone(), tokens)
+        }),
         "Constructors: one struct per TL constructor.",
     );
     let enums = module_tree(
         ctx,
         Root::Enums,
-        model.enums.iter().map(|d| (d.path.modules.clone(), enums::generate(ctx, d))),
+        model.enums.iter().map(|d| {
+            let mut tokens = enums::generate(ctx, d);
+            if options.samples {
+                tokens.extend(samples::for_enum(ctx, d));
+            }
+            (d.path.modules.clone(), tokens)
+        }),
         "Boxed types: one enum per TL type, with a variant per constructor.",
     );
     let functions = module_tree(
         ctx,
         Root::Functions,
-        model.functions.iter().map(|d| (d.path.modules.clone(), structs::generate(ctx, d, true))),
+        model.functions.iter().map(|d| {
+            let mut tokens = structs::generate(ctx, d, true);
+            if options.samples {
+                tokens.extend(samples::for_struct(ctx, d));
+            }
+            (d.path.modules.clone(), tokens)
+        }),
         "Functions: one struct per TL function, with its result type in `RemoteCall::Return`.",
     );
+    let visit = options.samples.then(|| samples::visit_all(ctx, model));
     quote! {
         #layer
         #name_for_id
+        #visit
         #types
         #enums
         #functions

@@ -15,7 +15,7 @@ use tl_parser::ast::{ArgSyntax, Definition, IdStatus, TypeExpr};
 
 use crate::Error;
 use crate::ident::RustIdent;
-use crate::ir::{EnumDef, FieldKind, ItemPath, Model, Root, StructDef, Variant, VariantOf};
+use crate::ir::{EnumDef, FieldKind, ItemPath, Model, Root, StructDef, TypeRef, Variant, VariantOf};
 
 
 /// Builds the model of `schema`, restricted to the closure of `roots` when it is not empty.
@@ -75,12 +75,13 @@ pub(crate) fn lower(schema: &Schema, roots: &[String]) -> Result<Model, Error> {
             variants.push(Variant { ident, ctor, tl_name: def.name.full.clone(), id: def.id(), heap: false });
         }
         let doc = class_docs.get(name).map(|d| (*d).to_owned());
-        model.enums.push(EnumDef { path, tl_name: (*name).to_owned(), doc, variants });
+        model.enums.push(EnumDef { path, tl_name: (*name).to_owned(), doc, variants, terminal: 0 });
     }
 
     name_groups_apart(&mut model.types);
     name_groups_apart(&mut model.functions);
     compute_min_lengths(&mut model);
+    find_terminal_variants(&mut model);
     boxing::decide(&mut model);
     record_variants(&mut model);
     model.types.sort_by(|a, b| a.path.cmp(&b.path));
@@ -88,6 +89,45 @@ pub(crate) fn lower(schema: &Schema, roots: &[String]) -> Result<Model, Error> {
     model.enums.sort_by(|a, b| a.path.cmp(&b.path));
     assign_names_for_ids(&mut model, &ctor_defs, &fn_defs, &index.order);
     Ok(model)
+}
+
+/// For each enum, the variant that can be built with the least nesting: a struct's height is one
+/// more than its highest required field (vectors may be empty, conditional fields absent), an
+/// enum's is its lowest variant's. Computed as a fixed point from "unbuildable".
+fn find_terminal_variants(model: &mut Model) {
+    const UNKNOWN: usize = usize::MAX;
+    let mut height: BTreeMap<ItemPath, usize> = BTreeMap::new();
+    loop {
+        let mut changed = false;
+        for s in &model.types {
+            let mut h = 0;
+            for f in &s.fields {
+                if let FieldKind::Required(TypeRef::Enum { path, .. } | TypeRef::Bare { path, .. }) = &f.kind {
+                    h = h.max(height.get(path).copied().unwrap_or(UNKNOWN));
+                }
+            }
+            let h = h.saturating_add(1);
+            if height.get(&s.path).is_none_or(|&old| h < old) {
+                height.insert(s.path.clone(), h);
+                changed = true;
+            }
+        }
+        for e in &model.enums {
+            let h = e.variants.iter().map(|v| height.get(&v.ctor).copied().unwrap_or(UNKNOWN)).min().unwrap_or(UNKNOWN);
+            if height.get(&e.path).is_none_or(|&old| h < old) {
+                height.insert(e.path.clone(), h);
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    for e in &mut model.enums {
+        e.terminal = (0..e.variants.len())
+            .min_by_key(|&i| height.get(&e.variants[i].ctor).copied().unwrap_or(UNKNOWN))
+            .unwrap_or(0);
+    }
 }
 
 /// Renames shared-bit group structs whose name is already taken in their module (the group of
