@@ -5,7 +5,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("cargo:rerun-if-env-changed=CARGO_FEATURE_SAMPLES");
     tl_codegen::Config::new()
         .runtime_path("crate")
-        .select(["messages.getChatInviteImporters", "messages.ChatInviteImporters"])
+        .select([
+            "messages.getChatInviteImporters",
+            "messages.ChatInviteImporters",
+        ])
         .samples(std::env::var_os("CARGO_FEATURE_SAMPLES").is_some())
         .compile(&["../schema/importers.tl"])?;
     Ok(())

@@ -25,8 +25,15 @@ impl RoundTrips {
         let value = T::sample(&mut Sampler::new(seed).with_fill(fill));
         self.values += 1;
         match check_round_trip(&value) {
-            Ok(bytes) => assert_eq!(&bytes[..4], &T::CONSTRUCTOR_ID.to_le_bytes(), "{}", T::TL_NAME),
-            Err(e) => self.failures.push(format!("{} ({fill:?}, seed {seed}): {e}", T::TL_NAME)),
+            Ok(bytes) => assert_eq!(
+                &bytes[..4],
+                &T::CONSTRUCTOR_ID.to_le_bytes(),
+                "{}",
+                T::TL_NAME
+            ),
+            Err(e) => self
+                .failures
+                .push(format!("{} ({fill:?}, seed {seed}): {e}", T::TL_NAME)),
         }
     }
 }
@@ -50,19 +57,39 @@ impl Visitor for RoundTrips {
 
 #[test]
 fn every_shipped_type_round_trips() {
-    let mut checks = RoundTrips { seeds: 64, types: 0, values: 0, failures: Vec::new() };
+    let mut checks = RoundTrips {
+        seeds: 64,
+        types: 0,
+        values: 0,
+        failures: Vec::new(),
+    };
     tl_types::visit_samples(&mut checks);
-    assert!(checks.failures.is_empty(), "{} failures:\n{}", checks.failures.len(), checks.failures.join("\n"));
+    assert!(
+        checks.failures.is_empty(),
+        "{} failures:\n{}",
+        checks.failures.len(),
+        checks.failures.join("\n")
+    );
     // schema/importers.tl: 33 constructors (built-ins excluded) and one function.
     assert_eq!(checks.types, 34);
-    eprintln!("round-tripped {} values of {} types", checks.values, checks.types);
+    eprintln!(
+        "round-tripped {} values of {} types",
+        checks.values, checks.types
+    );
 }
 
 /// A value with one flag bit set encodes exactly that bit, and the bit decodes back to it.
 #[test]
 fn only_bit_fill_sets_exactly_one_bit() {
-    let value = tl_types::types::ChatInviteImporter::sample(&mut Sampler::new(7).with_fill(Fill::OnlyBit { word: 0, bit: 2 }));
-    assert!(value.about.is_some() && !value.requested && !value.via_chatlist && value.approved_by.is_none());
+    let value = tl_types::types::ChatInviteImporter::sample(
+        &mut Sampler::new(7).with_fill(Fill::OnlyBit { word: 0, bit: 2 }),
+    );
+    assert!(
+        value.about.is_some()
+            && !value.requested
+            && !value.via_chatlist
+            && value.approved_by.is_none()
+    );
     let bytes = value.to_bytes();
     assert_eq!(&bytes[4..8], &(1u32 << 2).to_le_bytes());
 }

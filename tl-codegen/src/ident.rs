@@ -6,10 +6,11 @@ use proc_macro2::{Ident, Span};
 
 /// Keywords that a raw identifier (`r#name`) makes usable, strict and reserved, all editions.
 const RAW_KEYWORDS: &[&str] = &[
-    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn", "else", "enum",
-    "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "macro", "match", "mod",
-    "move", "mut", "override", "priv", "pub", "ref", "return", "static", "struct", "trait", "true", "try", "type",
-    "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn",
+    "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let",
+    "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return",
+    "static", "struct", "trait", "true", "try", "type", "typeof", "unsafe", "unsized", "use",
+    "virtual", "where", "while", "yield",
 ];
 
 /// Keywords that cannot be raw identifiers.
@@ -24,8 +25,16 @@ impl RustIdent {
     /// get a trailing underscore, a leading digit gets an underscore before it, other characters that
     /// cannot appear in identifiers become underscores.
     pub(crate) fn sanitize(name: &str) -> Self {
-        let mut text: String =
-            name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '_' }).collect();
+        let mut text: String = name
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '_' {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect();
         if text.is_empty() || text.starts_with(|c: char| c.is_ascii_digit()) {
             text.insert(0, '_');
         }
@@ -83,7 +92,10 @@ mod tests {
 
     #[test]
     fn keywords_become_raw() {
-        for kw in ["type", "final", "static", "loop", "async", "match", "fn", "priv", "pub", "override", "gen"] {
+        for kw in [
+            "type", "final", "static", "loop", "async", "match", "fn", "priv", "pub", "override",
+            "gen",
+        ] {
             assert_eq!(RustIdent::snake(kw).as_str(), format!("r#{kw}"));
         }
     }
@@ -98,7 +110,10 @@ mod tests {
 
     #[test]
     fn cases() {
-        assert_eq!(RustIdent::camel("chatInviteImporter").as_str(), "ChatInviteImporter");
+        assert_eq!(
+            RustIdent::camel("chatInviteImporter").as_str(),
+            "ChatInviteImporter"
+        );
         assert_eq!(RustIdent::camel("P_Q_inner_data").as_str(), "PQInnerData");
         assert_eq!(RustIdent::camel("true").as_str(), "True");
         assert_eq!(RustIdent::snake("offset_date").as_str(), "offset_date");

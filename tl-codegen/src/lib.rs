@@ -22,9 +22,9 @@
 //! ```
 
 mod config;
+mod emit;
 mod error;
 mod format;
-mod emit;
 mod ident;
 mod ir;
 mod lower;

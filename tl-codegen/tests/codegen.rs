@@ -14,7 +14,12 @@ fn generate(path: &Path, configure: impl FnOnce(&mut tl_codegen::Config)) -> Str
     configure(&mut config);
     match config.generate_from(&sources) {
         Ok((code, warnings)) => {
-            assert!(warnings.is_empty(), "unexpected warnings for {}:\n{}", path.display(), warnings.join("\n"));
+            assert!(
+                warnings.is_empty(),
+                "unexpected warnings for {}:\n{}",
+                path.display(),
+                warnings.join("\n")
+            );
             code
         }
         Err(e) => panic!("generation failed for {}:\n{e}", path.display()),
@@ -33,7 +38,10 @@ fn fixtures() {
 fn shipped_schema() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../schema/importers.tl");
     insta::assert_snapshot!(generate(&path, |c| {
-        c.runtime_path("crate").select(["messages.getChatInviteImporters", "messages.ChatInviteImporters"]);
+        c.runtime_path("crate").select([
+            "messages.getChatInviteImporters",
+            "messages.ChatInviteImporters",
+        ]);
     }));
 }
 
@@ -41,7 +49,9 @@ fn shipped_schema() {
 #[test]
 fn samples() {
     for fixture in ["shared_bits.tl", "recursion.tl"] {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(fixture);
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(fixture);
         let code = generate(&path, |c| {
             c.samples(true);
         });

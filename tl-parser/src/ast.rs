@@ -22,7 +22,11 @@ impl Span {
     pub fn new(file: FileId, start: usize, end: usize) -> Self {
         // Sources larger than 4 GiB are rejected before parsing, so offsets fit in u32.
         let clamp = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-        Span { file, start: clamp(start), end: clamp(end) }
+        Span {
+            file,
+            start: clamp(start),
+            end: clamp(end),
+        }
     }
 
     /// The byte range as `usize`s, for slicing the source.
@@ -195,7 +199,10 @@ impl Docs {
 
     /// The documentation of one field, if any.
     pub fn field(&self, name: &str) -> Option<&str> {
-        self.fields.iter().find(|(n, _)| n == name).map(|(_, d)| d.as_str())
+        self.fields
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, d)| d.as_str())
     }
 }
 

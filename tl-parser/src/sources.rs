@@ -26,13 +26,20 @@ impl SourceSet {
     /// Adds a file and returns its id.
     pub fn add(&mut self, name: impl Into<String>, text: impl Into<String>) -> FileId {
         let id = FileId(u32::try_from(self.files.len()).unwrap_or(u32::MAX));
-        self.files.push(SourceFile { name: name.into(), text: text.into() });
+        self.files.push(SourceFile {
+            name: name.into(),
+            text: text.into(),
+        });
         id
     }
 
     /// Adds a file read as bytes. Invalid UTF-8 is an error naming the 1-based line and column of
     /// the first bad byte.
-    pub fn add_bytes(&mut self, name: impl Into<String>, bytes: Vec<u8>) -> Result<FileId, InvalidUtf8> {
+    pub fn add_bytes(
+        &mut self,
+        name: impl Into<String>,
+        bytes: Vec<u8>,
+    ) -> Result<FileId, InvalidUtf8> {
         let name = name.into();
         match String::from_utf8(bytes) {
             Ok(text) => Ok(self.add(name, text)),
@@ -41,8 +48,16 @@ impl SourceSet {
                 let at = err.utf8_error().valid_up_to();
                 let before = &bytes[..at];
                 let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-                let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
-                Err(InvalidUtf8 { name, offset: at, line, column: at - line_start + 1 })
+                let line_start = before
+                    .iter()
+                    .rposition(|&b| b == b'\n')
+                    .map_or(0, |p| p + 1);
+                Err(InvalidUtf8 {
+                    name,
+                    offset: at,
+                    line,
+                    column: at - line_start + 1,
+                })
             }
         }
     }
@@ -54,7 +69,10 @@ impl SourceSet {
 
     /// Every file with its id, in the order they were added.
     pub fn iter(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
-        self.files.iter().enumerate().map(|(i, f)| (FileId(u32::try_from(i).unwrap_or(u32::MAX)), f))
+        self.files
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (FileId(u32::try_from(i).unwrap_or(u32::MAX)), f))
     }
 
     /// How many files there are.
@@ -83,7 +101,11 @@ pub struct InvalidUtf8 {
 
 impl std::fmt::Display for InvalidUtf8 {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}:{}: the file is not valid UTF-8 (first bad byte at offset {})", self.name, self.line, self.column, self.offset)
+        write!(
+            f,
+            "{}:{}:{}: the file is not valid UTF-8 (first bad byte at offset {})",
+            self.name, self.line, self.column, self.offset
+        )
     }
 }
 

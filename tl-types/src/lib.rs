@@ -29,12 +29,15 @@ mod traits;
 
 pub use error::{DecodeError, DecodeErrorKind, PathSegment};
 pub use reader::{DEFAULT_MAX_DEPTH, Reader};
-pub use traits::{Bare, Deserializable, Identifiable, RemoteCall, Serializable, deserialize_boxed, serialize_boxed};
+pub use traits::{
+    Bare, Deserializable, Identifiable, RemoteCall, Serializable, deserialize_boxed,
+    serialize_boxed,
+};
 
 mod generated {
     include!(concat!(env!("OUT_DIR"), "/tl.rs"));
 }
 
-pub use generated::{LAYER, enums, functions, name_for_id, types};
 #[cfg(feature = "samples")]
 pub use generated::visit_samples;
+pub use generated::{LAYER, enums, functions, name_for_id, types};

@@ -39,7 +39,12 @@ pub struct Sampler {
 impl Sampler {
     /// A sampler whose choices follow `seed`, with [`Fill::Random`] and a depth limit of 4.
     pub fn new(seed: u64) -> Self {
-        Sampler { state: seed ^ 0x9e37_79b9_7f4a_7c15, fill: Fill::Random, depth: 0, max_depth: 4 }
+        Sampler {
+            state: seed ^ 0x9e37_79b9_7f4a_7c15,
+            fill: Fill::Random,
+            depth: 0,
+            max_depth: 4,
+        }
     }
 
     /// Sets the fill policy.
@@ -65,7 +70,11 @@ impl Sampler {
     }
 
     fn below(&mut self, n: usize) -> usize {
-        if n == 0 { 0 } else { (self.next_u64() % n as u64) as usize }
+        if n == 0 {
+            0
+        } else {
+            (self.next_u64() % n as u64) as usize
+        }
     }
 
     fn exhausted(&self) -> bool {
@@ -87,7 +96,11 @@ impl Sampler {
 
     /// Which of `count` variants to build; `terminal` is the one that nests least.
     pub fn variant(&mut self, count: usize, terminal: usize) -> usize {
-        if self.exhausted() { terminal } else { self.below(count) }
+        if self.exhausted() {
+            terminal
+        } else {
+            self.below(count)
+        }
     }
 
     /// How many elements a vector gets.
@@ -253,13 +266,18 @@ where
             bytes.len()
         )));
     }
-    let decoded = T::from_bytes(&bytes).map_err(|e| RoundTripError(format!("{e} while decoding {value:?}")))?;
+    let decoded = T::from_bytes(&bytes)
+        .map_err(|e| RoundTripError(format!("{e} while decoding {value:?}")))?;
     if decoded != *value {
-        return Err(RoundTripError(format!("decoded {decoded:?} differs from {value:?}")));
+        return Err(RoundTripError(format!(
+            "decoded {decoded:?} differs from {value:?}"
+        )));
     }
     let again = decoded.to_bytes();
     if again != bytes {
-        return Err(RoundTripError(format!("re-encoding {value:?} gave different bytes")));
+        return Err(RoundTripError(format!(
+            "re-encoding {value:?} gave different bytes"
+        )));
     }
     Ok(bytes)
 }

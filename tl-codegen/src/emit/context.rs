@@ -51,7 +51,11 @@ impl Ctx {
             }
             TypeRef::Enum { path, heap } | TypeRef::Bare { path, heap } => {
                 let path = self.path(from, path);
-                if *heap { quote!(::std::boxed::Box<#path>) } else { path }
+                if *heap {
+                    quote!(::std::boxed::Box<#path>)
+                } else {
+                    path
+                }
             }
             TypeRef::Generic(name) => {
                 let name = name.to_ident();
@@ -104,5 +108,7 @@ impl Ctx {
 
 /// A `u32` written in hex, as ids are written in schemas: `0x81b6b00a`.
 pub(crate) fn hex_literal(value: u32) -> proc_macro2::Literal {
-    format!("{value:#010x}").parse().unwrap_or_else(|_| proc_macro2::Literal::u32_unsuffixed(value))
+    format!("{value:#010x}")
+        .parse()
+        .unwrap_or_else(|_| proc_macro2::Literal::u32_unsuffixed(value))
 }

@@ -8,19 +8,32 @@ use crate::ir::{EnumDef, Field, StructDef};
 
 /// `#[doc]` attributes, one per line, each starting with a space, so prettyplease prints `/// line`.
 pub(crate) fn attrs(text: &str) -> TokenStream {
-    let lines = text.lines().map(|line| if line.is_empty() { String::new() } else { format!(" {line}") });
+    let lines = text.lines().map(|line| {
+        if line.is_empty() {
+            String::new()
+        } else {
+            format!(" {line}")
+        }
+    });
     quote!(#(#[doc = #lines])*)
 }
 
 /// The doc comment of a constructor or function struct.
 pub(crate) fn item_doc(def: &StructDef, is_function: bool) -> String {
-    let what = if is_function { "function" } else { "constructor" };
+    let what = if is_function {
+        "function"
+    } else {
+        "constructor"
+    };
     let mut doc = String::new();
     if let Some(text) = &def.doc {
         doc.push_str(&escape(text));
         doc.push_str("\n\n");
     }
-    doc.push_str(&format!("TL {what} `{}` (id `{:#010x}`):\n\n```text\n{}\n```", def.tl_name, def.id, def.tl_line));
+    doc.push_str(&format!(
+        "TL {what} `{}` (id `{:#010x}`):\n\n```text\n{}\n```",
+        def.tl_name, def.id, def.tl_line
+    ));
     doc
 }
 
@@ -48,7 +61,10 @@ pub(crate) fn enum_doc(def: &EnumDef) -> String {
         doc.push_str(&escape(text));
         doc.push_str("\n\n");
     }
-    doc.push_str(&format!("TL boxed type `{}`: one variant per constructor.", def.tl_name));
+    doc.push_str(&format!(
+        "TL boxed type `{}`: one variant per constructor.",
+        def.tl_name
+    ));
     doc
 }
 

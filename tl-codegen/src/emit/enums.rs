@@ -17,7 +17,11 @@ pub(crate) fn generate(ctx: &Ctx, def: &EnumDef) -> TokenStream {
     let variants = def.variants.iter().map(|v| {
         let ident = v.ident.to_ident();
         let ctor = ctx.path(&def.path, &v.ctor);
-        let ty = if v.heap { quote!(::std::boxed::Box<#ctor>) } else { ctor };
+        let ty = if v.heap {
+            quote!(::std::boxed::Box<#ctor>)
+        } else {
+            ctor
+        };
         let doc = docs::attrs(&format!("`{}#{:08x}`", v.tl_name, v.id));
         quote!(#doc #ident(#ty),)
     });

@@ -27,7 +27,10 @@ pub(crate) struct Options {
 
 /// The whole generated file, as tokens; `rt` is the runtime crate's path.
 pub(crate) fn generate(rt: TokenStream, model: &Model, options: Options) -> TokenStream {
-    let ctx = &Ctx { codec: codec_alias(model), rt };
+    let ctx = &Ctx {
+        codec: codec_alias(model),
+        rt,
+    };
     let layer = model.layer.map(|layer| {
         let layer = Literal::i32_unsuffixed(i32::try_from(layer).unwrap_or(i32::MAX));
         quote! {
@@ -93,7 +96,10 @@ fn name_for_id(model: &Model) -> TokenStream {
     );
     for (id, chosen, others) in &model.shared_ids {
         let others: Vec<String> = others.iter().map(|o| format!("`{o}`")).collect();
-        doc.push_str(&format!("\n- `{id:#010x}`: `{chosen}` (also {})", others.join(", ")));
+        doc.push_str(&format!(
+            "\n- `{id:#010x}`: `{chosen}` (also {})",
+            others.join(", ")
+        ));
     }
     let doc = docs::attrs(&doc);
     quote! {
@@ -127,7 +133,11 @@ fn codec_alias(model: &Model) -> proc_macro2::Ident {
     let mut name = "tl".to_owned();
     let mut n = 1;
     while modules.contains(name.as_str()) {
-        name = if n == 1 { "tl_codec".to_owned() } else { format!("tl_codec{n}") };
+        name = if n == 1 {
+            "tl_codec".to_owned()
+        } else {
+            format!("tl_codec{n}")
+        };
         n += 1;
     }
     proc_macro2::Ident::new(&name, proc_macro2::Span::call_site())

@@ -13,7 +13,10 @@ pub(crate) fn for_struct(ctx: &Ctx, def: &StructDef) -> TokenStream {
     let rt = &ctx.rt;
     let name = def.path.name.to_ident();
     let present = |bit: &FlagBit| {
-        let (word, bit) = (Literal::usize_unsuffixed(bit.word), Literal::u32_unsuffixed(bit.bit));
+        let (word, bit) = (
+            Literal::usize_unsuffixed(bit.word),
+            Literal::u32_unsuffixed(bit.bit),
+        );
         quote!(sampler.present(#word, #bit))
     };
     let fields = def.fields.iter().map(|f| {
@@ -39,11 +42,15 @@ pub(crate) fn for_struct(ctx: &Ctx, def: &StructDef) -> TokenStream {
                 let present = present(bit);
                 let g = def.groups.get(*group);
                 let group_name = g.map(|g| g.name.to_ident());
-                let members = g.map(|g| g.members.as_slice()).unwrap_or_default().iter().map(|m| {
-                    let ident = m.ident.to_ident();
-                    let codec = ctx.codec(&def.path, &m.ty);
-                    quote!(#ident: #rt::sample::sample::<#codec>(sampler),)
-                });
+                let members = g
+                    .map(|g| g.members.as_slice())
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|m| {
+                        let ident = m.ident.to_ident();
+                        let codec = ctx.codec(&def.path, &m.ty);
+                        quote!(#ident: #rt::sample::sample::<#codec>(sampler),)
+                    });
                 quote! {
                     if #present {
                         ::core::option::Option::Some(#group_name { #(#members)* })
@@ -58,11 +65,18 @@ pub(crate) fn for_struct(ctx: &Ctx, def: &StructDef) -> TokenStream {
     let (params, bounds) = match &def.generic {
         Some(g) => {
             let g = g.to_ident();
-            (quote!(<#g>), quote!(<#g: #rt::sample::Sample + #rt::Serializable + #rt::Deserializable>))
+            (
+                quote!(<#g>),
+                quote!(<#g: #rt::sample::Sample + #rt::Serializable + #rt::Deserializable>),
+            )
         }
         None => (quote!(), quote!()),
     };
-    let sampler = if def.fields.is_empty() { quote!(_sampler) } else { quote!(sampler) };
+    let sampler = if def.fields.is_empty() {
+        quote!(_sampler)
+    } else {
+        quote!(sampler)
+    };
     quote! {
         impl #bounds #rt::sample::Sample for #name #params {
             fn sample(#sampler: &mut #rt::sample::Sampler) -> Self {
@@ -118,7 +132,11 @@ pub(crate) fn visit_all(ctx: &Ctx, model: &Model) -> TokenStream {
         };
         quote!(#top :: #(#modules ::)* #name)
     };
-    let concrete = model.functions.iter().find(|f| f.generic.is_none()).map(root);
+    let concrete = model
+        .functions
+        .iter()
+        .find(|f| f.generic.is_none())
+        .map(root);
     let visits = model.types.iter().chain(&model.functions).filter_map(|s| {
         let path = root(s);
         let ty = match (&s.generic, &concrete) {
@@ -130,7 +148,9 @@ pub(crate) fn visit_all(ctx: &Ctx, model: &Model) -> TokenStream {
             .fields
             .iter()
             .filter_map(|f| match f.kind {
-                FieldKind::Optional(_, b) | FieldKind::Flag(b) | FieldKind::Group { bit: b, .. } => Some((b.word, b.bit)),
+                FieldKind::Optional(_, b)
+                | FieldKind::Flag(b)
+                | FieldKind::Group { bit: b, .. } => Some((b.word, b.bit)),
                 FieldKind::Required(_) => None,
             })
             .collect();

@@ -51,9 +51,12 @@ pub(crate) fn generate(ctx: &Ctx, def: &StructDef, is_function: bool) -> TokenSt
         let members = g.members.iter().map(|m| {
             let ident = m.ident.to_ident();
             let ty = ctx.rust_type(&def.path, &m.ty);
-            let doc = m.doc.clone().unwrap_or_else(|| format!("TL field `{}`.", m.tl_name));
+            let doc = m
+                .doc
+                .clone()
+                .unwrap_or_else(|| format!("TL field `{}`.", m.tl_name));
             let doc = docs::attrs(&doc);
-        quote!(#doc pub #ident: #ty,)
+            quote!(#doc pub #ident: #ty,)
         });
         quote! {
             #group_doc
@@ -90,7 +93,9 @@ pub(crate) fn generate(ctx: &Ctx, def: &StructDef, is_function: bool) -> TokenSt
     let deserialize = wire::deserialize_body(ctx, def, &p);
     let remote_call = if is_function {
         let returns = match (&def.returns, &generic) {
-            (Some(crate::ir::TypeRef::Generic(_)), Some(g)) => quote!(<#g as #rt::RemoteCall>::Return),
+            (Some(crate::ir::TypeRef::Generic(_)), Some(g)) => {
+                quote!(<#g as #rt::RemoteCall>::Return)
+            }
             (Some(ty), _) => ctx.rust_type(&def.path, ty),
             (None, _) => quote!(()),
         };
@@ -110,7 +115,11 @@ pub(crate) fn generate(ctx: &Ctx, def: &StructDef, is_function: bool) -> TokenSt
         Some(of) if !is_function => {
             let enum_ty = ctx.path(&def.path, &of.enum_path);
             let variant = of.variant.to_ident();
-            let value = if of.heap { quote!(::std::boxed::Box::new(value)) } else { quote!(value) };
+            let value = if of.heap {
+                quote!(::std::boxed::Box::new(value))
+            } else {
+                quote!(value)
+            };
             quote! {
                 impl ::core::convert::From<#name> for #enum_ty {
                     fn from(value: #name) -> Self {
@@ -171,4 +180,3 @@ pub(crate) fn generate(ctx: &Ctx, def: &StructDef, is_function: bool) -> TokenSt
         #from
     }
 }
-

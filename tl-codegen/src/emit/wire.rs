@@ -21,7 +21,11 @@ impl Params {
         let taken = |name: &str| {
             def.fields.iter().any(|f| f.ident.unraw() == name)
                 || def.flag_words.iter().any(|w| w.local.unraw() == name)
-                || def.groups.iter().flat_map(|g| &g.members).any(|m| m.ident.unraw() == name)
+                || def
+                    .groups
+                    .iter()
+                    .flat_map(|g| &g.members)
+                    .any(|m| m.ident.unraw() == name)
         };
         let pick = |base: &str| {
             let mut name = base.to_owned();
@@ -31,7 +35,10 @@ impl Params {
             RustIdent::sanitize(&name).to_ident()
         };
         let prefix = if unused { "_" } else { "" };
-        Params { out: pick(&format!("{prefix}out")), reader: pick(&format!("{prefix}reader")) }
+        Params {
+            out: pick(&format!("{prefix}out")),
+            reader: pick(&format!("{prefix}reader")),
+        }
     }
 }
 
@@ -56,7 +63,9 @@ fn presence(field: &Field) -> TokenStream {
 
 fn field_bit(field: &Field) -> Option<FlagBit> {
     match field.kind {
-        FieldKind::Optional(_, bit) | FieldKind::Flag(bit) | FieldKind::Group { bit, .. } => Some(bit),
+        FieldKind::Optional(_, bit) | FieldKind::Flag(bit) | FieldKind::Group { bit, .. } => {
+            Some(bit)
+        }
         FieldKind::Required(_) => None,
     }
 }
@@ -70,11 +79,15 @@ pub(crate) fn serialize_body(ctx: &Ctx, def: &StructDef, p: &Params) -> TokenStr
         match item {
             WireItem::FlagWord(w) => {
                 let local = def.flag_words[*w].local.to_ident();
-                let sets = def.fields.iter().filter(|f| field_bit(f).is_some_and(|b| b.word == *w)).map(|f| {
-                    let cond = presence(f);
-                    let bit = mask(field_bit(f).map_or(0, |b| b.bit));
-                    quote!(if #cond { #local |= #bit; })
-                });
+                let sets = def
+                    .fields
+                    .iter()
+                    .filter(|f| field_bit(f).is_some_and(|b| b.word == *w))
+                    .map(|f| {
+                        let cond = presence(f);
+                        let bit = mask(field_bit(f).map_or(0, |b| b.bit));
+                        quote!(if #cond { #local |= #bit; })
+                    });
                 body.extend(quote! {
                     let mut #local: u32 = 0;
                     #(#sets)*
@@ -119,7 +132,11 @@ pub(crate) fn serialize_body(ctx: &Ctx, def: &StructDef, p: &Params) -> TokenStr
     body
 }
 
-fn member_of<'d>(def: &'d StructDef, field: &Field, member: usize) -> Option<&'d crate::ir::GroupMember> {
+fn member_of<'d>(
+    def: &'d StructDef,
+    field: &Field,
+    member: usize,
+) -> Option<&'d crate::ir::GroupMember> {
     match field.kind {
         FieldKind::Group { group, .. } => def.groups.get(group).and_then(|g| g.members.get(member)),
         _ => None,
@@ -146,7 +163,11 @@ pub(crate) fn len_body(ctx: &Ctx, def: &StructDef) -> TokenStream {
                 parts.push(quote!(self.#ident.as_ref().map_or(0, #tl::encoded_len::<#codec>)));
             }
             FieldKind::Group { group, .. } => {
-                let members = def.groups.get(*group).map(|g| g.members.as_slice()).unwrap_or_default();
+                let members = def
+                    .groups
+                    .get(*group)
+                    .map(|g| g.members.as_slice())
+                    .unwrap_or_default();
                 let sum = members.iter().map(|m| {
                     let codec = ctx.codec(&def.path, &m.ty);
                     let m = m.ident.to_ident();
@@ -173,7 +194,11 @@ pub(crate) fn deserialize_body(ctx: &Ctx, def: &StructDef, p: &Params) -> TokenS
     let test = |bit: &FlagBit| {
         let word = def.flag_words[bit.word].local.to_ident();
         let m = mask(bit.bit);
-        if bit.bit == 0 { quote!(#word & #m != 0) } else { quote!(#word & (#m) != 0) }
+        if bit.bit == 0 {
+            quote!(#word & #m != 0)
+        } else {
+            quote!(#word & (#m) != 0)
+        }
     };
     let decode = |ty: &TypeRef, tl_name: &str| {
         let codec = ctx.codec(&def.path, ty);
@@ -215,7 +240,9 @@ pub(crate) fn deserialize_body(ctx: &Ctx, def: &StructDef, p: &Params) -> TokenS
             }
             WireItem::GroupMember { field, member } => {
                 let group_field = &def.fields[*field];
-                if let (Some(m), FieldKind::Group { bit, .. }) = (member_of(def, group_field, *member), &group_field.kind) {
+                if let (Some(m), FieldKind::Group { bit, .. }) =
+                    (member_of(def, group_field, *member), &group_field.kind)
+                {
                     let cond = test(bit);
                     let value = decode(&m.ty, &m.tl_name);
                     let local = m.ident.to_ident();
@@ -234,7 +261,9 @@ pub(crate) fn deserialize_body(ctx: &Ctx, def: &StructDef, p: &Params) -> TokenS
     // Assemble groups from their members: all present (the bit was set) or all absent.
     for field in &def.fields {
         if let FieldKind::Group { group, .. } = field.kind {
-            let Some(g) = def.groups.get(group) else { continue };
+            let Some(g) = def.groups.get(group) else {
+                continue;
+            };
             let ident = field.ident.to_ident();
             let group_name = g.name.to_ident();
             let members: Vec<_> = g.members.iter().map(|m| m.ident.to_ident()).collect();

@@ -46,10 +46,20 @@ fn struct_targets(def: &StructDef) -> Vec<&ItemPath> {
 fn graph(model: &Model) -> BTreeMap<ItemPath, Vec<ItemPath>> {
     let mut edges: BTreeMap<ItemPath, Vec<ItemPath>> = BTreeMap::new();
     for def in &model.types {
-        edges.insert(def.path.clone(), struct_targets(def).into_iter().cloned().collect());
+        edges.insert(
+            def.path.clone(),
+            struct_targets(def).into_iter().cloned().collect(),
+        );
     }
     for e in &model.enums {
-        edges.insert(e.path.clone(), e.variants.iter().filter(|v| !v.heap).map(|v| v.ctor.clone()).collect());
+        edges.insert(
+            e.path.clone(),
+            e.variants
+                .iter()
+                .filter(|v| !v.heap)
+                .map(|v| v.ctor.clone())
+                .collect(),
+        );
     }
     edges
 }
@@ -73,7 +83,10 @@ fn break_variant_cycles(model: &mut Model) {
     let mut edges = graph(model);
     for e in 0..model.enums.len() {
         for v in 0..model.enums[e].variants.len() {
-            let (enum_path, ctor) = (model.enums[e].path.clone(), model.enums[e].variants[v].ctor.clone());
+            let (enum_path, ctor) = (
+                model.enums[e].path.clone(),
+                model.enums[e].variants[v].ctor.clone(),
+            );
             if reaches(&edges, &ctor, &enum_path) {
                 model.enums[e].variants[v].heap = true;
                 if let Some(targets) = edges.get_mut(&enum_path) {
@@ -179,7 +192,11 @@ impl<'m> Sizes<'m> {
                 FieldKind::Optional(ty, _) => 8 + self.of_type(ty),
                 FieldKind::Flag(_) => 1,
                 FieldKind::Group { group, .. } => {
-                    let members = def.groups.get(*group).map(|g| g.members.as_slice()).unwrap_or_default();
+                    let members = def
+                        .groups
+                        .get(*group)
+                        .map(|g| g.members.as_slice())
+                        .unwrap_or_default();
                     8 + members.iter().map(|m| self.of_type(&m.ty)).sum::<usize>()
                 }
             };
@@ -191,7 +208,12 @@ impl<'m> Sizes<'m> {
 fn box_large_variants(model: &mut Model) {
     let large: BTreeSet<ItemPath> = {
         let mut sizes = Sizes::new(model);
-        model.types.iter().filter(|d| sizes.of_struct(d) > MAX_INLINE_VARIANT).map(|d| d.path.clone()).collect()
+        model
+            .types
+            .iter()
+            .filter(|d| sizes.of_struct(d) > MAX_INLINE_VARIANT)
+            .map(|d| d.path.clone())
+            .collect()
     };
     for e in &mut model.enums {
         for v in &mut e.variants {

@@ -13,7 +13,9 @@ use tl_parser::ast::{Definition, Param};
 
 use super::types::Resolver;
 use crate::ident::RustIdent;
-use crate::ir::{DerivedFlag, Field, FieldKind, FlagBit, FlagWord, Group, GroupMember, TypeRef, WireItem};
+use crate::ir::{
+    DerivedFlag, Field, FieldKind, FlagBit, FlagWord, Group, GroupMember, TypeRef, WireItem,
+};
 
 /// The stored fields and wire layout of one definition.
 #[derive(Debug, Default)]
@@ -37,16 +39,25 @@ pub(crate) fn layout(
     let mut word_of: BTreeMap<&str, usize> = BTreeMap::new();
     let mut out = Layout::default();
     for param in params {
-        if param.ty.is_nat() && params.iter().any(|p| p.flag.as_ref().is_some_and(|f| f.field == param.name)) {
+        if param.ty.is_nat()
+            && params
+                .iter()
+                .any(|p| p.flag.as_ref().is_some_and(|f| f.field == param.name))
+        {
             word_of.insert(&param.name, out.flag_words.len());
-            out.flag_words.push(FlagWord { tl_name: param.name.clone(), local: RustIdent::snake(&param.name) });
+            out.flag_words.push(FlagWord {
+                tl_name: param.name.clone(),
+                local: RustIdent::snake(&param.name),
+            });
         }
     }
     // Params grouped by the bit they depend on, in source order.
     let mut by_bit: BTreeMap<(usize, u32), Vec<usize>> = BTreeMap::new();
     for (i, param) in params.iter().enumerate() {
         if let Some(flag) = &param.flag {
-            let word = *word_of.get(flag.field.as_str()).ok_or_else(|| format!("`{}` is not a flags word", flag.field))?;
+            let word = *word_of
+                .get(flag.field.as_str())
+                .ok_or_else(|| format!("`{}` is not a flags word", flag.field))?;
             by_bit.entry((word, flag.bit)).or_default().push(i);
         }
     }
@@ -56,18 +67,25 @@ pub(crate) fn layout(
     let mut derived_at: Vec<(usize, String, usize)> = Vec::new(); // (param, tl name, partner param)
     for (&(word, bit), members) in &by_bit {
         let flag_bit = FlagBit { word, bit };
-        let (trues, data): (Vec<usize>, Vec<usize>) = members.iter().partition(|&&i| params[i].is_true_flag());
+        let (trues, data): (Vec<usize>, Vec<usize>) =
+            members.iter().partition(|&&i| params[i].is_true_flag());
         match data.as_slice() {
             [] => {
                 let first = trues[0];
-                field_at.insert(first, stored(def, &params[first], FieldKind::Flag(flag_bit)));
+                field_at.insert(
+                    first,
+                    stored(def, &params[first], FieldKind::Flag(flag_bit)),
+                );
                 for &t in &trues[1..] {
                     derived_at.push((t, params[t].name.clone(), first));
                 }
             }
             [only] => {
                 let ty = resolver.resolve(&params[*only].ty, generics)?;
-                field_at.insert(*only, stored(def, &params[*only], FieldKind::Optional(ty, flag_bit)));
+                field_at.insert(
+                    *only,
+                    stored(def, &params[*only], FieldKind::Optional(ty, flag_bit)),
+                );
                 for &t in &trues {
                     derived_at.push((t, params[t].name.clone(), *only));
                 }
@@ -84,14 +102,31 @@ pub(crate) fn layout(
                         ty: resolver.resolve(&params[d].ty, generics)?,
                         doc: def.docs.field(&params[d].name).map(str::to_owned),
                     });
-                    wire_of[d] = Some(WireItem::GroupMember { field: usize::MAX, member: m });
+                    wire_of[d] = Some(WireItem::GroupMember {
+                        field: usize::MAX,
+                        member: m,
+                    });
                 }
-                let group_name = RustIdent::camel(&format!("{}_{}", owner.unraw(), params[namer].name));
-                out.groups.push(Group { name: group_name, members: members_out });
-                let mut field = stored(def, &params[namer], FieldKind::Group { group: group_index, bit: flag_bit });
+                let group_name =
+                    RustIdent::camel(&format!("{}_{}", owner.unraw(), params[namer].name));
+                out.groups.push(Group {
+                    name: group_name,
+                    members: members_out,
+                });
+                let mut field = stored(
+                    def,
+                    &params[namer],
+                    FieldKind::Group {
+                        group: group_index,
+                        bit: flag_bit,
+                    },
+                );
                 field.doc = Some(format!(
                     "The fields {} (present together, on bit {bit} of `{}`).",
-                    data.iter().map(|&d| format!("`{}`", params[d].name)).collect::<Vec<_>>().join(", "),
+                    data.iter()
+                        .map(|&d| format!("`{}`", params[d].name))
+                        .collect::<Vec<_>>()
+                        .join(", "),
                     out.flag_words[word].tl_name
                 ));
                 field_at.insert(first, field);
@@ -132,13 +167,21 @@ pub(crate) fn layout(
         let item = if let Some(&word) = word_of.get(param.name.as_str()) {
             WireItem::FlagWord(word)
         } else if let Some(WireItem::GroupMember { member, .. }) = wire_of[i] {
-            let bit = param.flag.as_ref().map(|f| (word_of.get(f.field.as_str()).copied().unwrap_or_default(), f.bit));
+            let bit = param.flag.as_ref().map(|f| {
+                (
+                    word_of.get(f.field.as_str()).copied().unwrap_or_default(),
+                    f.bit,
+                )
+            });
             let owner_field = out
                 .fields
                 .iter()
                 .position(|f| matches!(f.kind, FieldKind::Group { bit: b, .. } if Some((b.word, b.bit)) == bit))
                 .unwrap_or_default();
-            WireItem::GroupMember { field: owner_field, member }
+            WireItem::GroupMember {
+                field: owner_field,
+                member,
+            }
         } else if let Some(item) = &wire_of[i] {
             item.clone()
         } else {

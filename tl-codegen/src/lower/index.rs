@@ -3,13 +3,13 @@
 
 use std::collections::BTreeMap;
 
-use tl_parser::ast::{Category, Definition};
 use tl_parser::Schema;
+use tl_parser::ast::{Category, Definition};
 
 /// Boxed type names whose values are Rust primitives, not generated enums.
 const RUNTIME_TYPES: &[&str] = &[
-    "Int", "Long", "Double", "String", "Bytes", "Int128", "Int256", "Int512", "Bool", "True", "Vector", "Int32",
-    "Int53", "Int64", "Type",
+    "Int", "Long", "Double", "String", "Bytes", "Int128", "Int256", "Int512", "Bool", "True",
+    "Vector", "Int32", "Int53", "Int64", "Type",
 ];
 
 /// True when `name` (a boxed type) is provided by the runtime rather than generated.
@@ -41,7 +41,10 @@ impl<'a> Index<'a> {
     pub(crate) fn new(schema: &'a Schema) -> Self {
         let mut index = Index::default();
         for (position, def) in schema.definitions().enumerate() {
-            index.order.entry(def.name.full.as_str()).or_insert(position);
+            index
+                .order
+                .entry(def.name.full.as_str())
+                .or_insert(position);
             if is_runtime_definition(def) {
                 continue;
             }

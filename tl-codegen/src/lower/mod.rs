@@ -15,35 +15,61 @@ use tl_parser::ast::{ArgSyntax, Definition, IdStatus, TypeExpr};
 
 use crate::Error;
 use crate::ident::RustIdent;
-use crate::ir::{EnumDef, FieldKind, ItemPath, Model, Root, StructDef, TypeRef, Variant, VariantOf};
-
+use crate::ir::{
+    EnumDef, FieldKind, ItemPath, Model, Root, StructDef, TypeRef, Variant, VariantOf,
+};
 
 /// Builds the model of `schema`, restricted to the closure of `roots` when it is not empty.
 pub(crate) fn lower(schema: &Schema, roots: &[String]) -> Result<Model, Error> {
     let index = index::Index::new(schema);
     let selected = select::closure(&index, roots)?;
-    let ctor_defs: Vec<&Definition> =
-        index.ctors.iter().filter(|(n, _)| selected.contains(*n)).map(|(_, d)| *d).collect();
-    let fn_defs: Vec<&Definition> =
-        index.functions.iter().filter(|(n, _)| selected.contains(*n)).map(|(_, d)| *d).collect();
+    let ctor_defs: Vec<&Definition> = index
+        .ctors
+        .iter()
+        .filter(|(n, _)| selected.contains(*n))
+        .map(|(_, d)| *d)
+        .collect();
+    let fn_defs: Vec<&Definition> = index
+        .functions
+        .iter()
+        .filter(|(n, _)| selected.contains(*n))
+        .map(|(_, d)| *d)
+        .collect();
 
     // Boxed types of the selected constructors, each with its constructors in source order.
     let mut boxed: BTreeMap<&str, Vec<&Definition>> = BTreeMap::new();
     for (name, ctors) in &index.boxed {
-        let chosen: Vec<&Definition> = ctors.iter().copied().filter(|c| selected.contains(c.name.full.as_str())).collect();
+        let chosen: Vec<&Definition> = ctors
+            .iter()
+            .copied()
+            .filter(|c| selected.contains(c.name.full.as_str()))
+            .collect();
         if !chosen.is_empty() {
             boxed.insert(name, chosen);
         }
     }
 
-    let ctor_paths = names::assign_paths(Root::Types, ctor_defs.iter().map(|d| d.name.full.as_str()));
-    let fn_paths = names::assign_paths(Root::Functions, fn_defs.iter().map(|d| d.name.full.as_str()));
+    let ctor_paths =
+        names::assign_paths(Root::Types, ctor_defs.iter().map(|d| d.name.full.as_str()));
+    let fn_paths = names::assign_paths(
+        Root::Functions,
+        fn_defs.iter().map(|d| d.name.full.as_str()),
+    );
     let enum_paths = names::assign_paths(Root::Enums, boxed.keys().copied());
-    let boxed_ctors: BTreeMap<&str, Vec<&str>> =
-        boxed.iter().map(|(k, v)| (*k, v.iter().map(|d| d.name.full.as_str()).collect())).collect();
-    let resolver = types::Resolver { enums: &enum_paths, ctors: &ctor_paths, boxed_ctors: &boxed_ctors };
+    let boxed_ctors: BTreeMap<&str, Vec<&str>> = boxed
+        .iter()
+        .map(|(k, v)| (*k, v.iter().map(|d| d.name.full.as_str()).collect()))
+        .collect();
+    let resolver = types::Resolver {
+        enums: &enum_paths,
+        ctors: &ctor_paths,
+        boxed_ctors: &boxed_ctors,
+    };
 
-    let mut model = Model { layer: schema.layer(), ..Model::default() };
+    let mut model = Model {
+        layer: schema.layer(),
+        ..Model::default()
+    };
     for def in &ctor_defs {
         let path = lookup(&ctor_paths, def)?;
         model.types.push(lower_struct(def, path, &resolver)?);
@@ -52,7 +78,11 @@ pub(crate) fn lower(schema: &Schema, roots: &[String]) -> Result<Model, Error> {
         let path = lookup(&fn_paths, def)?;
         let mut s = lower_struct(def, path, &resolver)?;
         let generics: Vec<String> = def.type_params.iter().map(|p| p.name.clone()).collect();
-        s.returns = Some(resolver.resolve(&def.result, &generics).map_err(|reason| unsupported(def, reason))?);
+        s.returns = Some(
+            resolver
+                .resolve(&def.result, &generics)
+                .map_err(|reason| unsupported(def, reason))?,
+        );
         model.functions.push(s);
     }
 
@@ -63,19 +93,34 @@ pub(crate) fn lower(schema: &Schema, roots: &[String]) -> Result<Model, Error> {
         .map(|c| (c.name.as_str(), c.description.as_str()))
         .collect();
     for (name, ctors) in &boxed {
-        let path = enum_paths.get(name).cloned().ok_or_else(|| Error::Unsupported {
-            definition: (*name).to_owned(),
-            reason: "no enum path was assigned".to_owned(),
-        })?;
+        let path = enum_paths
+            .get(name)
+            .cloned()
+            .ok_or_else(|| Error::Unsupported {
+                definition: (*name).to_owned(),
+                reason: "no enum path was assigned".to_owned(),
+            })?;
         let ctor_names: Vec<&str> = ctors.iter().map(|d| d.name.full.as_str()).collect();
         let variant_idents = names::variant_names(name, &ctor_names);
         let mut variants = Vec::new();
         for (def, ident) in ctors.iter().zip(variant_idents) {
             let ctor = lookup(&ctor_paths, def)?;
-            variants.push(Variant { ident, ctor, tl_name: def.name.full.clone(), id: def.id(), heap: false });
+            variants.push(Variant {
+                ident,
+                ctor,
+                tl_name: def.name.full.clone(),
+                id: def.id(),
+                heap: false,
+            });
         }
         let doc = class_docs.get(name).map(|d| (*d).to_owned());
-        model.enums.push(EnumDef { path, tl_name: (*name).to_owned(), doc, variants, terminal: 0 });
+        model.enums.push(EnumDef {
+            path,
+            tl_name: (*name).to_owned(),
+            doc,
+            variants,
+            terminal: 0,
+        });
     }
 
     name_groups_apart(&mut model.types);
@@ -102,7 +147,10 @@ fn find_terminal_variants(model: &mut Model) {
         for s in &model.types {
             let mut h = 0;
             for f in &s.fields {
-                if let FieldKind::Required(TypeRef::Enum { path, .. } | TypeRef::Bare { path, .. }) = &f.kind {
+                if let FieldKind::Required(
+                    TypeRef::Enum { path, .. } | TypeRef::Bare { path, .. },
+                ) = &f.kind
+                {
                     h = h.max(height.get(path).copied().unwrap_or(UNKNOWN));
                 }
             }
@@ -113,7 +161,12 @@ fn find_terminal_variants(model: &mut Model) {
             }
         }
         for e in &model.enums {
-            let h = e.variants.iter().map(|v| height.get(&v.ctor).copied().unwrap_or(UNKNOWN)).min().unwrap_or(UNKNOWN);
+            let h = e
+                .variants
+                .iter()
+                .map(|v| height.get(&v.ctor).copied().unwrap_or(UNKNOWN))
+                .min()
+                .unwrap_or(UNKNOWN);
             if height.get(&e.path).is_none_or(|&old| h < old) {
                 height.insert(e.path.clone(), h);
                 changed = true;
@@ -134,15 +187,21 @@ fn find_terminal_variants(model: &mut Model) {
 /// `message`'s `views` would be `MessageViews`, which is also the constructor `messageViews`),
 /// by appending `Fields`, then a number.
 fn name_groups_apart(structs: &mut [StructDef]) {
-    let mut taken: BTreeSet<(Vec<RustIdent>, String)> =
-        structs.iter().map(|s| (s.path.modules.clone(), s.path.name.unraw().to_owned())).collect();
+    let mut taken: BTreeSet<(Vec<RustIdent>, String)> = structs
+        .iter()
+        .map(|s| (s.path.modules.clone(), s.path.name.unraw().to_owned()))
+        .collect();
     for s in structs.iter_mut() {
         for group in &mut s.groups {
             let base = group.name.unraw().to_owned();
             let mut candidate = base.clone();
             let mut n = 1;
             while !taken.insert((s.path.modules.clone(), candidate.clone())) {
-                candidate = if n == 1 { format!("{base}Fields") } else { format!("{base}Fields{n}") };
+                candidate = if n == 1 {
+                    format!("{base}Fields")
+                } else {
+                    format!("{base}Fields{n}")
+                };
                 n += 1;
             }
             group.name = RustIdent::sanitize(&candidate);
@@ -157,7 +216,11 @@ fn record_variants(model: &mut Model) {
         for v in &e.variants {
             holder.insert(
                 v.ctor.clone(),
-                VariantOf { enum_path: e.path.clone(), variant: v.ident.clone(), heap: v.heap },
+                VariantOf {
+                    enum_path: e.path.clone(),
+                    variant: v.ident.clone(),
+                    heap: v.heap,
+                },
             );
         }
     }
@@ -167,16 +230,27 @@ fn record_variants(model: &mut Model) {
 }
 
 fn lookup(paths: &BTreeMap<&str, ItemPath>, def: &Definition) -> Result<ItemPath, Error> {
-    paths.get(def.name.full.as_str()).cloned().ok_or_else(|| unsupported(def, "no Rust path was assigned".to_owned()))
+    paths
+        .get(def.name.full.as_str())
+        .cloned()
+        .ok_or_else(|| unsupported(def, "no Rust path was assigned".to_owned()))
 }
 
 fn unsupported(def: &Definition, reason: String) -> Error {
-    Error::Unsupported { definition: def.name.full.clone(), reason }
+    Error::Unsupported {
+        definition: def.name.full.clone(),
+        reason,
+    }
 }
 
-fn lower_struct(def: &Definition, path: ItemPath, resolver: &types::Resolver<'_>) -> Result<StructDef, Error> {
+fn lower_struct(
+    def: &Definition,
+    path: ItemPath,
+    resolver: &types::Resolver<'_>,
+) -> Result<StructDef, Error> {
     let generics: Vec<String> = def.type_params.iter().map(|p| p.name.clone()).collect();
-    let layout = fields::layout(def, &path.name, &generics, resolver).map_err(|reason| unsupported(def, reason))?;
+    let layout = fields::layout(def, &path.name, &generics, resolver)
+        .map_err(|reason| unsupported(def, reason))?;
     let generic = def.type_params.first().map(|p| RustIdent::camel(&p.name));
     Ok(StructDef {
         path,
@@ -271,7 +345,12 @@ fn compute_min_lengths(model: &mut Model) {
 /// One name per id for `name_for_id`. Where definitions share an id (api-L228's
 /// `invokeWith…Prefix` functions copy the ids of the functions they prefix), the one whose declared
 /// id verified wins, then the first in source order; the others are recorded in `shared_ids`.
-fn assign_names_for_ids(model: &mut Model, ctors: &[&Definition], fns: &[&Definition], order: &BTreeMap<&str, usize>) {
+fn assign_names_for_ids(
+    model: &mut Model,
+    ctors: &[&Definition],
+    fns: &[&Definition],
+    order: &BTreeMap<&str, usize>,
+) {
     let mut by_id: BTreeMap<u32, Vec<&Definition>> = BTreeMap::new();
     for def in ctors.iter().chain(fns.iter()) {
         by_id.entry(def.id()).or_default().push(def);
@@ -279,7 +358,13 @@ fn assign_names_for_ids(model: &mut Model, ctors: &[&Definition], fns: &[&Defini
     for (id, mut defs) in by_id {
         defs.sort_by_key(|d| {
             let verified = !matches!(d.id_status, IdStatus::Mismatch(_));
-            (!verified, order.get(d.name.full.as_str()).copied().unwrap_or(usize::MAX))
+            (
+                !verified,
+                order
+                    .get(d.name.full.as_str())
+                    .copied()
+                    .unwrap_or(usize::MAX),
+            )
         });
         let names: Vec<String> = defs.iter().map(|d| d.name.full.clone()).collect();
         if let Some((first, rest)) = names.split_first() {
@@ -290,4 +375,3 @@ fn assign_names_for_ids(model: &mut Model, ctors: &[&Definition], fns: &[&Defini
         }
     }
 }
-

@@ -10,12 +10,19 @@ use crate::ir::{ItemPath, Root};
 pub(crate) fn item_path(root: Root, tl_name: &str) -> ItemPath {
     let mut parts: Vec<&str> = tl_name.split('.').collect();
     let local = parts.pop().unwrap_or(tl_name);
-    ItemPath { root, modules: parts.into_iter().map(RustIdent::snake).collect(), name: RustIdent::camel(local) }
+    ItemPath {
+        root,
+        modules: parts.into_iter().map(RustIdent::snake).collect(),
+        name: RustIdent::camel(local),
+    }
 }
 
 /// Assigns paths to TL names (given in a deterministic order), suffixing the name with 2, 3, … where
 /// two TL names would give the same path, or where an item would share its name with a module.
-pub(crate) fn assign_paths<'a>(root: Root, tl_names: impl IntoIterator<Item = &'a str>) -> BTreeMap<&'a str, ItemPath> {
+pub(crate) fn assign_paths<'a>(
+    root: Root,
+    tl_names: impl IntoIterator<Item = &'a str>,
+) -> BTreeMap<&'a str, ItemPath> {
     let names: Vec<&str> = tl_names.into_iter().collect();
     let mut taken: BTreeSet<(Vec<RustIdent>, String)> = BTreeSet::new();
     // Module names are taken too: `types::foo` (a module) and `types::Foo` differ in case, but a
@@ -47,14 +54,20 @@ pub(crate) fn assign_paths<'a>(root: Root, tl_names: impl IntoIterator<Item = &'
 /// `InputPeerSelf`, since `Self` is reserved).
 pub(crate) fn variant_names(type_name: &str, ctor_names: &[&str]) -> Vec<RustIdent> {
     let type_local = RustIdent::camel(type_name.rsplit('.').next().unwrap_or(type_name));
-    let full: Vec<RustIdent> =
-        ctor_names.iter().map(|c| RustIdent::camel(c.rsplit('.').next().unwrap_or(c))).collect();
+    let full: Vec<RustIdent> = ctor_names
+        .iter()
+        .map(|c| RustIdent::camel(c.rsplit('.').next().unwrap_or(c)))
+        .collect();
     let stripped: Vec<RustIdent> = full
         .iter()
         .map(|f| match f.unraw().strip_prefix(type_local.unraw()) {
             Some(rest) if rest.starts_with(|c: char| c.is_ascii_uppercase()) => {
                 let ident = RustIdent::camel(rest);
-                if ident.unraw() == rest { ident } else { f.clone() }
+                if ident.unraw() == rest {
+                    ident
+                } else {
+                    f.clone()
+                }
             }
             _ => f.clone(),
         })
@@ -63,8 +76,15 @@ pub(crate) fn variant_names(type_name: &str, ctor_names: &[&str]) -> Vec<RustIde
     let mut out = Vec::with_capacity(stripped.len());
     for (i, candidate) in stripped.iter().enumerate() {
         let ambiguous = stripped.iter().filter(|s| *s == candidate).count() > 1
-            || full.iter().enumerate().any(|(j, f)| j != i && f == candidate);
-        let mut name = if ambiguous { full[i].clone() } else { candidate.clone() };
+            || full
+                .iter()
+                .enumerate()
+                .any(|(j, f)| j != i && f == candidate);
+        let mut name = if ambiguous {
+            full[i].clone()
+        } else {
+            candidate.clone()
+        };
         let base = name.unraw().to_owned();
         let mut n = 1;
         while !seen.insert(name.clone()) {
@@ -84,7 +104,12 @@ mod tests {
     fn variants_strip_the_type_name() {
         let names = variant_names(
             "InputPeer",
-            &["inputPeerEmpty", "inputPeerSelf", "inputPeerUser", "inputPeerUserFromMessage"],
+            &[
+                "inputPeerEmpty",
+                "inputPeerSelf",
+                "inputPeerUser",
+                "inputPeerUserFromMessage",
+            ],
         );
         let names: Vec<&str> = names.iter().map(RustIdent::as_str).collect();
         assert_eq!(names, ["Empty", "InputPeerSelf", "User", "UserFromMessage"]);
@@ -99,7 +124,10 @@ mod tests {
 
     #[test]
     fn namespaced_types() {
-        let names = variant_names("messages.ChatInviteImporters", &["messages.chatInviteImporters"]);
+        let names = variant_names(
+            "messages.ChatInviteImporters",
+            &["messages.chatInviteImporters"],
+        );
         assert_eq!(names[0].as_str(), "ChatInviteImporters");
     }
 

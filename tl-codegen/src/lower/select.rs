@@ -11,7 +11,12 @@ use crate::Error;
 /// The TL names of the definitions to generate: all of them without roots, else the closure.
 pub(crate) fn closure<'a>(index: &Index<'a>, roots: &[String]) -> Result<BTreeSet<&'a str>, Error> {
     if roots.is_empty() {
-        return Ok(index.ctors.keys().chain(index.functions.keys()).copied().collect());
+        return Ok(index
+            .ctors
+            .keys()
+            .chain(index.functions.keys())
+            .copied()
+            .collect());
     }
     let mut selected = BTreeSet::new();
     let mut queue: Vec<&'a Definition> = Vec::new();

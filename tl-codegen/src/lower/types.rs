@@ -42,8 +42,12 @@ impl Resolver<'_> {
             return Ok(TypeRef::Generic(RustIdent::camel(&ty.name)));
         }
         match (ty.name.as_str(), ty.args.as_slice()) {
-            ("Vector", [arg]) => return Ok(TypeRef::Vector(Box::new(self.resolve(arg, generics)?))),
-            ("vector", [arg]) => return Ok(TypeRef::BareVector(Box::new(self.resolve(arg, generics)?))),
+            ("Vector", [arg]) => {
+                return Ok(TypeRef::Vector(Box::new(self.resolve(arg, generics)?)));
+            }
+            ("vector", [arg]) => {
+                return Ok(TypeRef::BareVector(Box::new(self.resolve(arg, generics)?)));
+            }
             (_, []) => {}
             (name, _) => return Err(format!("type `{name}` takes no arguments")),
         }
@@ -53,22 +57,34 @@ impl Resolver<'_> {
         if ty.percent {
             return match self.boxed_ctors.get(ty.name.as_str()).map(Vec::as_slice) {
                 Some([only]) => self.bare(only),
-                _ => Err(format!("`%{}` needs a type with exactly one constructor", ty.name)),
+                _ => Err(format!(
+                    "`%{}` needs a type with exactly one constructor",
+                    ty.name
+                )),
             };
         }
         if ty.is_bare() {
             self.bare(&ty.name)
         } else {
             match self.enums.get(ty.name.as_str()) {
-                Some(path) => Ok(TypeRef::Enum { path: path.clone(), heap: false }),
-                None => Err(format!("type `{}` has no constructors in the generated set", ty.name)),
+                Some(path) => Ok(TypeRef::Enum {
+                    path: path.clone(),
+                    heap: false,
+                }),
+                None => Err(format!(
+                    "type `{}` has no constructors in the generated set",
+                    ty.name
+                )),
             }
         }
     }
 
     fn bare(&self, ctor: &str) -> Result<TypeRef, String> {
         match self.ctors.get(ctor) {
-            Some(path) => Ok(TypeRef::Bare { path: path.clone(), heap: false }),
+            Some(path) => Ok(TypeRef::Bare {
+                path: path.clone(),
+                heap: false,
+            }),
             None => Err(format!("bare type `{ctor}` is not a generated constructor")),
         }
     }

@@ -1,0 +1,60 @@
+//! Builds a `messages.getChatInviteImporters` request and prints its bytes, then decodes a
+//! `messages.ChatInviteImporters` response from bytes and prints it.
+//!
+//! Run with `cargo run --example importers`.
+
+use tl_types::{Deserializable, RemoteCall, Serializable, enums, functions, types};
+
+/// A response as a server sends it, in hex: one importer who asked to join with a note, and the
+/// user it refers to (a premium user with a name, a username, a photo, a status and a language).
+const RESPONSE_HEX: &str = concat!(
+    "0ab0b6810100000015c4b51c01000000d9df5a8c050000004e61bc000000000080675469",
+    "10506c65617365206c6574206d6520696e00000015c4b51c0100000083ccb8b16f004010",
+    "000000004e61bc0000000000080706050403020105416c6963650000074c696464656c6c",
+    "05616c696365000006f7d182000000000900000000000000020000004939b9ed00b95569",
+    "02656e00",
+);
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let request = functions::messages::GetChatInviteImporters {
+        requested: true,
+        subscription_expired: false,
+        peer: types::InputPeerChannel {
+            channel_id: 1_234_567_890,
+            access_hash: -77_777_777_777,
+        }
+        .into(),
+        link: Some("https://t.me/+AbCdEfGhIjKlMnOp".to_owned()),
+        q: None,
+        offset_date: 0,
+        offset_user: types::InputUserEmpty {}.into(),
+        limit: 50,
+    };
+    let bytes = request.to_bytes();
+    println!(
+        "request messages.getChatInviteImporters ({} bytes):",
+        bytes.len()
+    );
+    println!("{}", hex(&bytes));
+
+    let response_bytes = unhex(RESPONSE_HEX)?;
+    let response: <functions::messages::GetChatInviteImporters as RemoteCall>::Return =
+        enums::messages::ChatInviteImporters::from_bytes(&response_bytes)?;
+    println!(
+        "\nresponse messages.ChatInviteImporters ({} bytes), decoded:",
+        response_bytes.len()
+    );
+    println!("{response:#?}");
+    Ok(())
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn unhex(text: &str) -> Result<Vec<u8>, std::num::ParseIntError> {
+    (0..text.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&text[i..i + 2], 16))
+        .collect()
+}
