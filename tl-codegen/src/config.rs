@@ -27,6 +27,7 @@ pub struct Config {
     file_name: String,
     check: CheckOptions,
     samples: bool,
+    layer: Option<u32>,
 }
 
 impl Default for Config {
@@ -39,6 +40,7 @@ impl Default for Config {
             file_name: "tl.rs".to_owned(),
             check: CheckOptions::default(),
             samples: false,
+            layer: None,
         }
     }
 }
@@ -136,6 +138,17 @@ impl Config {
         self
     }
 
+    /// The layer to put in `LAYER` when the schema has no `// LAYER N` line (TDLib's
+    /// telegram_api.tl takes its layer from elsewhere). A layer the schema states wins.
+    ///
+    /// ```
+    /// tl_codegen::Config::new().layer(228);
+    /// ```
+    pub fn layer(&mut self, layer: u32) -> &mut Self {
+        self.layer = Some(layer);
+        self
+    }
+
     /// Reads, checks and generates, returning the formatted Rust source.
     pub fn generate(&self, files: &[impl AsRef<Path>]) -> Result<String, Error> {
         self.generate_from(&read_sources(files)?)
@@ -160,7 +173,8 @@ impl Config {
             let rendered = tl_parser::diagnostic::render(&parsed.diagnostics, sources, false);
             return Err(Error::Schema { rendered, errors });
         }
-        let model = crate::lower::lower(&parsed.schema, &self.select)?;
+        let mut model = crate::lower::lower(&parsed.schema, &self.select)?;
+        model.layer = model.layer.or(self.layer);
         let rt: proc_macro2::TokenStream =
             self.runtime_path.parse().map_err(|_| Error::Unsupported {
                 definition: "runtime_path".to_owned(),

@@ -68,3 +68,46 @@ fn output_is_deterministic() {
         assert_eq!(generate(&path, |_| {}), first);
     }
 }
+
+/// Editing the schema (a field added to a constructor, as a new layer does) changes the generated
+/// code accordingly: regeneration is real, not a cached copy.
+#[test]
+fn a_schema_edit_changes_the_generated_code() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../schema/importers.tl");
+    let original = std::fs::read_to_string(&path).unwrap();
+    let old_line = original
+        .lines()
+        .find(|l| l.starts_with("chatInviteImporter#"))
+        .unwrap();
+    let new_line = old_line
+        .replace("chatInviteImporter#8c5adfd9", "chatInviteImporter")
+        .replace(
+            " = ChatInviteImporter;",
+            " note:flags.4?string = ChatInviteImporter;",
+        );
+    let edited = original.replace(old_line, &new_line);
+
+    let generate_text = |text: &str| {
+        let mut sources = SourceSet::new();
+        sources.add("importers.tl", text);
+        tl_codegen::Config::new().generate_from(&sources).unwrap().0
+    };
+    let before = generate_text(&original);
+    let after = generate_text(&edited);
+    assert_ne!(before, after);
+    assert!(!before.contains("pub note:"));
+    assert!(after.contains("pub note: ::core::option::Option<::std::string::String>,"));
+    assert!(after.contains(r#"tl::decode::<tl::Str>(reader, "chatInviteImporter", "note")"#));
+    assert!(after.contains("if self.note.is_some() {\n                flags |= 1 << 4;"));
+    // Without a declared id the reference rule gives the new definition a new id.
+    assert!(before.contains("const CONSTRUCTOR_ID: u32 = 0x8c5adfd9;"));
+    let (_, parsed) = tl_parser::parse_str("edited.tl", &edited);
+    let id = parsed
+        .schema
+        .definitions()
+        .find(|d| d.name.full == "chatInviteImporter")
+        .unwrap()
+        .id();
+    assert_ne!(id, 0x8c5adfd9);
+    assert!(after.contains(&format!("const CONSTRUCTOR_ID: u32 = {id:#010x};")));
+}

@@ -1,0 +1,87 @@
+//! A user crate built exactly as the README says (build.rs calling `tl_codegen::Config` with
+//! `select`, `include!` in lib.rs, only `tl-types` as a dependency) compiles against the full
+//! api-L228.tl of the corpus and round-trips the request. Needs `TL_CORPUS`.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The corpus folder from `TL_CORPUS` (relative paths from the workspace root), or `None` to skip.
+fn corpus() -> Option<PathBuf> {
+    let value = std::env::var_os("TL_CORPUS")?;
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let path = root.join(value);
+    assert!(
+        path.join("telegram/api-L228.tl").is_file(),
+        "TL_CORPUS={} has no telegram/api-L228.tl",
+        path.display()
+    );
+    Some(path)
+}
+
+#[test]
+fn user_crate_compiles_against_full_api() {
+    let Some(corpus) = corpus() else {
+        eprintln!("skipped: TL_CORPUS is not set");
+        return;
+    };
+    let workspace = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .canonicalize()
+        .unwrap();
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("user-crate");
+    std::fs::create_dir_all(dir.join("src")).unwrap();
+    let schema = corpus.join("telegram/api-L228.tl").canonicalize().unwrap();
+    std::fs::write(
+        dir.join("Cargo.toml"),
+        format!(
+            "[package]\nname = \"user-crate\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
+             [dependencies]\ntl-types = {{ path = {tl_types:?} }}\n\n\
+             [build-dependencies]\ntl-codegen = {{ path = {tl_codegen:?} }}\n\n[workspace]\n",
+            tl_types = workspace.join("tl-types"),
+            tl_codegen = workspace.join("tl-codegen"),
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("build.rs"),
+        format!(
+            "fn main() -> Result<(), Box<dyn std::error::Error>> {{\n    \
+             tl_codegen::Config::new()\n        .select([\"messages.getChatInviteImporters\"])\n        .layer(228)\n        \
+             .compile(&[{schema:?}])?;\n    Ok(())\n}}\n"
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("src/lib.rs"),
+        "include!(concat!(env!(\"OUT_DIR\"), \"/tl.rs\"));\n\n\
+         #[test]\nfn request_round_trips() {\n    \
+         use tl_types::{Deserializable, Serializable};\n    \
+         let request = functions::messages::GetChatInviteImporters {\n        \
+         requested: true, subscription_expired: true, peer: types::InputPeerSelf {}.into(),\n        \
+         link: Some(\"https://t.me/+x\".into()), q: Some(\"a\".into()), offset_date: 1,\n        \
+         offset_user: types::InputUserSelf {}.into(), limit: 10,\n    };\n    \
+         let bytes = request.to_bytes();\n    \
+         assert_eq!(&bytes[..4], &0xdf04dd4e_u32.to_le_bytes());\n    \
+         assert_eq!(functions::messages::GetChatInviteImporters::from_bytes(&bytes).unwrap(), request);\n    \
+         assert_eq!(LAYER, 228);\n}\n",
+    )
+    .unwrap();
+    let output = Command::new(env!("CARGO"))
+        .args(["test", "--quiet", "--manifest-path"])
+        .arg(dir.join("Cargo.toml"))
+        .env("CARGO_TARGET_DIR", dir.join("target"))
+        .env_remove("TL_CORPUS")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "user crate failed:\n{stdout}\n{stderr}"
+    );
+    assert!(
+        stdout.contains("1 passed"),
+        "the user crate's test did not run:\n{stdout}"
+    );
+}
