@@ -164,6 +164,10 @@ fn check_duplicate_ids(defs: &[&Definition], diagnostics: &mut Vec<Diagnostic>) 
             first.insert(id, def);
             continue;
         };
+        if earlier.name.full == def.name.full {
+            // Already reported as a duplicate name.
+            continue;
+        }
         let span = def.declared_id_span.unwrap_or(def.name.span);
         let earlier_span = earlier.declared_id_span.unwrap_or(earlier.name.span);
         // api.tl's `invokeWith…Prefix` functions repeat the leading parameters of the generic

@@ -4,6 +4,8 @@
 use crate::ast::Span;
 use crate::sources::SourceSet;
 
+mod render;
+
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -51,72 +53,8 @@ impl Diagnostic {
 /// Renders diagnostics the way rustc does: `severity[code]: message`, then `file:line:col`, the source
 /// lines and carets under each label, then the notes. `color` adds ANSI colours (pass true only when
 /// the output is a terminal). Spans that do not fit their file are clamped; a span naming an unknown
-/// file is left out, keeping the message.
+/// file is left out, keeping the message. Very long lines (a 10 MB schema on one line) are shown
+/// cropped around the labels, with the true line and column in the location.
 pub fn render(diagnostics: &[Diagnostic], sources: &SourceSet, color: bool) -> String {
-    use codespan_reporting::diagnostic as cs;
-    use codespan_reporting::files::SimpleFiles;
-    use codespan_reporting::term;
-
-    let mut files: SimpleFiles<&str, &str> = SimpleFiles::new();
-    let mut ids = Vec::new();
-    for (_, file) in sources.iter() {
-        ids.push(files.add(file.name.as_str(), file.text.as_str()));
-    }
-    let config = term::Config::default();
-    let mut buffer = if color {
-        term::termcolor::Buffer::ansi()
-    } else {
-        term::termcolor::Buffer::no_color()
-    };
-    for diagnostic in diagnostics {
-        let severity = match diagnostic.severity {
-            Severity::Error => cs::Severity::Error,
-            Severity::Warning => cs::Severity::Warning,
-            Severity::Note => cs::Severity::Note,
-        };
-        let mut labels = Vec::new();
-        for label in &diagnostic.labels {
-            let Some(file) = sources.get(label.span.file) else {
-                continue;
-            };
-            let Some(&id) = ids.get(label.span.file.0 as usize) else {
-                continue;
-            };
-            let range = clamp(&file.text, label.span);
-            let style = if label.primary {
-                cs::LabelStyle::Primary
-            } else {
-                cs::LabelStyle::Secondary
-            };
-            labels.push(cs::Label::new(style, id, range).with_message(label.message.clone()));
-        }
-        let rendered = cs::Diagnostic::new(severity)
-            .with_code(diagnostic.code)
-            .with_message(diagnostic.message.clone())
-            .with_labels(labels)
-            .with_notes(diagnostic.notes.clone());
-        if term::emit_to_write_style(&mut buffer, &config, &files, &rendered).is_err() {
-            // Clamped spans cannot fail; still, never lose a diagnostic: fall back to its message.
-            let fallback = format!(
-                "{:?}[{}]: {}\n\n",
-                diagnostic.severity, diagnostic.code, diagnostic.message
-            );
-            // Writing to an in-memory buffer cannot fail.
-            let _ = std::io::Write::write_all(&mut buffer, fallback.as_bytes());
-        }
-    }
-    String::from_utf8_lossy(buffer.as_slice()).into_owned()
-}
-
-/// The span's byte range, moved inside `text` and onto character boundaries.
-fn clamp(text: &str, span: Span) -> std::ops::Range<usize> {
-    let mut start = (span.start as usize).min(text.len());
-    let mut end = (span.end as usize).min(text.len()).max(start);
-    while !text.is_char_boundary(start) {
-        start -= 1;
-    }
-    while !text.is_char_boundary(end) {
-        end += 1;
-    }
-    start..end
+    render::render(diagnostics, sources, color)
 }

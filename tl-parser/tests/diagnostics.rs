@@ -94,3 +94,25 @@ fn explained_mismatches_follow_the_options() {
     };
     assert!(tl_parser::parse(&sources, &strict).has_errors());
 }
+
+#[test]
+fn long_lines_are_cropped_around_the_labels_with_true_columns() {
+    // A 1 MB schema on one line, with an undefined type at the very end.
+    let mut text: String = (0..60_000).map(|i| format!("a{i} x:int = A; ")).collect();
+    let column = text.len() + "b y:".len();
+    text.push_str("b y:Undefined = B;");
+    let mut sources = SourceSet::new();
+    sources.add("long.tl", text);
+    let parsed = tl_parser::parse(&sources, &CheckOptions::default());
+    let rendered = tl_parser::diagnostic::render(&parsed.diagnostics, &sources, false);
+    assert!(
+        rendered.contains(&format!("long.tl:1:{}", column + 1)),
+        "{rendered}"
+    );
+    assert!(rendered.contains("…"), "{rendered}");
+    assert!(
+        rendered.contains("^^^^^^^^^ not defined in this schema"),
+        "{rendered}"
+    );
+    assert!(rendered.len() < 2_000, "{} bytes", rendered.len());
+}
