@@ -41,6 +41,8 @@ pub(crate) enum TypeRef {
     Bytes,
     /// `Bool` (`bool`).
     Bool,
+    /// The boxed `True` (the runtime's unit struct `True`), as a function result.
+    True,
     /// The boxed `Vector<T>` (`Vec<T>`).
     Vector(Box<TypeRef>),
     /// The bare `vector<T>` (`Vec<T>`), written without the vector id.

@@ -28,6 +28,7 @@ pub mod sample;
 mod traits;
 
 pub use error::{DecodeError, DecodeErrorKind, PathSegment};
+pub use primitives::True;
 pub use reader::{DEFAULT_MAX_DEPTH, Reader};
 pub use traits::{
     Bare, Deserializable, Identifiable, RemoteCall, Serializable, deserialize_boxed,

@@ -58,3 +58,39 @@ impl<T: Serializable + Deserializable> Deserializable for Vec<T> {
         codec::Vector::<codec::Boxed<T>>::decode(reader)
     }
 }
+
+/// The boxed type `True` (`true#3fedd339 = True;`): a value that carries nothing but its id, used as
+/// the result of functions that only acknowledge (TON's `dht.query … = True`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct True;
+
+/// The id of `true = True;`.
+const TRUE_ID: u32 = 0x3fedd339;
+
+impl Serializable for True {
+    #[inline]
+    fn serialize(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&TRUE_ID.to_le_bytes());
+    }
+
+    #[inline]
+    fn serialized_len(&self) -> usize {
+        4
+    }
+}
+
+impl Deserializable for True {
+    fn deserialize(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+        let at = reader.position();
+        match reader.read_u32()? {
+            TRUE_ID => Ok(True),
+            id => Err(DecodeError::new(crate::DecodeErrorKind::UnknownConstructor { id, expected: "True" }, at)),
+        }
+    }
+}
+
+impl crate::sample::Sample for True {
+    fn sample(_: &mut crate::sample::Sampler) -> Self {
+        True
+    }
+}

@@ -45,6 +45,10 @@ impl Ctx {
             TypeRef::Str => quote!(::std::string::String),
             TypeRef::Bytes => quote!(::std::vec::Vec<u8>),
             TypeRef::Bool => quote!(bool),
+            TypeRef::True => {
+                let rt = &self.rt;
+                quote!(#rt::True)
+            }
             TypeRef::Vector(inner) | TypeRef::BareVector(inner) => {
                 let inner = self.rust_type(from, inner);
                 quote!(::std::vec::Vec<#inner>)
@@ -84,7 +88,7 @@ impl Ctx {
                 let inner = self.codec(from, inner);
                 quote!(#tl::BareVector<#inner>)
             }
-            TypeRef::Enum { .. } | TypeRef::Generic(_) => {
+            TypeRef::Enum { .. } | TypeRef::Generic(_) | TypeRef::True => {
                 let value = self.rust_type(from, ty);
                 quote!(#tl::Boxed<#value>)
             }

@@ -45,7 +45,7 @@ fn struct_targets(def: &StructDef) -> Vec<&ItemPath> {
 /// The by-value containment graph: struct -> inline field types, enum -> inline variants.
 fn graph(model: &Model) -> BTreeMap<ItemPath, Vec<ItemPath>> {
     let mut edges: BTreeMap<ItemPath, Vec<ItemPath>> = BTreeMap::new();
-    for def in &model.types {
+    for def in model.types.iter().chain(&model.functions) {
         edges.insert(
             def.path.clone(),
             struct_targets(def).into_iter().cloned().collect(),
@@ -143,7 +143,7 @@ struct Sizes<'m> {
 impl<'m> Sizes<'m> {
     fn new(model: &'m Model) -> Self {
         Sizes {
-            structs: model.types.iter().map(|d| (&d.path, d)).collect(),
+            structs: model.types.iter().chain(&model.functions).map(|d| (&d.path, d)).collect(),
             enums: model.enums.iter().map(|e| (&e.path, e)).collect(),
             memo: BTreeMap::new(),
         }
@@ -152,6 +152,7 @@ impl<'m> Sizes<'m> {
     fn of_type(&mut self, ty: &'m TypeRef) -> usize {
         match ty {
             TypeRef::Bool => 1,
+            TypeRef::True => 0,
             TypeRef::Int | TypeRef::Nat => 4,
             TypeRef::Long | TypeRef::Double | TypeRef::Generic(_) => 8,
             TypeRef::Fixed(n) => *n,
@@ -211,6 +212,7 @@ fn box_large_variants(model: &mut Model) {
         model
             .types
             .iter()
+            .chain(&model.functions)
             .filter(|d| sizes.of_struct(d) > MAX_INLINE_VARIANT)
             .map(|d| d.path.clone())
             .collect()

@@ -210,7 +210,7 @@ pub(crate) fn min_len(ty: &TypeRef, bare_min: &dyn Fn(&crate::ir::ItemPath) -> u
         TypeRef::Fixed(n) => *n,
         TypeRef::Vector(_) => 8,
         TypeRef::BareVector(_) => 4,
-        TypeRef::Enum { .. } | TypeRef::Generic(_) => 4,
+        TypeRef::Enum { .. } | TypeRef::Generic(_) | TypeRef::True => 4,
         TypeRef::Bare { path, .. } => bare_min(path),
     }
 }

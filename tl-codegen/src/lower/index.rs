@@ -9,8 +9,15 @@ use tl_parser::ast::{Category, Definition};
 /// Boxed type names whose values are Rust primitives, not generated enums.
 const RUNTIME_TYPES: &[&str] = &[
     "Int", "Long", "Double", "String", "Bytes", "Int128", "Int256", "Int512", "Bool", "True",
-    "Vector", "Int32", "Int53", "Int64", "Type",
+    "Vector", "Int32", "Int53", "Int64", "Type", "SecureString", "SecureBytes",
 ];
+
+/// TL names of "any boxed value" (TON's `object ? = Object;`): a field of this type holds a value
+/// of any constructor.
+pub(crate) const ANY_OBJECT: &[&str] = &["Object", "object"];
+
+/// TL names of "any function" (TON's `function ? = Function;`).
+pub(crate) const ANY_FUNCTION: &[&str] = &["Function", "function"];
 
 /// True when `name` (a boxed type) is provided by the runtime rather than generated.
 pub(crate) fn is_runtime_type(name: &str) -> bool {

@@ -55,7 +55,16 @@ pub(crate) fn lower(schema: &Schema, roots: &[String]) -> Result<Model, Error> {
         Root::Functions,
         fn_defs.iter().map(|d| d.name.full.as_str()),
     );
-    let enum_paths = names::assign_paths(Root::Enums, boxed.keys().copied());
+    // TON's `object`/`function` fields hold any constructor / any function: one enum each, named
+    // `Object` / `Function` unless the schema has boxed types of those names.
+    let any_object_name = uses_any(&ctor_defs, &fn_defs, index::ANY_OBJECT)
+        .then(|| if boxed.contains_key("Object") { "AnyObject" } else { "Object" });
+    let any_function_name = uses_any(&ctor_defs, &fn_defs, index::ANY_FUNCTION)
+        .then(|| if boxed.contains_key("Function") { "AnyFunction" } else { "Function" });
+    let enum_paths = names::assign_paths(
+        Root::Enums,
+        boxed.keys().copied().chain(any_object_name).chain(any_function_name),
+    );
     let boxed_ctors: BTreeMap<&str, Vec<&str>> = boxed
         .iter()
         .map(|(k, v)| (*k, v.iter().map(|d| d.name.full.as_str()).collect()))
@@ -64,6 +73,8 @@ pub(crate) fn lower(schema: &Schema, roots: &[String]) -> Result<Model, Error> {
         enums: &enum_paths,
         ctors: &ctor_paths,
         boxed_ctors: &boxed_ctors,
+        any_object: any_object_name.and_then(|n| enum_paths.get(n)),
+        any_function: any_function_name.and_then(|n| enum_paths.get(n)),
     };
 
     let mut model = Model {
@@ -123,6 +134,20 @@ pub(crate) fn lower(schema: &Schema, roots: &[String]) -> Result<Model, Error> {
         });
     }
 
+    if let Some(name) = any_object_name {
+        let defs: Vec<(&Definition, ItemPath)> =
+            ctor_defs.iter().map(|d| Ok((*d, lookup(&ctor_paths, d)?))).collect::<Result<_, Error>>()?;
+        model.enums.push(any_enum(&enum_paths, name, "any constructor (TL `object`)", &defs));
+    }
+    if let Some(name) = any_function_name {
+        let defs: Vec<(&Definition, ItemPath)> = fn_defs
+            .iter()
+            .filter(|d| d.type_params.is_empty())
+            .map(|d| Ok((*d, lookup(&fn_paths, d)?)))
+            .collect::<Result<_, Error>>()?;
+        model.enums.push(any_enum(&enum_paths, name, "any function (TL `function`)", &defs));
+    }
+
     name_groups_apart(&mut model.types);
     name_groups_apart(&mut model.functions);
     compute_min_lengths(&mut model);
@@ -134,6 +159,43 @@ pub(crate) fn lower(schema: &Schema, roots: &[String]) -> Result<Model, Error> {
     model.enums.sort_by(|a, b| a.path.cmp(&b.path));
     assign_names_for_ids(&mut model, &ctor_defs, &fn_defs, &index.order);
     Ok(model)
+}
+
+/// True when a definition's fields (or a function's result) mention one of `names`.
+fn uses_any(ctors: &[&Definition], fns: &[&Definition], names: &[&str]) -> bool {
+    fn mentions(ty: &TypeExpr, names: &[&str]) -> bool {
+        names.contains(&ty.name.as_str()) || ty.args.iter().any(|a| mentions(a, names))
+    }
+    ctors.iter().chain(fns).any(|d| {
+        d.params.iter().any(|p| mentions(&p.ty, names))
+            || (d.category == tl_parser::Category::Function && mentions(&d.result, names))
+    })
+}
+
+/// The enum holding any of `defs` (every constructor, or every function), one variant each, named
+/// after the whole TL name (`tonNode.blockIdExt` -> `TonNodeBlockIdExt`).
+fn any_enum(paths: &BTreeMap<&str, ItemPath>, name: &str, what: &str, defs: &[(&Definition, ItemPath)]) -> EnumDef {
+    let mut seen = BTreeSet::new();
+    let variants = defs
+        .iter()
+        .map(|(def, ctor)| {
+            let base = RustIdent::camel(&def.name.full.replace('.', "_"));
+            let mut ident = base.clone();
+            let mut n = 1;
+            while !seen.insert(ident.clone()) {
+                n += 1;
+                ident = RustIdent::sanitize(&format!("{}{n}", base.unraw()));
+            }
+            Variant { ident, ctor: ctor.clone(), tl_name: def.name.full.clone(), id: def.id(), heap: false }
+        })
+        .collect();
+    EnumDef {
+        path: paths.get(name).cloned().unwrap_or_else(|| names::item_path(Root::Enums, name)),
+        tl_name: name.to_owned(),
+        doc: Some(format!("A value of {what}, tagged by its constructor id.")),
+        variants,
+        terminal: 0,
+    }
 }
 
 /// For each enum, the variant that can be built with the least nesting: a struct's height is one
@@ -214,8 +276,9 @@ fn record_variants(model: &mut Model) {
     let mut holder: BTreeMap<ItemPath, VariantOf> = BTreeMap::new();
     for e in &model.enums {
         for v in &e.variants {
-            holder.insert(
-                v.ctor.clone(),
+            // A constructor's own enum comes first; the enum of any constructor (TON's `object`)
+            // does not take it over.
+            holder.entry(v.ctor.clone()).or_insert(
                 VariantOf {
                     enum_path: e.path.clone(),
                     variant: v.ident.clone(),

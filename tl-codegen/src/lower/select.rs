@@ -45,7 +45,11 @@ pub(crate) fn closure<'a>(index: &Index<'a>, roots: &[String]) -> Result<BTreeSe
             Category::Type => names.push(def.result.name.as_str()),
         }
         for name in names {
-            if let Some(ctors) = index.boxed.get(name) {
+            if super::index::ANY_OBJECT.contains(&name) {
+                queue.extend(index.ctors.values().copied());
+            } else if super::index::ANY_FUNCTION.contains(&name) {
+                queue.extend(index.functions.values().copied());
+            } else if let Some(ctors) = index.boxed.get(name) {
                 queue.extend(ctors.iter().copied());
             } else if let Some(ctor) = index.ctors.get(name) {
                 queue.push(ctor);

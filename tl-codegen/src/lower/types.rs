@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use tl_parser::ast::TypeExpr;
 
+use super::index::{ANY_FUNCTION, ANY_OBJECT};
 use crate::ident::RustIdent;
 use crate::ir::{ItemPath, TypeRef};
 
@@ -16,6 +17,10 @@ pub(crate) struct Resolver<'a> {
     pub(crate) ctors: &'a BTreeMap<&'a str, ItemPath>,
     /// Boxed type name to its constructors' names, for `%T`.
     pub(crate) boxed_ctors: &'a BTreeMap<&'a str, Vec<&'a str>>,
+    /// The enum of every constructor, for TON's `object`/`Object`, when the schema uses it.
+    pub(crate) any_object: Option<&'a ItemPath>,
+    /// The enum of every function, for TON's `function`/`Function`, when the schema uses it.
+    pub(crate) any_function: Option<&'a ItemPath>,
 }
 
 /// The runtime primitive a TL type name stands for, bare or boxed spelling alike.
@@ -31,6 +36,9 @@ fn primitive(name: &str) -> Option<TypeRef> {
         "int256" | "Int256" => TypeRef::Fixed(32),
         "int512" | "Int512" => TypeRef::Fixed(64),
         "Bool" => TypeRef::Bool,
+        "True" => TypeRef::True,
+        "secureString" | "SecureString" => TypeRef::Str,
+        "secureBytes" | "SecureBytes" => TypeRef::Bytes,
         _ => return None,
     })
 }
@@ -53,6 +61,19 @@ impl Resolver<'_> {
         }
         if let Some(prim) = primitive(&ty.name) {
             return Ok(prim);
+        }
+        let any = if ANY_OBJECT.contains(&ty.name.as_str()) {
+            Some(self.any_object)
+        } else if ANY_FUNCTION.contains(&ty.name.as_str()) {
+            Some(self.any_function)
+        } else {
+            None
+        };
+        if let Some(any) = any {
+            return match any {
+                Some(path) => Ok(TypeRef::Enum { path: path.clone(), heap: false }),
+                None => Err(format!("`{}` refers to no generated definitions", ty.name)),
+            };
         }
         if ty.percent {
             return match self.boxed_ctors.get(ty.name.as_str()).map(Vec::as_slice) {
