@@ -28,6 +28,7 @@ pub(crate) fn check(
     check_duplicate_ids(&defs, diagnostics);
     let scope = TypeScope::new(&defs);
     for def in &defs {
+        check_duplicate_fields(def, diagnostics);
         check_flags(def, diagnostics);
         check_types(def, &scope, diagnostics);
     }
@@ -227,6 +228,36 @@ fn check_duplicate_ids(defs: &[&Definition], diagnostics: &mut Vec<Diagnostic>) 
             },
         };
         diagnostics.push(diagnostic);
+    }
+}
+
+/// Field names must be unique within a definition (the flags words included).
+fn check_duplicate_fields(def: &Definition, diagnostics: &mut Vec<Diagnostic>) {
+    let mut first: BTreeMap<&str, &Param> = BTreeMap::new();
+    for param in &def.params {
+        match first.get(param.name.as_str()) {
+            None => {
+                first.insert(&param.name, param);
+            }
+            Some(earlier) => diagnostics.push(Diagnostic {
+                severity: Severity::Error,
+                code: "duplicate-field",
+                message: format!("`{}` has two fields named `{}`", def.name.full, param.name),
+                labels: vec![
+                    Label {
+                        span: param.name_span,
+                        message: "declared again here".to_owned(),
+                        primary: true,
+                    },
+                    Label {
+                        span: earlier.name_span,
+                        message: "first declared here".to_owned(),
+                        primary: false,
+                    },
+                ],
+                notes: Vec::new(),
+            }),
+        }
     }
 }
 

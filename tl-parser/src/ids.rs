@@ -20,13 +20,13 @@
 //!     "example.tl",
 //!     "minithumbnail width:int32 height:int32 data:bytes = Minithumbnail;",
 //! );
-//! # if let Some(def) = parsed.schema.definitions().next() {
+//! let def = parsed.schema.definitions().next().unwrap();
 //! assert_eq!(
 //!     tl_parser::ids::canonical(def, IdRule::Reference),
 //!     "minithumbnail width:int32 height:int32 data:bytes = Minithumbnail"
 //! );
 //! assert_eq!(def.computed_ids.reference, 0xec6addaa);
-//! # }
+//! assert_eq!(def.id(), 0xec6addaa);
 //! ```
 
 use crate::ast::{Builtin, ComputedIds, Definition, IdRule, Param, TypeExpr};
