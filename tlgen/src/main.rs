@@ -1,7 +1,11 @@
 //! `tlgen`: the command-line front end of the TL toolkit. `tlgen check` reports what is wrong with
-//! schemas, `tlgen ids` lists every definition's id.
+//! schemas, `tlgen ids` lists every definition's id, `tlgen generate` writes the Rust a build script
+//! would, `tlgen diff` compares two layers and `tlgen explain` finds which layer has an id.
 
 mod check_cmd;
+mod diff_cmd;
+mod explain_cmd;
+mod generate_cmd;
 mod ids_cmd;
 
 use std::io::IsTerminal;
@@ -11,9 +15,9 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use tl_parser::{Diagnostic, Label, Severity, SourceSet, Span};
 
-/// Parse, check and list the ids of TL schemas.
+/// Check TL schemas, list their ids, generate Rust, compare layers and explain ids.
 #[derive(Debug, Parser)]
-#[command(name = "tlgen", version, about, long_about = None)]
+#[command(name = "tlgen", version, about, long_about = None, after_help = EXIT_CODES)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -29,13 +33,28 @@ enum Command {
     Check(check_cmd::Args),
     /// Print one line per definition: name, computed id, declared id and category.
     Ids(ids_cmd::Args),
+    /// Generate Rust from schemas: exactly what a build.rs with tl_codegen::Config would write.
+    Generate(generate_cmd::Args),
+    /// Compare two versions of a schema: what was added, removed, renamed and changed, and what breaks.
+    Diff(diff_cmd::Args),
+    /// Find which definition has a constructor id, in which of the given schemas, and why a decoder
+    /// may not know it.
+    Explain(explain_cmd::Args),
 }
+
+/// The exit codes, shown by every `--help`.
+pub(crate) const EXIT_CODES: &str = "Exit codes: 0 success; 1 a schema has errors (diagnostics on \
+    stderr); 2 usage error, or a file cannot be read or written; 3 a negative answer (`diff \
+    --fail-on` found such changes, `explain` found the id in no file).";
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match &cli.command {
         Command::Check(args) => check_cmd::run(args),
         Command::Ids(args) => ids_cmd::run(args),
+        Command::Generate(args) => generate_cmd::run(args),
+        Command::Diff(args) => diff_cmd::run(args),
+        Command::Explain(args) => explain_cmd::run(args),
     };
     outcome.exit_code()
 }
@@ -45,6 +64,8 @@ fn main() -> ExitCode {
 pub(crate) enum Outcome {
     /// No errors.
     Clean,
+    /// The answer is no: breaking changes `diff --fail-on` asked about, or an id found nowhere.
+    Negative,
     /// Some schema has errors.
     SchemaErrors,
     /// Some file could not be read.
@@ -55,6 +76,7 @@ impl Outcome {
     fn exit_code(self) -> ExitCode {
         match self {
             Outcome::Clean => ExitCode::SUCCESS,
+            Outcome::Negative => ExitCode::from(3),
             Outcome::SchemaErrors => ExitCode::from(1),
             Outcome::Failure => ExitCode::from(2),
         }
@@ -127,4 +149,27 @@ pub(crate) fn print_diagnostics(diagnostics: &[Diagnostic], sources: &SourceSet)
         "{}",
         tl_parser::diagnostic::render(diagnostics, sources, color)
     );
+}
+
+/// Reads and checks one file as a schema of its own. I/O errors, invalid UTF-8 and schema errors are
+/// printed (errors only: warnings do not matter to a comparison) and give the outcome to return.
+pub(crate) fn load_schema(path: &Path) -> Result<tl_parser::Schema, Outcome> {
+    let loaded = load(path).ok_or(Outcome::Failure)?;
+    if let Some(diagnostic) = loaded.invalid_utf8 {
+        print_diagnostics(&[diagnostic], &loaded.sources);
+        return Err(Outcome::SchemaErrors);
+    }
+    let parsed = tl_parser::parse(&loaded.sources, &tl_parser::CheckOptions::default());
+    if parsed.has_errors() {
+        let errors: Vec<Diagnostic> = parsed
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .cloned()
+            .collect();
+        print_diagnostics(&errors, &loaded.sources);
+        eprintln!("error: {} has errors", path.display());
+        return Err(Outcome::SchemaErrors);
+    }
+    Ok(parsed.schema)
 }

@@ -1,0 +1,130 @@
+//! `tlgen generate`: the Rust code `tl_codegen::Config` writes from a build script, to a file or
+//! stdout.
+
+use std::io::Write as _;
+use std::path::PathBuf;
+
+use tl_parser::SourceSet;
+
+use crate::Outcome;
+
+/// Arguments of `tlgen generate`.
+#[derive(Debug, clap::Args)]
+#[command(after_help = concat!(
+    "The output is byte for byte what a build.rs calling tl_codegen::Config with the same settings \
+    writes to $OUT_DIR/tl.rs. Schema warnings (explained id mismatches) go to stderr; schema errors \
+    are rendered to stderr and nothing is written.\n\n\
+    Examples:\n  \
+    tlgen generate schema/api.tl -o src/tl.rs\n  \
+    tlgen generate schema/api.tl --select messages.getChatInviteImporters --layer 228\n  \
+    tlgen generate mtproto.tl api.tl --runtime-path crate --no-format | wc -c\n\n",
+    "Exit codes: 0 success; 1 a schema has errors; 2 usage error, a file cannot be read or written, \
+    or a --select name is not in the schema."
+))]
+pub(crate) struct Args {
+    /// Generate only what these definitions need (functions, constructors or boxed types; repeat
+    /// the option or separate names with commas). Without it, everything is generated.
+    #[arg(long, value_name = "NAME", value_delimiter = ',')]
+    select: Vec<String>,
+    /// The path through which the generated code names the runtime crate.
+    #[arg(long, value_name = "PATH", default_value = "::tl_types")]
+    runtime_path: String,
+    /// The layer for `LAYER` when the schema has no `// LAYER N` line.
+    #[arg(long, value_name = "N")]
+    layer: Option<u32>,
+    /// Also generate sample values (`Sample` impls and `visit_samples`) for round-trip tests.
+    #[arg(long)]
+    samples: bool,
+    /// Do not pretty-print: one long line, faster, for machines only.
+    #[arg(long)]
+    no_format: bool,
+    /// Write to this file instead of stdout (only when the contents change).
+    #[arg(short, long, value_name = "OUT.rs")]
+    output: Option<PathBuf>,
+    /// TL schema files, read together as one schema.
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
+}
+
+/// Runs `tlgen generate`.
+pub(crate) fn run(args: &Args) -> Outcome {
+    let mut sources = SourceSet::new();
+    for path in &args.files {
+        let Some(loaded) = crate::load(path) else {
+            return Outcome::Failure;
+        };
+        if let Some(diagnostic) = loaded.invalid_utf8 {
+            crate::print_diagnostics(&[diagnostic], &loaded.sources);
+            return Outcome::SchemaErrors;
+        }
+        for (_, file) in loaded.sources.iter() {
+            sources.add(file.name.clone(), file.text.clone());
+        }
+    }
+    let mut config = tl_codegen::Config::new();
+    config
+        .select(args.select.iter().cloned())
+        .runtime_path(args.runtime_path.clone())
+        .format(!args.no_format)
+        .samples(args.samples);
+    if let Some(layer) = args.layer {
+        config.layer(layer);
+    }
+    let (code, warnings) = match config.generate_from(&sources) {
+        Ok(result) => result,
+        Err(err) => return report(&err),
+    };
+    for warning in warnings {
+        eprint!("{warning}");
+    }
+    match &args.output {
+        Some(path) => {
+            let same = std::fs::read(path).is_ok_and(|old| old == code.as_bytes());
+            if !same && let Err(err) = std::fs::write(path, &code) {
+                eprintln!("error: cannot write {}: {err}", path.display());
+                return Outcome::Failure;
+            }
+        }
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            if let Err(err) = stdout
+                .write_all(code.as_bytes())
+                .and_then(|()| stdout.flush())
+            {
+                eprintln!("error: cannot write to stdout: {err}");
+                return Outcome::Failure;
+            }
+        }
+    }
+    Outcome::Clean
+}
+
+/// Prints a generation error and picks the exit code.
+fn report(err: &tl_codegen::Error) -> Outcome {
+    match err {
+        tl_codegen::Error::Schema { rendered, errors } => {
+            eprint!("{rendered}");
+            eprintln!(
+                "error: the schema has {errors} error{}; nothing generated",
+                if *errors == 1 { "" } else { "s" }
+            );
+            Outcome::SchemaErrors
+        }
+        tl_codegen::Error::UnknownSelection { .. } => {
+            eprintln!("error: {err}");
+            Outcome::Failure
+        }
+        tl_codegen::Error::Unsupported { definition, .. } if definition == "runtime_path" => {
+            eprintln!("error: --runtime-path: {err}");
+            Outcome::Failure
+        }
+        tl_codegen::Error::Io { .. } => {
+            eprintln!("error: {err}");
+            Outcome::Failure
+        }
+        _ => {
+            eprintln!("error: {err}");
+            Outcome::SchemaErrors
+        }
+    }
+}
