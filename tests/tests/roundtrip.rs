@@ -94,6 +94,26 @@ fn only_bit_fill_sets_exactly_one_bit() {
     assert_eq!(&bytes[4..8], &(1u32 << 2).to_le_bytes());
 }
 
+/// Flag bits that no field uses are accepted when decoding (as TDLib does) and dropped when
+/// encoding again: the value is what the fields say.
+#[test]
+fn unused_flag_bits_are_ignored() {
+    let importer = tl_types::types::ChatInviteImporter {
+        requested: true,
+        via_chatlist: false,
+        user_id: 5,
+        date: 6,
+        about: None,
+        approved_by: None,
+    };
+    let mut bytes = importer.to_bytes();
+    // Set bits 7 and 31, which no field of chatInviteImporter uses.
+    bytes[4..8].copy_from_slice(&(1u32 | 1 << 7 | 1 << 31).to_le_bytes());
+    let decoded = tl_types::types::ChatInviteImporter::from_bytes(&bytes).unwrap();
+    assert_eq!(decoded, importer);
+    assert_eq!(&decoded.to_bytes()[4..8], &1u32.to_le_bytes());
+}
+
 /// Visits every type with one random seed, for the property test.
 struct OneSeed(u64, Vec<String>);
 

@@ -215,13 +215,26 @@ impl Config {
         };
         let (code, warnings) = self.generate_from(&read_sources(files)?)?;
         for warning in warnings {
-            for line in warning.lines().filter(|l| !l.trim().is_empty()) {
-                println!("cargo:warning={line}");
-            }
+            println!("cargo:warning={}", one_line(&warning));
         }
         crate::write::write_if_changed(&out_dir.join(&self.file_name), &code)?;
         Ok(())
     }
+}
+
+/// A rendered diagnostic in one line for `cargo:warning`: its headline, where, and its notes.
+fn one_line(rendered: &str) -> String {
+    let mut lines = rendered.lines().map(str::trim).filter(|l| !l.is_empty());
+    let mut out = lines.next().unwrap_or_default().to_owned();
+    for line in lines {
+        if let Some(location) = line.strip_prefix("┌─ ") {
+            out.push_str(&format!(" (at {location})"));
+        } else if let Some(note) = line.strip_prefix("= ") {
+            out.push_str("; ");
+            out.push_str(note);
+        }
+    }
+    out
 }
 
 /// Reads schema files as bytes into a source set; invalid UTF-8 is a located error.

@@ -3,7 +3,10 @@
 use std::path::PathBuf;
 
 /// Why generation failed.
-#[derive(Debug, thiserror::Error)]
+///
+/// `Debug` shows the same text as `Display`, so that a build script returning this error from
+/// `main` prints the rendered diagnostics rather than an escaped string.
+#[derive(thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
     /// A schema file could not be read, or the output could not be written.
@@ -50,4 +53,10 @@ pub enum Error {
     /// `compile` was called outside a build script and no `out_dir` was set.
     #[error("OUT_DIR is not set: call compile from a build script or set Config::out_dir")]
     NoOutDir,
+}
+
+impl std::fmt::Debug for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(self, f)
+    }
 }

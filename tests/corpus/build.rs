@@ -1,0 +1,64 @@
+//! Generates Rust, with sample values, from every schema of the corpus in `TL_CORPUS`.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+/// (module name, path under TL_CORPUS, layer to use when the file states none).
+const SCHEMAS: &[(&str, &str, Option<u32>)] = &[
+    ("api_l228", "telegram/api-L228.tl", Some(228)),
+    ("api_l227", "telegram/api-L227.tl", Some(227)),
+    ("api_l208", "telegram/api-L208.tl", Some(208)),
+    ("api_l179", "telegram/api-L179.tl", Some(179)),
+    ("tdesktop_api_l214", "telegram/tdesktop-api-L214.tl", None),
+    ("grammers_api_l222", "telegram/grammers-api-L222.tl", None),
+    ("mtproto", "telegram/mtproto.tl", None),
+    ("secret_api", "telegram/secret_api.tl", None),
+    ("tdlib_mtproto_api", "tdlib/mtproto_api.tl", None),
+    ("e2e_api", "tdlib/e2e_api.tl", None),
+    ("td_api", "tdlib/td_api.tl", None),
+    ("ton_api", "ton/ton_api.tl", None),
+    ("lite_api", "ton/lite_api.tl", None),
+    ("tonlib_api", "ton/tonlib_api.tl", None),
+];
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    println!("cargo:rerun-if-env-changed=TL_CORPUS");
+    let corpus = PathBuf::from(
+        std::env::var("TL_CORPUS").map_err(|_| "TL_CORPUS must name the schema corpus")?,
+    );
+    let mut modules = String::new();
+    let mut visit = String::new();
+    for (module, file, layer) in SCHEMAS {
+        let mut config = tl_codegen::Config::new();
+        config.samples(true).file_name(format!("{module}.rs"));
+        if let Some(layer) = layer {
+            config.layer(*layer);
+        }
+        config.compile(&[corpus.join(file)])?;
+        writeln!(
+            modules,
+            "/// Generated from `{file}`.\npub mod {module} {{\n    include!(concat!(env!(\"OUT_DIR\"), \"/{module}.rs\"));\n}}"
+        )?;
+        writeln!(
+            visit,
+            "        \"{module}\" => {module}::visit_samples(visitor),"
+        )?;
+    }
+    writeln!(
+        modules,
+        "/// Hands every type of the schema `name` to `visitor`; false for an unknown name.\n\
+         pub fn visit<V: ::tl_types::sample::Visitor>(name: &str, visitor: &mut V) -> bool {{\n    \
+         match name {{\n{visit}        _ => return false,\n    }}\n    true\n}}"
+    )?;
+    let names: Vec<String> = SCHEMAS.iter().map(|(m, _, _)| format!("{m:?}")).collect();
+    writeln!(
+        modules,
+        "/// Every schema module.\npub const SCHEMAS: &[&str] = &[{}];",
+        names.join(", ")
+    )?;
+    std::fs::write(
+        PathBuf::from(std::env::var("OUT_DIR")?).join("corpus.rs"),
+        modules,
+    )?;
+    Ok(())
+}

@@ -1,0 +1,2 @@
+//! Rust generated from every schema of the corpus.
+include!(concat!(env!("OUT_DIR"), "/corpus.rs"));

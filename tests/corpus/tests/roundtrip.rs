@@ -1,0 +1,101 @@
+//! Every constructor and function of every corpus schema round-trips: value -> bytes -> value is
+//! equal and bytes -> value -> bytes identical, with every conditional field absent, every one
+//! present, each flag bit alone, and random values; then property tests over api-L228.
+
+use std::fmt::Debug;
+
+use proptest::prelude::*;
+use tl_types::sample::{Fill, Sample, Sampler, Visitor, check_round_trip};
+use tl_types::{Deserializable, Identifiable, Serializable};
+
+#[derive(Default)]
+struct Checks {
+    types: usize,
+    values: usize,
+    failures: Vec<String>,
+}
+
+impl Checks {
+    fn check<T>(&mut self, fill: Fill, seed: u64)
+    where
+        T: Sample + Serializable + Deserializable + Identifiable + PartialEq + Debug,
+    {
+        let value = T::sample(&mut Sampler::new(seed).with_fill(fill));
+        self.values += 1;
+        if let Err(e) = check_round_trip(&value) {
+            self.failures
+                .push(format!("{} ({fill:?}, seed {seed}): {e}", T::TL_NAME));
+        }
+    }
+}
+
+impl Visitor for Checks {
+    fn visit<T>(&mut self, flag_bits: &[(usize, u32)])
+    where
+        T: Sample + Serializable + Deserializable + Identifiable + PartialEq + Debug,
+    {
+        self.types += 1;
+        self.check::<T>(Fill::Absent, 1);
+        self.check::<T>(Fill::Present, 1);
+        for &(word, bit) in flag_bits {
+            self.check::<T>(Fill::OnlyBit { word, bit }, 1);
+        }
+        for seed in 0..4 {
+            self.check::<T>(Fill::Random, seed);
+        }
+    }
+}
+
+#[test]
+fn every_schema_round_trips() {
+    let mut total = Checks::default();
+    for name in tl_corpus::SCHEMAS {
+        let mut checks = Checks::default();
+        assert!(tl_corpus::visit(name, &mut checks));
+        assert!(checks.types > 0, "{name}: no types");
+        println!(
+            "round-trip {name}: {} types, {} values, {} failures",
+            checks.types,
+            checks.values,
+            checks.failures.len()
+        );
+        total.types += checks.types;
+        total.values += checks.values;
+        total
+            .failures
+            .extend(checks.failures.into_iter().map(|f| format!("{name}: {f}")));
+    }
+    println!(
+        "round-trip total: {} types, {} values, {} failures",
+        total.types,
+        total.values,
+        total.failures.len()
+    );
+    assert!(total.failures.is_empty(), "{}", total.failures.join("\n"));
+}
+
+/// One random value of every api-L228 type per case, nested up to depth 4.
+struct OneSeed(u64, Vec<String>);
+
+impl Visitor for OneSeed {
+    fn visit<T>(&mut self, _: &[(usize, u32)])
+    where
+        T: Sample + Serializable + Deserializable + Identifiable + PartialEq + Debug,
+    {
+        let value = T::sample(&mut Sampler::new(self.0).with_max_depth(4));
+        if let Err(e) = check_round_trip(&value) {
+            self.1.push(format!("{}: {e}", T::TL_NAME));
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    #[test]
+    fn random_api_l228_values_round_trip(seed in any::<u64>()) {
+        let mut visitor = OneSeed(seed, Vec::new());
+        tl_corpus::api_l228::visit_samples(&mut visitor);
+        prop_assert!(visitor.1.is_empty(), "{:?}", visitor.1);
+    }
+}

@@ -1,0 +1,75 @@
+//! Generates Rust from every schema of the corpus (`tests/corpus`), builds it with clippy denying
+//! every warning, and round-trips every constructor and function of every schema. Needs
+//! `TL_CORPUS`; prints the counts.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn corpus() -> Option<PathBuf> {
+    let value = std::env::var_os("TL_CORPUS")?;
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(value);
+    assert!(
+        path.join("telegram/api-L228.tl").is_file(),
+        "TL_CORPUS={} holds no corpus",
+        path.display()
+    );
+    Some(path.canonicalize().unwrap())
+}
+
+fn cargo(corpus: &Path, args: &[&str]) -> String {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/Cargo.toml");
+    let output = Command::new(env!("CARGO"))
+        .args(args)
+        .arg("--manifest-path")
+        .arg(&manifest)
+        .env("TL_CORPUS", corpus)
+        .env(
+            "CARGO_TARGET_DIR",
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join("corpus"),
+        )
+        .env_remove("RUSTFLAGS")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success(),
+        "cargo {args:?} failed:\n{stdout}\n{stderr}"
+    );
+    stdout
+}
+
+#[test]
+fn every_corpus_schema_compiles_without_warnings_and_round_trips() {
+    let Some(corpus) = corpus() else {
+        eprintln!("skipped: TL_CORPUS is not set");
+        return;
+    };
+    // Warnings from the generated code (rustc's and clippy's) are errors.
+    cargo(
+        &corpus,
+        &["clippy", "--quiet", "--all-targets", "--", "-D", "warnings"],
+    );
+    let stdout = cargo(
+        &corpus,
+        &["test", "--release", "--quiet", "--", "--nocapture"],
+    );
+    let summary: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.starts_with("round-trip "))
+        .collect();
+    for line in &summary {
+        eprintln!("{line}");
+    }
+    assert_eq!(
+        summary.len(),
+        15,
+        "expected a line per schema and a total:\n{stdout}"
+    );
+    let total = summary.last().unwrap();
+    assert!(
+        total.starts_with("round-trip total:") && total.ends_with(" 0 failures"),
+        "{total}"
+    );
+}
