@@ -61,6 +61,13 @@ pub(crate) fn run(args: &Args) -> Outcome {
             sources.add(file.name.clone(), file.text.clone());
         }
     }
+    if !is_rust_path(&args.runtime_path) {
+        eprintln!(
+            "error: --runtime-path: `{}` is not a Rust path (such as ::tl_types or crate::tl)",
+            args.runtime_path
+        );
+        return Outcome::Failure;
+    }
     let mut config = tl_codegen::Config::new();
     config
         .select(args.select.iter().cloned())
@@ -127,4 +134,15 @@ fn report(err: &tl_codegen::Error) -> Outcome {
             Outcome::SchemaErrors
         }
     }
+}
+
+/// `::a::b`, `crate`, `super::x`: segments of identifier characters separated by `::`.
+fn is_rust_path(path: &str) -> bool {
+    let path = path.strip_prefix("::").unwrap_or(path);
+    !path.is_empty()
+        && path.split("::").all(|segment| {
+            let segment = segment.strip_prefix("r#").unwrap_or(segment);
+            segment.starts_with(|c: char| c.is_alphabetic() || c == '_')
+                && segment.chars().all(|c| c.is_alphanumeric() || c == '_')
+        })
 }

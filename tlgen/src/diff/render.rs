@@ -75,7 +75,7 @@ fn changed_block(out: &mut String, sign: char, c: &Changed) {
     };
     let _ = writeln!(
         out,
-        "  {sign} {name} {ids} = {} ({}){}",
+        "  {sign} {name}{ids} = {} ({}){}",
         c.new.ty,
         c.new.kind.as_str(),
         tags(c.impact.wire_breaking, c.impact.rust_breaking)

@@ -1,0 +1,312 @@
+//! `tlgen diff`: the report and the JSON form on the workflow fixtures (snapshots), renames and
+//! classification through the library, and the corpus counts checked against a separate
+//! line-based scan of the files (needs `TL_CORPUS`).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/workflow")
+        .join(name)
+}
+
+/// Runs tlgen from the fixtures folder, so that file names in the output are relative.
+fn tlgen(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tlgen"))
+        .args(args)
+        .current_dir(fixture(""))
+        .output()
+        .unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+#[test]
+fn report_on_the_workflow_fixtures() {
+    let out = tlgen(&["diff", "old.tl", "new.tl"]);
+    assert_eq!(out.status.code(), Some(0));
+    insta::assert_snapshot!("workflow_report", stdout(&out));
+}
+
+#[test]
+fn json_on_the_workflow_fixtures() {
+    let out = tlgen(&["diff", "--json", "old.tl", "new.tl"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    for key in ["added", "removed", "renamed", "changed"] {
+        assert!(value[key].is_array(), "{key}");
+    }
+    assert_eq!(value["summary"]["added"], 4);
+    assert_eq!(value["summary"]["semver"], "major");
+    assert_eq!(value["old"]["layer"], 1);
+    assert_eq!(value["new"]["layer"], 2);
+    insta::assert_snapshot!("workflow_json", text);
+}
+
+#[test]
+fn fail_on_selects_the_breaking_kind() {
+    assert_eq!(
+        tlgen(&["diff", "--fail-on", "wire", "old.tl", "new.tl"])
+            .status
+            .code(),
+        Some(3)
+    );
+    assert_eq!(
+        tlgen(&["diff", "--fail-on", "any", "old.tl", "new.tl"])
+            .status
+            .code(),
+        Some(3)
+    );
+    // Against itself: nothing changed, nothing breaks.
+    let same = tlgen(&["diff", "--fail-on", "any", "new.tl", "new.tl"]);
+    assert_eq!(same.status.code(), Some(0));
+    assert!(stdout(&same).contains("semver: none"), "{}", stdout(&same));
+}
+
+#[test]
+fn missing_files_and_bad_arguments_exit_2() {
+    let out = tlgen(&["diff", "old.tl", "missing.tl"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read missing.tl"));
+    assert_eq!(tlgen(&["diff", "old.tl"]).status.code(), Some(2));
+    assert_eq!(
+        tlgen(&["diff", "--fail-on", "sometimes", "old.tl", "new.tl"])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn a_schema_with_errors_exits_1() {
+    let dir = std::env::temp_dir().join(format!("tlgen-diff-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.tl");
+    std::fs::write(&bad, "user id:Nope = User;\n").unwrap();
+    let out = tlgen(&["diff", "old.tl", bad.to_str().unwrap()]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("undefined-type"));
+}
+
+fn schema(text: &str) -> tl_parser::Schema {
+    // Ids that do not verify are errors for the checker, but the diff only needs what was declared.
+    tl_parser::parse_str("t.tl", text).1.schema
+}
+
+const PRELUDE: &str = "int ? = Int;\nlong ? = Long;\nstring ? = String;\ntrue#3fedd339 = True;\n";
+
+#[test]
+fn same_id_new_name_is_a_rename() {
+    let old = schema(&format!(
+        "{PRELUDE}peerUser#11111111 user_id:long = Peer;\n"
+    ));
+    let new = schema(&format!(
+        "{PRELUDE}peerAccount#11111111 user_id:long = Peer;\n"
+    ));
+    let diff = tlgen::diff::diff(&old, &new);
+    assert!(diff.added.is_empty() && diff.removed.is_empty(), "{diff:?}");
+    assert_eq!(diff.renamed.len(), 1);
+    let rename = &diff.renamed[0];
+    assert_eq!(
+        (rename.old.name.as_str(), rename.new.name.as_str()),
+        ("peerUser", "peerAccount")
+    );
+    assert!(!rename.impact.wire_breaking && rename.impact.rust_breaking);
+}
+
+#[test]
+fn classification_of_definition_changes() {
+    let old = schema(&format!(
+        "{PRELUDE}a#1 x:int = A;\nb#2 = B;\n---functions---\nf#3 = A;\ng#4 x:string = B;\n"
+    ));
+    let new = schema(&format!(
+        "{PRELUDE}a#1 x:int = A;\na2#5 = A;\nb#2 = B;\nc#6 = C;\n---functions---\nf#3 = B;\ng#7 x:bytes = B;\n"
+    ));
+    let diff = tlgen::diff::diff(&old, &new);
+    let added: BTreeMap<&str, (bool, bool)> = diff
+        .added
+        .iter()
+        .map(|e| {
+            (
+                e.def.name.as_str(),
+                (e.impact.wire_breaking, e.impact.rust_breaking),
+            )
+        })
+        .collect();
+    // A new variant of A breaks exhaustive matches; a new type does not.
+    assert_eq!(
+        added,
+        BTreeMap::from([("a2", (false, true)), ("c", (false, false))])
+    );
+    let changed: BTreeMap<&str, (bool, bool)> = diff
+        .changed
+        .iter()
+        .map(|c| {
+            (
+                c.new.name.as_str(),
+                (c.impact.wire_breaking, c.impact.rust_breaking),
+            )
+        })
+        .collect();
+    // f: another return type; g: new id (wire) and String -> Vec<u8> (Rust).
+    assert_eq!(
+        changed,
+        BTreeMap::from([("f", (true, true)), ("g", (true, true))])
+    );
+    let g = diff.changed.iter().find(|c| c.new.name == "g").unwrap();
+    assert_eq!(g.changes.len(), 1);
+    assert!(
+        !g.changes[0].wire_breaking,
+        "string and bytes are the same bytes"
+    );
+    let summary = diff.summary();
+    assert_eq!(
+        (summary.added, summary.reidentified, summary.changed),
+        (2, 1, 2)
+    );
+}
+
+/// The corpus folder from `TL_CORPUS` (relative paths from the workspace root), or `None`.
+fn corpus() -> Option<PathBuf> {
+    let value = std::env::var_os("TL_CORPUS")?;
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(value);
+    assert!(
+        path.join("telegram/api-L228.tl").is_file(),
+        "TL_CORPUS={} has no telegram/api-L228.tl",
+        path.display()
+    );
+    Some(path)
+}
+
+/// A separate, line-based reading of a schema: every line that starts a definition (a name, then
+/// `#hex` or a space) gives `name -> Some(id)` or `name -> None`. Comments and section markers
+/// are skipped. The Telegram files have one definition per line.
+fn scan(path: &Path) -> BTreeMap<String, Option<u32>> {
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut out = BTreeMap::new();
+    for line in text.lines() {
+        let line = line.trim();
+        if line.is_empty()
+            || line.starts_with("//")
+            || line.starts_with("---")
+            || !line.ends_with(';')
+        {
+            continue;
+        }
+        let head = line.split_whitespace().next().unwrap();
+        let (name, id) = match head.split_once('#') {
+            Some((name, hex)) => (name, Some(u32::from_str_radix(hex, 16).unwrap())),
+            None => (head, None),
+        };
+        out.insert(name.to_owned(), id);
+    }
+    out
+}
+
+/// (added, removed, ids changed) by name; `with_ids` keeps only lines with an explicit `#id`, as
+/// the corpus README counts.
+fn counts(old: &Path, new: &Path, with_ids: bool) -> (usize, usize, usize) {
+    let keep = |m: BTreeMap<String, Option<u32>>| -> BTreeMap<String, Option<u32>> {
+        m.into_iter()
+            .filter(|(_, id)| !with_ids || id.is_some())
+            .collect()
+    };
+    let (old, new) = (keep(scan(old)), keep(scan(new)));
+    let added = new.keys().filter(|n| !old.contains_key(*n)).count();
+    let removed = old.keys().filter(|n| !new.contains_key(*n)).count();
+    let changed = new
+        .iter()
+        .filter(|(n, id)| id.is_some() && old.get(*n).is_some_and(|o| o.is_some() && o != *id))
+        .count();
+    (added, removed, changed)
+}
+
+#[test]
+fn corpus_counts_match_an_independent_scan_and_the_corpus_readme() {
+    let Some(corpus) = corpus() else {
+        eprintln!("skipped: TL_CORPUS is not set");
+        return;
+    };
+    let dir = corpus.join("telegram");
+    let new = dir.join("api-L228.tl");
+    // The corpus README's numbers, which count lines with an explicit id.
+    let readme = std::fs::read_to_string(corpus.join("README.md")).unwrap();
+    let expected = [
+        (
+            "api-L227.tl",
+            (41, 0, 5),
+            "L227: 41 added, 0 removed, 5 ids changed",
+        ),
+        (
+            "api-L208.tl",
+            (308, 10, 115),
+            "L208: 308 added, 10 removed, 115 ids changed",
+        ),
+        (
+            "api-L179.tl",
+            (563, 31, 163),
+            "L179: 563 added, 31 removed, 163 ids changed",
+        ),
+    ];
+    for (file, numbers, sentence) in expected {
+        let old = dir.join(file);
+        assert!(
+            readme.contains(sentence),
+            "the corpus README no longer says {sentence:?}"
+        );
+        assert_eq!(counts(&old, &new, true), numbers, "{file}: scan vs README");
+
+        let out = Command::new(env!("CARGO_BIN_EXE_tlgen"))
+            .args(["diff", "--json"])
+            .arg(&old)
+            .arg(&new)
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let summary = &value["summary"];
+        let got = (
+            summary["added"].as_u64().unwrap() as usize
+                + summary["renamed"].as_u64().unwrap() as usize,
+            summary["removed"].as_u64().unwrap() as usize
+                + summary["renamed"].as_u64().unwrap() as usize,
+            summary["reidentified"].as_u64().unwrap() as usize,
+        );
+        // tlgen compares every definition, with or without an explicit id.
+        assert_eq!(got, counts(&old, &new, false), "{file}: tlgen vs scan");
+        // Each entry names the definition and its ids, in the runtime's 0x format.
+        for entry in value["changed"].as_array().unwrap() {
+            let old_id = entry["old_id"].as_str().unwrap();
+            let new_id = entry["new_id"].as_str().unwrap();
+            assert!(old_id.starts_with("0x") && old_id.len() == 10, "{entry}");
+            let scanned = scan(&new)[entry["name"].as_str().unwrap()];
+            if let Some(id) = scanned {
+                assert_eq!(new_id, format!("{id:#010x}"));
+            }
+        }
+        let names: Vec<&str> = value["changed"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["id_changed"] == true)
+            .map(|e| e["name"].as_str().unwrap())
+            .collect();
+        if file == "api-L227.tl" {
+            for name in ["user", "channel", "botCommand"] {
+                assert!(names.contains(&name), "{name} not re-identified: {names:?}");
+            }
+        }
+    }
+}
