@@ -20,8 +20,8 @@ use crate::Outcome;
     msg_container, rpc_error, vector, Bool) are recognised without any file.\n\n\
     Examples:\n  \
     tlgen explain 0x1cb5c415\n  \
-    tlgen explain 0x83314fca schemas/api-L*.tl\n  \
-    tlgen explain 'unknown constructor id 0x83314fca for type User' schema/api.tl\n\n",
+    tlgen explain 0xb1b8cc83 schemas/api-L*.tl\n  \
+    tlgen explain 'unknown constructor id 0xb1b8cc83 for type User' schema/api.tl\n\n",
     "Exit codes: 0 the id was found (or is an MTProto envelope); 1 a schema has errors; 2 usage \
     error (an ID that cannot be read) or a file cannot be read; 3 no file has the id."
 ))]
