@@ -97,8 +97,8 @@ fn a_schema_edit_changes_the_generated_code() {
     assert_ne!(before, after);
     assert!(!before.contains("pub note:"));
     assert!(after.contains("pub note: ::core::option::Option<::std::string::String>,"));
-    assert!(after.contains(r#"tl::decode::<tl::Str>(reader, "chatInviteImporter", "note")"#));
-    assert!(after.contains("if self.note.is_some() {\n                flags |= 1 << 4;"));
+    assert!(after.contains(r#"(tl::has(flags, 4), reader, "chatInviteImporter", "note")?"#));
+    assert!(after.contains("tl::bit(self.note.is_some(), 4)"));
     // Without a declared id the reference rule gives the new definition a new id.
     assert!(before.contains("const CONSTRUCTOR_ID: u32 = 0x8c5adfd9;"));
     let (_, parsed) = tl_parser::parse_str("edited.tl", &edited);

@@ -111,6 +111,47 @@ pub fn decode<C: Codec>(
     C::decode(reader).map_err(|e| e.in_field(ty, field))
 }
 
+/// Appends a conditional field when it is present (its bit is in the flags word).
+#[inline]
+pub fn encode_opt<C: Codec>(value: &Option<C::Value>, out: &mut Vec<u8>) {
+    if let Some(value) = value {
+        C::encode(value, out)
+    }
+}
+
+/// The encoded length of a conditional field: zero when it is absent.
+#[inline]
+pub fn encoded_len_opt<C: Codec>(value: &Option<C::Value>) -> usize {
+    value.as_ref().map_or(0, C::encoded_len)
+}
+
+/// Reads a conditional field when its flag bit is set, else gives `None` without reading.
+#[inline]
+pub fn decode_if<C: Codec>(
+    present: bool,
+    reader: &mut Reader<'_>,
+    ty: &'static str,
+    field: &'static str,
+) -> Result<Option<C::Value>, DecodeError> {
+    if present {
+        decode::<C>(reader, ty, field).map(Some)
+    } else {
+        Ok(None)
+    }
+}
+
+/// `1 << bit` when `set`, else 0: one term of a flags word.
+#[inline]
+pub const fn bit(set: bool, bit: u32) -> u32 {
+    (set as u32) << bit
+}
+
+/// True when `bit` is set in the flags word `flags`.
+#[inline]
+pub const fn has(flags: u32, bit: u32) -> bool {
+    flags & (1 << bit) != 0
+}
+
 macro_rules! fixed_codec {
     ($(#[$doc:meta])* $name:ident, $value:ty, $len:expr, $read:ident) => {
         $(#[$doc])*

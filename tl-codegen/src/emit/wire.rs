@@ -42,16 +42,6 @@ impl Params {
     }
 }
 
-/// `1 << bit`, written without a shift for bit 0 (which clippy would call an identity operation).
-fn mask(bit: u32) -> TokenStream {
-    if bit == 0 {
-        quote!(1)
-    } else {
-        let bit = Literal::u32_unsuffixed(bit);
-        quote!(1 << #bit)
-    }
-}
-
 /// The condition, on `self`, under which `field` sets its bit.
 fn presence(field: &Field) -> TokenStream {
     let ident = field.ident.to_ident();
@@ -79,18 +69,23 @@ pub(crate) fn serialize_body(ctx: &Ctx, def: &StructDef, p: &Params) -> TokenStr
         match item {
             WireItem::FlagWord(w) => {
                 let local = def.flag_words[*w].local.to_ident();
-                let sets = def
+                let terms: Vec<TokenStream> = def
                     .fields
                     .iter()
-                    .filter(|f| field_bit(f).is_some_and(|b| b.word == *w))
-                    .map(|f| {
+                    .filter_map(|f| {
+                        let bit = field_bit(f).filter(|b| b.word == *w)?;
                         let cond = presence(f);
-                        let bit = mask(field_bit(f).map_or(0, |b| b.bit));
-                        quote!(if #cond { #local |= #bit; })
-                    });
+                        let bit = Literal::u32_unsuffixed(bit.bit);
+                        Some(quote!(#tl::bit(#cond, #bit)))
+                    })
+                    .collect();
+                let value = if terms.is_empty() {
+                    quote!(0)
+                } else {
+                    quote!(#(#terms)|*)
+                };
                 body.extend(quote! {
-                    let mut #local: u32 = 0;
-                    #(#sets)*
+                    let #local: u32 = #value;
                     #tl::encode::<#tl::Nat>(&#local, #out);
                 });
             }
@@ -104,11 +99,7 @@ pub(crate) fn serialize_body(ctx: &Ctx, def: &StructDef, p: &Params) -> TokenStr
                     }
                     FieldKind::Optional(ty, _) => {
                         let codec = ctx.codec(&def.path, ty);
-                        body.extend(quote! {
-                            if let ::core::option::Option::Some(value) = &self.#ident {
-                                #tl::encode::<#codec>(value, #out);
-                            }
-                        });
+                        body.extend(quote!(#tl::encode_opt::<#codec>(&self.#ident, #out);));
                     }
                     FieldKind::Flag(_) | FieldKind::Group { .. } => {}
                 }
@@ -160,7 +151,7 @@ pub(crate) fn len_body(ctx: &Ctx, def: &StructDef) -> TokenStream {
             },
             FieldKind::Optional(ty, _) => {
                 let codec = ctx.codec(&def.path, ty);
-                parts.push(quote!(self.#ident.as_ref().map_or(0, #tl::encoded_len::<#codec>)));
+                parts.push(quote!(#tl::encoded_len_opt::<#codec>(&self.#ident)));
             }
             FieldKind::Group { group, .. } => {
                 let members = def
@@ -193,12 +184,13 @@ pub(crate) fn deserialize_body(ctx: &Ctx, def: &StructDef, p: &Params) -> TokenS
     let mut body = TokenStream::new();
     let test = |bit: &FlagBit| {
         let word = def.flag_words[bit.word].local.to_ident();
-        let m = mask(bit.bit);
-        if bit.bit == 0 {
-            quote!(#word & #m != 0)
-        } else {
-            quote!(#word & (#m) != 0)
-        }
+        let b = Literal::u32_unsuffixed(bit.bit);
+        quote!(#tl::has(#word, #b))
+    };
+    let decode_if = |bit: &FlagBit, ty: &TypeRef, tl_name: &str| {
+        let cond = test(bit);
+        let codec = ctx.codec(&def.path, ty);
+        quote!(#tl::decode_if::<#codec>(#cond, #reader, #name, #tl_name)?)
     };
     let decode = |ty: &TypeRef, tl_name: &str| {
         let codec = ctx.codec(&def.path, ty);
@@ -221,15 +213,8 @@ pub(crate) fn deserialize_body(ctx: &Ctx, def: &StructDef, p: &Params) -> TokenS
                         body.extend(quote!(let #ident = #value;));
                     }
                     FieldKind::Optional(ty, bit) => {
-                        let cond = test(bit);
-                        let value = decode(ty, &field.tl_name);
-                        body.extend(quote! {
-                            let #ident = if #cond {
-                                ::core::option::Option::Some(#value)
-                            } else {
-                                ::core::option::Option::None
-                            };
-                        });
+                        let value = decode_if(bit, ty, &field.tl_name);
+                        body.extend(quote!(let #ident = #value;));
                     }
                     FieldKind::Flag(bit) => {
                         let cond = test(bit);
@@ -243,16 +228,9 @@ pub(crate) fn deserialize_body(ctx: &Ctx, def: &StructDef, p: &Params) -> TokenS
                 if let (Some(m), FieldKind::Group { bit, .. }) =
                     (member_of(def, group_field, *member), &group_field.kind)
                 {
-                    let cond = test(bit);
-                    let value = decode(&m.ty, &m.tl_name);
+                    let value = decode_if(bit, &m.ty, &m.tl_name);
                     let local = m.ident.to_ident();
-                    body.extend(quote! {
-                        let #local = if #cond {
-                            ::core::option::Option::Some(#value)
-                        } else {
-                            ::core::option::Option::None
-                        };
-                    });
+                    body.extend(quote!(let #local = #value;));
                 }
             }
             WireItem::Derived => {}
