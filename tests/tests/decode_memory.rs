@@ -18,10 +18,7 @@ const IMPORTERS: u32 = 0x81b6b00a;
 
 /// Decodes with `decode` on a thread with a 2 MiB stack, returning the error kind and the peak heap
 /// growth while it ran.
-fn measure(
-    input: Vec<u8>,
-    decode: fn(&[u8]) -> Option<DecodeErrorKind>,
-) -> (Option<DecodeErrorKind>, usize) {
+fn measure(input: Vec<u8>, decode: Decode) -> (Option<DecodeErrorKind>, usize) {
     std::thread::Builder::new()
         .stack_size(2 * 1024 * 1024)
         .spawn(move || {
@@ -53,13 +50,13 @@ fn json(bytes: &[u8]) -> Option<DecodeErrorKind> {
     JsonValue::from_bytes(bytes).err().map(|e| e.kind().clone())
 }
 
+/// Decodes bytes into some generated type, giving the error kind if it failed.
+type Decode = fn(&[u8]) -> Option<DecodeErrorKind>;
+/// Whether an error kind is the one a case expects.
+type Expect = fn(&DecodeErrorKind) -> bool;
+
 /// Every hostile case: name, input, decoder, the error kind expected.
-fn cases() -> Vec<(
-    &'static str,
-    Vec<u8>,
-    fn(&[u8]) -> Option<DecodeErrorKind>,
-    fn(&DecodeErrorKind) -> bool,
-)> {
+fn cases() -> Vec<(&'static str, Vec<u8>, Decode, Expect)> {
     const MB: usize = 1 << 20;
     let mut huge_count = le(&[IMPORTERS, 1, VECTOR, 0x7fff_ffff]);
     huge_count.extend([0; 4]);
