@@ -38,7 +38,10 @@ pub struct CheckOptions {
 
 impl Default for CheckOptions {
     fn default() -> Self {
-        CheckOptions { explained_mismatch: Severity::Warning, unexplained_mismatch: Severity::Error }
+        CheckOptions {
+            explained_mismatch: Severity::Warning,
+            unexplained_mismatch: Severity::Error,
+        }
     }
 }
 
@@ -73,12 +76,18 @@ pub struct Parsed {
 impl Parsed {
     /// True when at least one diagnostic is an error.
     pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
     }
 
     /// The schema if there are no errors, else the diagnostics (warnings included).
     pub fn into_result(self) -> Result<Schema, Vec<Diagnostic>> {
-        if self.has_errors() { Err(self.diagnostics) } else { Ok(self.schema) }
+        if self.has_errors() {
+            Err(self.diagnostics)
+        } else {
+            Ok(self.schema)
+        }
     }
 }
 
@@ -94,7 +103,10 @@ pub fn parse(sources: &SourceSet, options: &CheckOptions) -> Parsed {
     let mut schema = Schema { files };
     check::check(&mut schema, options, &mut diagnostics);
     diagnostics.sort_by_key(|d| d.primary_span().map(|s| (s.file, s.start, s.end)));
-    Parsed { schema, diagnostics }
+    Parsed {
+        schema,
+        diagnostics,
+    }
 }
 
 /// Parses and checks a single source text; a shortcut for tests and small tools.

@@ -84,7 +84,13 @@ impl Deserializable for True {
         let at = reader.position();
         match reader.read_u32()? {
             TRUE_ID => Ok(True),
-            id => Err(DecodeError::new(crate::DecodeErrorKind::UnknownConstructor { id, expected: "True" }, at)),
+            id => Err(DecodeError::new(
+                crate::DecodeErrorKind::UnknownConstructor {
+                    id,
+                    expected: "True",
+                },
+                at,
+            )),
         }
     }
 }

@@ -143,7 +143,12 @@ struct Sizes<'m> {
 impl<'m> Sizes<'m> {
     fn new(model: &'m Model) -> Self {
         Sizes {
-            structs: model.types.iter().chain(&model.functions).map(|d| (&d.path, d)).collect(),
+            structs: model
+                .types
+                .iter()
+                .chain(&model.functions)
+                .map(|d| (&d.path, d))
+                .collect(),
             enums: model.enums.iter().map(|e| (&e.path, e)).collect(),
             memo: BTreeMap::new(),
         }

@@ -8,8 +8,23 @@ use tl_parser::ast::{Category, Definition};
 
 /// Boxed type names whose values are Rust primitives, not generated enums.
 const RUNTIME_TYPES: &[&str] = &[
-    "Int", "Long", "Double", "String", "Bytes", "Int128", "Int256", "Int512", "Bool", "True",
-    "Vector", "Int32", "Int53", "Int64", "Type", "SecureString", "SecureBytes",
+    "Int",
+    "Long",
+    "Double",
+    "String",
+    "Bytes",
+    "Int128",
+    "Int256",
+    "Int512",
+    "Bool",
+    "True",
+    "Vector",
+    "Int32",
+    "Int53",
+    "Int64",
+    "Type",
+    "SecureString",
+    "SecureBytes",
 ];
 
 /// TL names of "any boxed value" (TON's `object ? = Object;`): a field of this type holds a value

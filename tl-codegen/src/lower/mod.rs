@@ -57,13 +57,27 @@ pub(crate) fn lower(schema: &Schema, roots: &[String]) -> Result<Model, Error> {
     );
     // TON's `object`/`function` fields hold any constructor / any function: one enum each, named
     // `Object` / `Function` unless the schema has boxed types of those names.
-    let any_object_name = uses_any(&ctor_defs, &fn_defs, index::ANY_OBJECT)
-        .then(|| if boxed.contains_key("Object") { "AnyObject" } else { "Object" });
-    let any_function_name = uses_any(&ctor_defs, &fn_defs, index::ANY_FUNCTION)
-        .then(|| if boxed.contains_key("Function") { "AnyFunction" } else { "Function" });
+    let any_object_name = uses_any(&ctor_defs, &fn_defs, index::ANY_OBJECT).then(|| {
+        if boxed.contains_key("Object") {
+            "AnyObject"
+        } else {
+            "Object"
+        }
+    });
+    let any_function_name = uses_any(&ctor_defs, &fn_defs, index::ANY_FUNCTION).then(|| {
+        if boxed.contains_key("Function") {
+            "AnyFunction"
+        } else {
+            "Function"
+        }
+    });
     let enum_paths = names::assign_paths(
         Root::Enums,
-        boxed.keys().copied().chain(any_object_name).chain(any_function_name),
+        boxed
+            .keys()
+            .copied()
+            .chain(any_object_name)
+            .chain(any_function_name),
     );
     let boxed_ctors: BTreeMap<&str, Vec<&str>> = boxed
         .iter()
@@ -135,9 +149,16 @@ pub(crate) fn lower(schema: &Schema, roots: &[String]) -> Result<Model, Error> {
     }
 
     if let Some(name) = any_object_name {
-        let defs: Vec<(&Definition, ItemPath)> =
-            ctor_defs.iter().map(|d| Ok((*d, lookup(&ctor_paths, d)?))).collect::<Result<_, Error>>()?;
-        model.enums.push(any_enum(&enum_paths, name, "any constructor (TL `object`)", &defs));
+        let defs: Vec<(&Definition, ItemPath)> = ctor_defs
+            .iter()
+            .map(|d| Ok((*d, lookup(&ctor_paths, d)?)))
+            .collect::<Result<_, Error>>()?;
+        model.enums.push(any_enum(
+            &enum_paths,
+            name,
+            "any constructor (TL `object`)",
+            &defs,
+        ));
     }
     if let Some(name) = any_function_name {
         let defs: Vec<(&Definition, ItemPath)> = fn_defs
@@ -145,7 +166,12 @@ pub(crate) fn lower(schema: &Schema, roots: &[String]) -> Result<Model, Error> {
             .filter(|d| d.type_params.is_empty())
             .map(|d| Ok((*d, lookup(&fn_paths, d)?)))
             .collect::<Result<_, Error>>()?;
-        model.enums.push(any_enum(&enum_paths, name, "any function (TL `function`)", &defs));
+        model.enums.push(any_enum(
+            &enum_paths,
+            name,
+            "any function (TL `function`)",
+            &defs,
+        ));
     }
 
     name_groups_apart(&mut model.types);
@@ -174,7 +200,12 @@ fn uses_any(ctors: &[&Definition], fns: &[&Definition], names: &[&str]) -> bool 
 
 /// The enum holding any of `defs` (every constructor, or every function), one variant each, named
 /// after the whole TL name (`tonNode.blockIdExt` -> `TonNodeBlockIdExt`).
-fn any_enum(paths: &BTreeMap<&str, ItemPath>, name: &str, what: &str, defs: &[(&Definition, ItemPath)]) -> EnumDef {
+fn any_enum(
+    paths: &BTreeMap<&str, ItemPath>,
+    name: &str,
+    what: &str,
+    defs: &[(&Definition, ItemPath)],
+) -> EnumDef {
     let mut seen = BTreeSet::new();
     let variants = defs
         .iter()
@@ -186,11 +217,20 @@ fn any_enum(paths: &BTreeMap<&str, ItemPath>, name: &str, what: &str, defs: &[(&
                 n += 1;
                 ident = RustIdent::sanitize(&format!("{}{n}", base.unraw()));
             }
-            Variant { ident, ctor: ctor.clone(), tl_name: def.name.full.clone(), id: def.id(), heap: false }
+            Variant {
+                ident,
+                ctor: ctor.clone(),
+                tl_name: def.name.full.clone(),
+                id: def.id(),
+                heap: false,
+            }
         })
         .collect();
     EnumDef {
-        path: paths.get(name).cloned().unwrap_or_else(|| names::item_path(Root::Enums, name)),
+        path: paths
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| names::item_path(Root::Enums, name)),
         tl_name: name.to_owned(),
         doc: Some(format!("A value of {what}, tagged by its constructor id.")),
         variants,
@@ -278,13 +318,11 @@ fn record_variants(model: &mut Model) {
         for v in &e.variants {
             // A constructor's own enum comes first; the enum of any constructor (TON's `object`)
             // does not take it over.
-            holder.entry(v.ctor.clone()).or_insert(
-                VariantOf {
-                    enum_path: e.path.clone(),
-                    variant: v.ident.clone(),
-                    heap: v.heap,
-                },
-            );
+            holder.entry(v.ctor.clone()).or_insert(VariantOf {
+                enum_path: e.path.clone(),
+                variant: v.ident.clone(),
+                heap: v.heap,
+            });
         }
     }
     for s in &mut model.types {

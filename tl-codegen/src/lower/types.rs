@@ -71,7 +71,10 @@ impl Resolver<'_> {
         };
         if let Some(any) = any {
             return match any {
-                Some(path) => Ok(TypeRef::Enum { path: path.clone(), heap: false }),
+                Some(path) => Ok(TypeRef::Enum {
+                    path: path.clone(),
+                    heap: false,
+                }),
                 None => Err(format!("`{}` refers to no generated definitions", ty.name)),
             };
         }
