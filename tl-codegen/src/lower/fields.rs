@@ -27,6 +27,15 @@ pub(crate) struct Layout {
     pub(crate) wire: Vec<WireItem>,
 }
 
+/// What a conditional parameter becomes on the wire, before stored fields are numbered.
+#[derive(Clone, Copy)]
+enum Slot {
+    /// Member `member` of the group whose stored field is created at parameter `holder`.
+    Member { holder: usize, member: usize },
+    /// A `?true` parameter read through a method of another field.
+    Derived,
+}
+
 /// Lays out `def`'s parameters. `owner` is the struct's name, used to name group structs.
 pub(crate) fn layout(
     def: &Definition,
@@ -62,7 +71,7 @@ pub(crate) fn layout(
         }
     }
     // What each param becomes: its wire item, and at most one stored field created at its position.
-    let mut wire_of: Vec<Option<WireItem>> = vec![None; params.len()];
+    let mut slot_of: Vec<Option<Slot>> = vec![None; params.len()];
     let mut field_at: BTreeMap<usize, Field> = BTreeMap::new();
     let mut derived_at: Vec<(usize, String, usize)> = Vec::new(); // (param, tl name, partner param)
     for (&(word, bit), members) in &by_bit {
@@ -102,8 +111,8 @@ pub(crate) fn layout(
                         ty: resolver.resolve(&params[d].ty, generics)?,
                         doc: def.docs.field(&params[d].name).map(str::to_owned),
                     });
-                    wire_of[d] = Some(WireItem::GroupMember {
-                        field: usize::MAX,
+                    slot_of[d] = Some(Slot::Member {
+                        holder: first,
                         member: m,
                     });
                 }
@@ -136,7 +145,7 @@ pub(crate) fn layout(
                     }
                 }
                 if trues.contains(&namer) {
-                    wire_of[namer] = Some(WireItem::Derived);
+                    slot_of[namer] = Some(Slot::Derived);
                 }
             }
         }
@@ -161,31 +170,18 @@ pub(crate) fn layout(
             tl_name,
             partner: out.fields[partner_field].ident.clone(),
         });
-        wire_of[param] = Some(WireItem::Derived);
+        slot_of[param] = Some(Slot::Derived);
     }
+    let field_at = |position: usize| field_index.get(&position).copied().unwrap_or_default();
     for (i, param) in params.iter().enumerate() {
-        let item = if let Some(&word) = word_of.get(param.name.as_str()) {
-            WireItem::FlagWord(word)
-        } else if let Some(WireItem::GroupMember { member, .. }) = wire_of[i] {
-            let bit = param.flag.as_ref().map(|f| {
-                (
-                    word_of.get(f.field.as_str()).copied().unwrap_or_default(),
-                    f.bit,
-                )
-            });
-            let owner_field = out
-                .fields
-                .iter()
-                .position(|f| matches!(f.kind, FieldKind::Group { bit: b, .. } if Some((b.word, b.bit)) == bit))
-                .unwrap_or_default();
-            WireItem::GroupMember {
-                field: owner_field,
+        let item = match (word_of.get(param.name.as_str()), slot_of[i]) {
+            (Some(&word), _) => WireItem::FlagWord(word),
+            (None, Some(Slot::Member { holder, member })) => WireItem::GroupMember {
+                field: field_at(holder),
                 member,
-            }
-        } else if let Some(item) = &wire_of[i] {
-            item.clone()
-        } else {
-            WireItem::Field(field_index.get(&i).copied().unwrap_or_default())
+            },
+            (None, Some(Slot::Derived)) => WireItem::Derived,
+            (None, None) => WireItem::Field(field_at(i)),
         };
         out.wire.push(item);
     }
