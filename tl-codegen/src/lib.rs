@@ -17,7 +17,7 @@
 //!
 //! and the crate's `lib.rs`, with `tl-types` as a dependency:
 //!
-//! ```ignore
+//! ```text
 //! include!(concat!(env!("OUT_DIR"), "/tl.rs"));
 //! ```
 
