@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# Workload 5 of issue 6: compile time of the generated code, ours against grammers-tl-types.
+#
+# Builds three throw-away crates in a temp folder, each from clean, in release, with its own target
+# folder and the workspace's Cargo.lock (same dependency versions as the workspace):
+#   ours-full     build.rs runs tl_codegen::Config::new().compile(&[api-L228.tl]); depends on tl-types by path
+#   ours-select   the same with .select(["messages.getChatInviteImporters"])
+#   grammers      depends on grammers-tl-types 0.11.0 (default features, its own api.tl at layer 230)
+# and prints for each: the clean build (all dependencies), the rebuild of the generated crate alone
+# (`cargo clean -p <it>` then build: build script + generation + compiling the generated code, with
+# dependencies cached), and the generated line and byte counts (target/release/build/*/out/).
+#
+# Usage: bench/compile-time.sh            (TL_CORPUS as for the benches; default ../shared/schemas)
+#        KEEP=1 bench/compile-time.sh     (keep the temp folder and print its path)
+#        JOBS=1 bench/compile-time.sh     (cargo -j; default: cargo's default)
+set -euo pipefail
+
+ws=$(cd "$(dirname "$0")/.." && pwd)
+corpus=${TL_CORPUS:-../shared/schemas}
+case $corpus in /*) ;; *) corpus=$ws/$corpus ;; esac
+schema=$corpus/telegram/api-L228.tl
+if [ ! -f "$schema" ]; then
+    echo "compile-time: skipped, $schema not found (set TL_CORPUS)"
+    exit 0
+fi
+schema=$(cd "$(dirname "$schema")" && pwd)/$(basename "$schema")
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/tl-compile-time.XXXXXX")
+if [ "${KEEP:-0}" = 1 ]; then echo "compile-time: keeping $tmp"; else trap 'rm -rf "$tmp"' EXIT; fi
+jobs=()
+[ -n "${JOBS:-}" ] && jobs=(-j "$JOBS")
+
+# new_crate NAME DEPENDENCIES BUILD_DEPENDENCIES BUILD_RS LIB_RS
+new_crate() {
+    local dir=$tmp/$1
+    mkdir -p "$dir/src"
+    cat >"$dir/Cargo.toml" <<EOF
+[package]
+name = "$1"
+version = "0.0.0"
+edition = "2024"
+publish = false
+
+[dependencies]
+$2
+
+[build-dependencies]
+$3
+
+[workspace]
+EOF
+    if [ -n "$4" ]; then printf '%s\n' "$4" >"$dir/build.rs"; fi
+    printf '%s\n' "$5" >"$dir/src/lib.rs"
+    cp "$ws/Cargo.lock" "$dir/Cargo.lock"
+}
+
+ours_build_rs() {
+    cat <<EOF
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    tl_codegen::Config::new()$1.compile(&["$schema"])?;
+    Ok(())
+}
+EOF
+}
+ours_lib='#![allow(missing_docs, clippy::all)]
+include!(concat!(env!("OUT_DIR"), "/tl.rs"));'
+ours_deps="tl-types = { path = \"$ws/tl-types\" }"
+ours_build_deps="tl-codegen = { path = \"$ws/tl-codegen\" }"
+
+new_crate ours-full "$ours_deps" "$ours_build_deps" "$(ours_build_rs '')" "$ours_lib"
+new_crate ours-select "$ours_deps" "$ours_build_deps" \
+    "$(ours_build_rs '.select(["messages.getChatInviteImporters"])')" "$ours_lib"
+new_crate grammers 'grammers-tl-types = "=0.11.0"' '' '' 'pub use grammers_tl_types;'
+
+seconds() { # seconds COMMAND...: wall time of a command, in seconds with one decimal
+    local start end
+    start=$(date +%s.%N)
+    "$@" >"$tmp/last.log" 2>&1 || { cat "$tmp/last.log"; return 1; }
+    end=$(date +%s.%N)
+    echo "$start $end" | awk '{ printf "%.1f", $2 - $1 }'
+}
+
+# measure CRATE GENERATED_PACKAGE FILE_GLOB
+measure() {
+    local dir=$tmp/$1
+    export CARGO_TARGET_DIR=$dir/target
+    cd "$dir"
+    cargo fetch --quiet # resolves the copied lock file (keeps its versions) and downloads what is missing
+    local clean alone
+    clean=$(seconds cargo build --release --offline "${jobs[@]}")
+    cargo clean --release -p "$2" --quiet
+    alone=$(seconds cargo build --release --offline "${jobs[@]}")
+    local files
+    files=$(ls -d "$CARGO_TARGET_DIR"/release/build/"$2"-*/out/$3)
+    local lines bytes
+    lines=$(cat $files | wc -l)
+    bytes=$(cat $files | wc -c)
+    printf '%-12s clean build %6ss   generated crate alone %6ss   generated code %7d lines %9d bytes\n' \
+        "$1" "$clean" "$alone" "$lines" "$bytes"
+    echo "$1 $clean $alone $lines $bytes" >>"$tmp/results"
+    unset CARGO_TARGET_DIR
+}
+
+echo "compile-time: schema $schema, $(nproc) cores"
+measure ours-full ours-full 'tl.rs'
+measure ours-select ours-select 'tl.rs'
+measure grammers grammers-tl-types 'generated_*.rs'
+
+awk '
+    $1 == "ours-full" { oc = $2; oa = $3; ol = $4 }
+    $1 == "grammers" { gc = $2; ga = $3; gl = $4 }
+    END {
+        printf "ratio ours-full / grammers: clean build %.2fx, generated crate alone %.2fx, lines %.2fx (target: compile time <= 0.6x, less code)\n", oc / gc, oa / ga, ol / gl
+    }' "$tmp/results"
