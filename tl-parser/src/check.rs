@@ -1,7 +1,8 @@
 //! Semantic checks over a parsed schema: ids (computed, verified, mismatches explained), duplicate
 //! names and ids, undefined types, flags fields and bit indices, undeclared type parameters.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::ast::{Builtin, Category, Definition, IdMismatch, IdStatus, Param, TypeExpr};
 use crate::diagnostic::{Diagnostic, Label, Severity};
@@ -15,6 +16,59 @@ pub(crate) const KNOWN_PRIMITIVES: &[&str] = &[
     "#", "Bool", "True", "Vector", "bytes", "double", "int", "int128", "int256", "int32", "int53",
     "int64", "long", "string", "true", "vector",
 ];
+
+/// A small multiplicative hasher for the checker's lookup tables (short names, `u32` ids). The tables
+/// are only probed, never iterated into output, so their order cannot leak into diagnostics.
+#[derive(Default, Clone, Copy)]
+struct FastHasher(u64);
+
+impl FastHasher {
+    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::K);
+    }
+}
+
+impl Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let tail = chunks.remainder();
+        if !tail.is_empty() {
+            let mut word = [0u8; 8];
+            word[..tail.len()].copy_from_slice(tail);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
 
 /// Computes ids and runs every semantic check, appending diagnostics.
 pub(crate) fn check(
@@ -36,13 +90,14 @@ pub(crate) fn check(
 
 /// Fills `computed_ids` and `id_status` and reports every declared id that matches neither rule set.
 fn check_ids(schema: &mut Schema, options: &CheckOptions, diagnostics: &mut Vec<Diagnostic>) {
+    let mut buf = String::with_capacity(256);
     for file in &mut schema.files {
         for def in &mut file.definitions {
-            def.computed_ids = ids::compute(def);
+            def.computed_ids = ids::compute_with(def, &mut buf);
         }
     }
     // Explanations may look at other definitions, so they are found before any status is written.
-    let mut statuses = Vec::new();
+    let mut statuses = Vec::with_capacity(schema.files.iter().map(|f| f.definitions.len()).sum());
     for def in schema.definitions() {
         let status = match def.declared_id {
             None => IdStatus::Undeclared,
@@ -113,7 +168,8 @@ fn mismatch_diagnostic(
 }
 
 fn check_duplicate_names(defs: &[&Definition], diagnostics: &mut Vec<Diagnostic>) {
-    let mut first: BTreeMap<&str, &Definition> = BTreeMap::new();
+    let mut first: FastMap<&str, &Definition> = FastMap::default();
+    first.reserve(defs.len());
     for def in defs {
         match first.get(def.name.full.as_str()) {
             None => {
@@ -155,7 +211,8 @@ fn category_word(def: &Definition) -> &'static str {
 /// Every definition with an id on the wire must have its own: the declared id, or else the computed
 /// reference id. Built-ins without a body (`int ? = Int;`) have no id to share.
 fn check_duplicate_ids(defs: &[&Definition], diagnostics: &mut Vec<Diagnostic>) {
-    let mut first: BTreeMap<u32, &Definition> = BTreeMap::new();
+    let mut first: FastMap<u32, &Definition> = FastMap::default();
+    first.reserve(defs.len());
     for def in defs {
         if matches!(def.builtin, Some(Builtin::Opaque)) {
             continue;
@@ -233,12 +290,26 @@ fn check_duplicate_ids(defs: &[&Definition], diagnostics: &mut Vec<Diagnostic>) 
 
 /// Field names must be unique within a definition (the flags words included).
 fn check_duplicate_fields(def: &Definition, diagnostics: &mut Vec<Diagnostic>) {
-    let mut first: BTreeMap<&str, &Param> = BTreeMap::new();
-    for param in &def.params {
-        match first.get(param.name.as_str()) {
-            None => {
-                first.insert(&param.name, param);
+    /// Up to this many fields, earlier fields are scanned; past it, a table keeps the scan linear.
+    const SCAN: usize = 24;
+    let mut first: FastMap<&str, &Param> = FastMap::default();
+    if def.params.len() > SCAN {
+        first.reserve(def.params.len());
+    }
+    for (index, param) in def.params.iter().enumerate() {
+        let earlier = if def.params.len() > SCAN {
+            match first.entry(param.name.as_str()) {
+                std::collections::hash_map::Entry::Occupied(e) => Some(*e.get()),
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(param);
+                    None
+                }
             }
+        } else {
+            def.params[..index].iter().find(|p| p.name == param.name)
+        };
+        match earlier {
+            None => {}
             Some(earlier) => diagnostics.push(Diagnostic {
                 severity: Severity::Error,
                 code: "duplicate-field",
@@ -362,31 +433,39 @@ fn check_flags(def: &Definition, diagnostics: &mut Vec<Diagnostic>) {
 
 /// The names a type expression may refer to.
 struct TypeScope<'a> {
-    /// Boxed types: result types of constructors.
-    boxed: BTreeSet<&'a str>,
-    /// Constructor names, usable as bare types.
-    bare: BTreeSet<&'a str>,
+    /// Every name a type may have: the primitives, boxed types and constructor names.
+    known: FastSet<&'a str>,
+    /// Boxed types: result types of constructors (with repetitions; only scanned for suggestions).
+    boxed: Vec<&'a str>,
+    /// Constructor names, usable as bare types (only scanned for suggestions).
+    bare: Vec<&'a str>,
 }
 
 impl<'a> TypeScope<'a> {
     fn new(defs: &[&'a Definition]) -> Self {
-        let mut boxed = BTreeSet::new();
-        let mut bare = BTreeSet::new();
+        let mut boxed = Vec::with_capacity(defs.len());
+        let mut bare = Vec::with_capacity(defs.len());
         for def in defs.iter().filter(|d| d.category == Category::Type) {
-            boxed.insert(def.result.name.as_str());
-            bare.insert(def.name.full.as_str());
+            boxed.push(def.result.name.as_str());
+            bare.push(def.name.full.as_str());
         }
-        TypeScope { boxed, bare }
+        let mut known = FastSet::default();
+        known.reserve(KNOWN_PRIMITIVES.len() + boxed.len() + bare.len());
+        known.extend(KNOWN_PRIMITIVES.iter().copied());
+        known.extend(boxed.iter().copied());
+        known.extend(bare.iter().copied());
+        TypeScope { known, boxed, bare }
     }
 
     fn knows(&self, name: &str) -> bool {
-        KNOWN_PRIMITIVES.contains(&name) || self.boxed.contains(name) || self.bare.contains(name)
+        self.known.contains(name)
     }
 
-    /// A defined name equal to `name` but for letter case, to suggest.
+    /// A defined name equal to `name` but for letter case, to suggest: the smallest such name (in
+    /// byte order) among constructors for a lowercase reference, else among boxed types, then among
+    /// the other kind.
     fn similar(&self, name: &str) -> Option<&'a str> {
-        let lower = name.to_ascii_lowercase();
-        let same = |n: &&&str| n.to_ascii_lowercase() == lower;
+        let same = |n: &&&'a str| n.eq_ignore_ascii_case(name);
         // A lowercase reference most likely means a constructor (a bare type), else a boxed type.
         let (first, second) = if name.starts_with(|c: char| c.is_ascii_lowercase()) {
             (&self.bare, &self.boxed)
@@ -395,8 +474,9 @@ impl<'a> TypeScope<'a> {
         };
         first
             .iter()
-            .find(same)
-            .or_else(|| second.iter().find(same))
+            .filter(same)
+            .min()
+            .or_else(|| second.iter().filter(same).min())
             .copied()
     }
 }
@@ -404,7 +484,7 @@ impl<'a> TypeScope<'a> {
 /// Every type a definition mentions must be a primitive, a type or constructor of the schema, or one
 /// of its type parameters.
 fn check_types(def: &Definition, scope: &TypeScope<'_>, diagnostics: &mut Vec<Diagnostic>) {
-    let mut banged = BTreeSet::new();
+    let mut banged = FastSet::default();
     for param in &def.params {
         collect_banged(&param.ty, &mut banged);
     }
@@ -426,7 +506,7 @@ fn check_types(def: &Definition, scope: &TypeScope<'_>, diagnostics: &mut Vec<Di
     }
 }
 
-fn collect_banged<'a>(ty: &'a TypeExpr, out: &mut BTreeSet<&'a str>) {
+fn collect_banged<'a>(ty: &'a TypeExpr, out: &mut FastSet<&'a str>) {
     if ty.bang {
         out.insert(&ty.name);
     }
@@ -438,8 +518,8 @@ fn collect_banged<'a>(ty: &'a TypeExpr, out: &mut BTreeSet<&'a str>) {
 struct TypeChecker<'a> {
     def: &'a Definition,
     scope: &'a TypeScope<'a>,
-    /// Names used as `!X` in this definition: plainly meant as type parameters.
-    banged: BTreeSet<&'a str>,
+    /// Names used as `!X` in this definition: plainly meant as type parameters (usually none).
+    banged: FastSet<&'a str>,
 }
 
 impl TypeChecker<'_> {

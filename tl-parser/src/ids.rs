@@ -43,9 +43,49 @@ pub fn canonical(def: &Definition, rule: IdRule) -> String {
 
 /// Both ids of `def`: [`ComputedIds::reference`] and [`ComputedIds::telegram`].
 pub fn compute(def: &Definition) -> ComputedIds {
+    compute_with(def, &mut String::new())
+}
+
+/// [`compute`] with a scratch buffer for the canonical forms, reused across definitions so that
+/// computing ids allocates nothing. When no field is a `?true` flag or plain `bytes`, both rules give
+/// the same form and it is hashed once.
+pub(crate) fn compute_with(def: &Definition, buf: &mut String) -> ComputedIds {
+    buf.clear();
+    Form::new(def, IdRule::Reference).render_into(buf);
+    let reference = crc32(buf);
+    let differs = def
+        .params
+        .iter()
+        .any(|p| p.is_true_flag() || is_plain_bytes(&p.ty));
+    let telegram = if differs {
+        buf.clear();
+        Form::new(def, IdRule::Telegram).render_into(buf);
+        crc32(buf)
+    } else {
+        reference
+    };
     ComputedIds {
-        reference: crc32(&canonical(def, IdRule::Reference)),
-        telegram: crc32(&canonical(def, IdRule::Telegram)),
+        reference,
+        telegram,
+    }
+}
+
+/// Appends the decimal digits of `n` without allocating.
+fn push_decimal(out: &mut String, n: u32) {
+    let mut digits = [0u8; 10];
+    let mut at = digits.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        // `n % 10` is below 10, so the cast cannot truncate.
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[at..] {
+        out.push(char::from(d));
     }
 }
 
@@ -113,8 +153,13 @@ impl<'a> Form<'a> {
     }
 
     fn render(&self) -> String {
+        let mut out = String::with_capacity(64 + 24 * self.def.params.len());
+        self.render_into(&mut out);
+        out
+    }
+
+    fn render_into(&self, out: &mut String) {
         let def = self.def;
-        let mut out = String::with_capacity(64 + 24 * def.params.len());
         out.push_str(self.name);
         for tp in &def.type_params {
             out.push(' ');
@@ -127,7 +172,7 @@ impl<'a> Form<'a> {
                 continue;
             }
             out.push(' ');
-            self.write_param(&mut out, param);
+            self.write_param(out, param);
         }
         match &def.builtin {
             None => {}
@@ -140,18 +185,17 @@ impl<'a> Form<'a> {
             }
             Some(Builtin::Repeat { count, ty }) => {
                 out.push(' ');
-                out.push_str(&count.to_string());
+                push_decimal(out, *count);
                 out.push_str("*[ ");
-                write_type(&mut out, ty);
+                write_type(out, ty);
                 out.push_str(" ]");
             }
         }
         out.push_str(" = ");
         match self.result {
             Some(result) => out.push_str(result),
-            None => write_type(&mut out, &def.result),
+            None => write_type(out, &def.result),
         }
-        out
     }
 
     fn write_param(&self, out: &mut String, param: &Param) {
@@ -160,7 +204,7 @@ impl<'a> Form<'a> {
         if let Some(flag) = &param.flag {
             out.push_str(&flag.field);
             out.push('.');
-            out.push_str(&flag.bit.to_string());
+            push_decimal(out, flag.bit);
             out.push('?');
         }
         if self.bytes_as_string && is_plain_bytes(&param.ty) {
@@ -354,6 +398,15 @@ fn name_variants(name: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimals() {
+        for n in [0, 7, 10, 31, 99_999, u32::MAX] {
+            let mut out = String::from("x");
+            push_decimal(&mut out, n);
+            assert_eq!(out, format!("x{n}"));
+        }
+    }
 
     #[test]
     fn name_variants_cover_suffixes_and_dots() {

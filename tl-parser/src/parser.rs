@@ -14,7 +14,7 @@ mod types;
 
 use self::comments::DocCollector;
 use self::error::SyntaxError;
-use self::lexer::{Cx, token_len};
+use self::lexer::{Cx, skip_space, token_len};
 use crate::ast::{Category, FileId, FileSchema, Span};
 use crate::diagnostic::{Diagnostic, Label, Severity};
 
@@ -33,7 +33,7 @@ pub(crate) fn parse_file(file: FileId, text: &str) -> (FileSchema, Vec<Diagnosti
     let mut category = Category::Type;
     let mut rest = text;
     loop {
-        rest = rest.trim_start();
+        rest = skip_space(rest);
         if rest.is_empty() {
             break;
         }

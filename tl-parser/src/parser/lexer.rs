@@ -1,10 +1,8 @@
 //! Tokens shared by the grammar rules: whitespace and comments, identifiers, numbers, spans.
 
-use nom::Parser;
-use nom::bytes::complete::{take_while, take_while1};
-use nom::combinator::recognize;
+use nom::error::{ErrorKind, ParseError};
 
-use super::error::PResult;
+use super::error::{PResult, SyntaxError};
 use crate::ast::{FileId, Span};
 
 /// What every rule needs to turn positions into spans: the file and the length of its text.
@@ -28,11 +26,6 @@ impl Cx {
     }
 }
 
-/// True for a character that can start an identifier.
-pub(super) fn is_ident_start(c: char) -> bool {
-    c.is_ascii_alphabetic() || c == '_'
-}
-
 /// True for a character that can continue an identifier.
 pub(super) fn is_ident_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '_'
@@ -40,14 +33,40 @@ pub(super) fn is_ident_char(c: char) -> bool {
 
 /// True when `input` starts with an identifier character.
 pub(super) fn starts_ident(input: &str) -> bool {
-    input.starts_with(is_ident_start)
+    input
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| b.is_ascii_alphabetic() || b == b'_')
+}
+
+/// True for an ASCII byte that `char::is_whitespace` accepts (vertical tab and form feed included).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
+}
+
+/// `input` without leading whitespace (`str::trim_start`'s definition: Unicode whitespace), scanned
+/// byte by byte for ASCII and decoded only at a non-ASCII byte.
+pub(super) fn skip_space(input: &str) -> &str {
+    let bytes = input.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if is_ascii_space(b) {
+            i += 1;
+        } else if b < 0x80 {
+            break;
+        } else {
+            // Rare: Unicode whitespace such as U+00A0; the standard library decides.
+            return input[i..].trim_start();
+        }
+    }
+    &input[i..]
 }
 
 /// Skips whitespace (line breaks included) and `//` comments; never fails.
 pub(super) fn ws(mut input: &str) -> PResult<'_, ()> {
     loop {
-        input = input.trim_start();
-        if input.starts_with("//") {
+        input = skip_space(input);
+        if input.as_bytes().starts_with(b"//") {
             input = input.find('\n').map_or("", |nl| &input[nl..]);
         } else {
             return Ok((input, ()));
@@ -55,32 +74,64 @@ pub(super) fn ws(mut input: &str) -> PResult<'_, ()> {
     }
 }
 
+/// The length of the identifier segment at the start of `bytes` (0 when none starts there).
+fn ident_len(bytes: &[u8]) -> usize {
+    match bytes.first() {
+        Some(&b) if b.is_ascii_alphabetic() || b == b'_' => {
+            1 + bytes[1..]
+                .iter()
+                .position(|&b| !(b.is_ascii_alphanumeric() || b == b'_'))
+                .unwrap_or(bytes.len() - 1)
+        }
+        _ => 0,
+    }
+}
+
+/// The error nom's own combinators give where a token was required: at `input`, without a message.
+fn no_token(input: &str, kind: ErrorKind) -> nom::Err<SyntaxError> {
+    nom::Err::Error(SyntaxError::from_error_kind(input, kind))
+}
+
 /// One identifier segment: a letter or `_`, then letters, digits and `_`.
 pub(super) fn ident(input: &str) -> PResult<'_, &str> {
-    recognize((take_while1(is_ident_start), take_while(is_ident_char))).parse(input)
+    match ident_len(input.as_bytes()) {
+        0 => Err(no_token(input, ErrorKind::TakeWhile1)),
+        len => Ok((&input[len..], &input[..len])),
+    }
 }
 
 /// A possibly namespaced name: identifiers joined by `.` (`a.b.c.name`). A `.` not followed by an
 /// identifier (as in `flags.0`) is left in the input.
 pub(super) fn qualified_name(input: &str) -> PResult<'_, &str> {
-    let (mut rest, _) = ident(input)?;
-    while let Some(after_dot) = rest.strip_prefix('.') {
-        if !starts_ident(after_dot) {
+    let bytes = input.as_bytes();
+    let mut len = ident_len(bytes);
+    if len == 0 {
+        return Err(no_token(input, ErrorKind::TakeWhile1));
+    }
+    while bytes.get(len) == Some(&b'.') {
+        let next = ident_len(&bytes[len + 1..]);
+        if next == 0 {
             break;
         }
-        (rest, _) = ident(after_dot)?;
+        len += 1 + next;
     }
-    let len = input.len() - rest.len();
-    Ok((rest, &input[..len]))
+    Ok((&input[len..], &input[..len]))
 }
 
 /// A decimal number, saturating at `u32::MAX` so that absurdly long digit strings cannot overflow.
 pub(super) fn number(input: &str) -> PResult<'_, u32> {
-    let (rest, digits) = take_while1(|c: char| c.is_ascii_digit()).parse(input)?;
-    let value = digits.bytes().fold(0u32, |acc, d| {
+    let bytes = input.as_bytes();
+    let len = bytes
+        .iter()
+        .position(|b| !b.is_ascii_digit())
+        .unwrap_or(bytes.len());
+    if len == 0 {
+        return Err(no_token(input, ErrorKind::TakeWhile1));
+    }
+    let value = bytes[..len].iter().fold(0u32, |acc, d| {
         acc.saturating_mul(10).saturating_add(u32::from(d - b'0'))
     });
-    Ok((rest, value))
+    Ok((&input[len..], value))
 }
 
 /// The text of the token at the start of `input`, for "found `…`" labels: a run of identifier
@@ -116,5 +167,10 @@ mod tests {
         assert_eq!(token_len("abc def"), Some(3));
         assert_eq!(token_len("é"), Some(2));
         assert_eq!(token_len(""), None);
+        assert_eq!(ws(" \u{a0}\u{b}x").unwrap().0, "x");
+        assert_eq!(skip_space("\u{2003} é"), "é");
+        assert_eq!(ident("_a1.b").unwrap(), (".b", "_a1"));
+        assert!(ident("1a").is_err());
+        assert_eq!(qualified_name("a.b.").unwrap(), (".", "a.b"));
     }
 }
