@@ -23,12 +23,21 @@ const SCHEMAS: &[(&str, &str, Option<u32>)] = &[
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("cargo:rerun-if-env-changed=TL_CORPUS");
+    println!("cargo:rerun-if-env-changed=TL_CORPUS_ONLY");
+    // `TL_CORPUS_ONLY=api_l228,td_api` generates only those schemas (the fuzz targets need only
+    // api-L228 and build faster without the rest).
+    let only: Option<Vec<String>> =
+        std::env::var("TL_CORPUS_ONLY").ok().map(|v| v.split(',').map(str::to_owned).collect());
     let corpus = PathBuf::from(
         std::env::var("TL_CORPUS").map_err(|_| "TL_CORPUS must name the schema corpus")?,
     );
     let mut modules = String::new();
     let mut visit = String::new();
-    for (module, file, layer) in SCHEMAS {
+    let chosen: Vec<_> = SCHEMAS
+        .iter()
+        .filter(|(m, _, _)| only.as_ref().is_none_or(|o| o.iter().any(|x| x == m)))
+        .collect();
+    for (module, file, layer) in &chosen {
         let mut config = tl_codegen::Config::new();
         config.samples(true).file_name(format!("{module}.rs"));
         if let Some(layer) = layer {
@@ -50,7 +59,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
          pub fn visit<V: ::tl_types::sample::Visitor>(name: &str, visitor: &mut V) -> bool {{\n    \
          match name {{\n{visit}        _ => return false,\n    }}\n    true\n}}"
     )?;
-    let names: Vec<String> = SCHEMAS.iter().map(|(m, _, _)| format!("{m:?}")).collect();
+    println!("cargo::rustc-check-cfg=cfg(has_api_l228)");
+    if chosen.iter().any(|(m, _, _)| *m == "api_l228") {
+        println!("cargo::rustc-cfg=has_api_l228");
+    }
+    let names: Vec<String> = chosen.iter().map(|(m, _, _)| format!("{m:?}")).collect();
     writeln!(
         modules,
         "/// Every schema module.\npub const SCHEMAS: &[&str] = &[{}];",

@@ -51,10 +51,7 @@ fn every_corpus_schema_compiles_without_warnings_and_round_trips() {
         &corpus,
         &["clippy", "--quiet", "--all-targets", "--", "-D", "warnings"],
     );
-    let stdout = cargo(
-        &corpus,
-        &["test", "--release", "--quiet", "--", "--nocapture"],
-    );
+    let stdout = cargo(&corpus, &["test", "--quiet", "--", "--nocapture"]);
     let summary: Vec<&str> = stdout
         .lines()
         .filter(|l| l.starts_with("round-trip "))

@@ -391,6 +391,28 @@ impl<T: BareForm> Codec for Bare<T> {
     }
 }
 
+/// A value behind a `Box` (a field that would otherwise make a recursive type infinitely large),
+/// written as `C` writes the value itself.
+#[derive(Debug, Clone, Copy)]
+pub struct Heap<C>(PhantomData<C>);
+
+impl<C: Codec> Codec for Heap<C> {
+    type Value = Box<C::Value>;
+    const MIN_LEN: usize = C::MIN_LEN;
+    #[inline]
+    fn encode(value: &Box<C::Value>, out: &mut Vec<u8>) {
+        C::encode(value, out)
+    }
+    #[inline]
+    fn encoded_len(value: &Box<C::Value>) -> usize {
+        C::encoded_len(value)
+    }
+    #[inline]
+    fn decode(reader: &mut Reader<'_>) -> Result<Box<C::Value>, DecodeError> {
+        C::decode(reader).map(Box::new)
+    }
+}
+
 /// Reads a vector's element count and checks that the remaining input can hold that many elements
 /// of at least `min_len` bytes (one byte for elements that may be empty), so that no allocation is
 /// ever larger than the input justifies. [`DecodeErrorKind::VectorTooLong`] is reported at the offset

@@ -218,6 +218,12 @@ impl<T: Sample + crate::traits::Bare> SampleCodec for codec::Bare<T> {
     }
 }
 
+impl<C: SampleCodec> SampleCodec for codec::Heap<C> {
+    fn sample_value(sampler: &mut Sampler) -> Box<C::Value> {
+        Box::new(C::sample_value(sampler))
+    }
+}
+
 impl<C: SampleCodec> SampleCodec for codec::Vector<C> {
     fn sample_value(sampler: &mut Sampler) -> Vec<C::Value> {
         let len = sampler.vector_len();

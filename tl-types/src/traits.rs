@@ -82,23 +82,32 @@ pub trait RemoteCall: Serializable {
     type Return: Deserializable;
 }
 
-impl<T: Serializable + ?Sized> Serializable for Box<T> {
+/// The boxed form of every constructor and function struct: its id, then its fields. Generated
+/// code implements `Identifiable` and `Bare`; this gives it `Serializable`.
+impl<T: Identifiable + Bare> Serializable for T {
     #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
-        (**self).serialize(out)
+        serialize_boxed(self, out)
     }
 
     #[inline]
     fn serialized_len(&self) -> usize {
-        (**self).serialized_len()
+        4 + self.bare_len()
     }
 }
 
-impl<T: Deserializable> Deserializable for Box<T> {
+/// Reads the boxed form of every constructor and function struct: the id must be its own.
+impl<T: Identifiable + Bare> Deserializable for T {
     #[inline]
     fn deserialize(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
-        T::deserialize(reader).map(Box::new)
+        deserialize_boxed(reader)
     }
+}
+
+/// A boxed struct has the id of what it holds (so `Box<T>` is `Serializable` like `T`).
+impl<T: Identifiable> Identifiable for Box<T> {
+    const CONSTRUCTOR_ID: u32 = T::CONSTRUCTOR_ID;
+    const TL_NAME: &'static str = T::TL_NAME;
 }
 
 impl<T: Bare> Bare for Box<T> {
@@ -120,11 +129,11 @@ impl<T: Bare> Bare for Box<T> {
     }
 }
 
-impl<T: RemoteCall + ?Sized> RemoteCall for Box<T> {
+impl<T: RemoteCall + Identifiable + Bare> RemoteCall for Box<T> {
     type Return = T::Return;
 }
 
-/// Writes `value` in boxed form: its constructor id, then its fields. Generated `Serializable`
+/// Writes `value` in boxed form: its constructor id, then its fields. The blanket `Serializable`
 /// impls of constructor and function structs call this.
 #[inline]
 pub fn serialize_boxed<T: Identifiable + Bare>(value: &T, out: &mut Vec<u8>) {
@@ -134,7 +143,7 @@ pub fn serialize_boxed<T: Identifiable + Bare>(value: &T, out: &mut Vec<u8>) {
 
 /// Reads a boxed `T`: the constructor id must be `T`'s own, else
 /// [`DecodeErrorKind::UnknownConstructor`] (with `T::TL_NAME` as the expected type) at the id's
-/// offset. Generated `Deserializable` impls of constructor and function structs call this.
+/// offset. The blanket `Deserializable` impl of constructor and function structs calls this.
 #[inline]
 pub fn deserialize_boxed<T: Identifiable + Bare>(
     reader: &mut Reader<'_>,

@@ -88,13 +88,22 @@ impl Ctx {
                 let inner = self.codec(from, inner);
                 quote!(#tl::BareVector<#inner>)
             }
-            TypeRef::Enum { .. } | TypeRef::Generic(_) | TypeRef::True => {
+            TypeRef::Generic(_) | TypeRef::True => {
                 let value = self.rust_type(from, ty);
                 quote!(#tl::Boxed<#value>)
             }
-            TypeRef::Bare { .. } => {
-                let value = self.rust_type(from, ty);
-                quote!(#tl::Bare<#value>)
+            TypeRef::Enum { path, heap } | TypeRef::Bare { path, heap } => {
+                let path = self.path(from, path);
+                let codec = if matches!(ty, TypeRef::Enum { .. }) {
+                    quote!(#tl::Boxed<#path>)
+                } else {
+                    quote!(#tl::Bare<#path>)
+                };
+                if *heap {
+                    quote!(#tl::Heap<#codec>)
+                } else {
+                    codec
+                }
             }
         }
     }

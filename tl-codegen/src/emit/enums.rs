@@ -41,16 +41,19 @@ pub(crate) fn generate(ctx: &Ctx, def: &EnumDef) -> TokenStream {
         pub enum #name { #(#variants)* }
 
         impl #rt::Serializable for #name {
+            #[inline]
             fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
                 #ser
             }
 
+            #[inline]
             fn serialized_len(&self) -> usize {
                 #len
             }
         }
 
         impl #rt::Deserializable for #name {
+            #[inline]
             fn deserialize(reader: &mut #rt::Reader<'_>) -> ::core::result::Result<Self, #rt::DecodeError> {
                 let at = reader.position();
                 ::core::result::Result::Ok(match reader.read_u32()? {

@@ -1,6 +1,8 @@
 //! Constructor and function structs: the struct with its fields, shared-bit group structs, methods
-//! for derived `?true` fields, and the written-out `Identifiable`, `Bare`, `Serializable`,
-//! `Deserializable`, `RemoteCall` and `From` impls.
+//! for derived `?true` fields, and the written-out `Identifiable`, `Bare`, `RemoteCall` and `From`
+//! impls. `Serializable` and `Deserializable` (the boxed form) come from the runtime's blanket impls
+//! over `Identifiable + Bare`, so each struct costs three function bodies, all `#[inline]`: a crate
+//! compiled in release only generates machine code for the types it uses.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -147,32 +149,19 @@ pub(crate) fn generate(ctx: &Ctx, def: &StructDef, is_function: bool) -> TokenSt
         impl #bounds #rt::Bare for #name #args {
             const MIN_BARE_LEN: usize = #min;
 
+            #[inline]
             fn serialize_bare(&self, #out: &mut ::std::vec::Vec<u8>) {
                 #serialize
             }
 
+            #[inline]
             fn bare_len(&self) -> usize {
                 #len
             }
 
+            #[inline]
             fn deserialize_bare(#reader: &mut #rt::Reader<'_>) -> ::core::result::Result<Self, #rt::DecodeError> {
                 #deserialize
-            }
-        }
-
-        impl #bounds #rt::Serializable for #name #args {
-            fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-                #rt::serialize_boxed(self, out)
-            }
-
-            fn serialized_len(&self) -> usize {
-                4 + #rt::Bare::bare_len(self)
-            }
-        }
-
-        impl #bounds #rt::Deserializable for #name #args {
-            fn deserialize(reader: &mut #rt::Reader<'_>) -> ::core::result::Result<Self, #rt::DecodeError> {
-                #rt::deserialize_boxed(reader)
             }
         }
 

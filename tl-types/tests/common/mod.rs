@@ -12,7 +12,7 @@
 //! ```
 #![allow(dead_code, unreachable_pub)]
 
-use tl_types::codec::{self, Bare, BareVector, Bool, Boxed, Bytes, Codec, Int, Str, Vector};
+use tl_types::codec::{self, Bare, BareVector, Bool, Boxed, Bytes, Codec, Heap, Int, Str, Vector};
 use tl_types::{DecodeError, DecodeErrorKind, Deserializable, Identifiable, Reader, Serializable};
 
 /// `leaf#5e1f0001 = Node;`
@@ -95,15 +95,15 @@ impl tl_types::Bare for Leaf {
 }
 
 impl tl_types::Bare for Wrap {
-    const MIN_BARE_LEN: usize = <Boxed<Box<Node>> as Codec>::MIN_LEN;
+    const MIN_BARE_LEN: usize = <Heap<Boxed<Node>> as Codec>::MIN_LEN;
     fn serialize_bare(&self, out: &mut Vec<u8>) {
-        ::tl_types::codec::encode::<Boxed<Box<Node>>>(&self.inner, out);
+        ::tl_types::codec::encode::<Heap<Boxed<Node>>>(&self.inner, out);
     }
     fn bare_len(&self) -> usize {
-        ::tl_types::codec::encoded_len::<Boxed<Box<Node>>>(&self.inner)
+        ::tl_types::codec::encoded_len::<Heap<Boxed<Node>>>(&self.inner)
     }
     fn deserialize_bare(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
-        let inner = ::tl_types::codec::decode::<Boxed<Box<Node>>>(reader, "wrap", "inner")?;
+        let inner = ::tl_types::codec::decode::<Heap<Boxed<Node>>>(reader, "wrap", "inner")?;
         Ok(Wrap { inner })
     }
 }
@@ -161,25 +161,8 @@ impl tl_types::Bare for Group {
     }
 }
 
-/// The boxed form of a constructor struct, as generated code writes it.
-macro_rules! boxed_struct {
-    ($($ty:ident),*) => {$(
-        impl Serializable for $ty {
-            fn serialize(&self, out: &mut Vec<u8>) {
-                ::tl_types::serialize_boxed(self, out)
-            }
-            fn serialized_len(&self) -> usize {
-                4 + ::tl_types::Bare::bare_len(self)
-            }
-        }
-        impl Deserializable for $ty {
-            fn deserialize(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
-                ::tl_types::deserialize_boxed(reader)
-            }
-        }
-    )*};
-}
-boxed_struct!(Leaf, Wrap, List, Item, Group);
+// The boxed form of each constructor struct (Serializable, Deserializable) comes from the
+// runtime's blanket impls over `Identifiable + Bare`, as for generated structs.
 
 impl Serializable for Node {
     fn serialize(&self, out: &mut Vec<u8>) {
