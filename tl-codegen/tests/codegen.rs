@@ -97,7 +97,7 @@ fn a_schema_edit_changes_the_generated_code() {
     assert_ne!(before, after);
     assert!(!before.contains("pub note:"));
     assert!(after.contains("pub note: ::core::option::Option<::std::string::String>,"));
-    assert!(after.contains(r#"(tl::has(flags, 4), reader, "chatInviteImporter", "note")?"#));
+    assert!(after.contains(r#"(tl::has(flags, 4), reader, NAME, "note")?"#));
     assert!(after.contains("tl::bit(self.note.is_some(), 4)"));
     // Without a declared id the reference rule gives the new definition a new id.
     assert!(before.contains("const CONSTRUCTOR_ID: u32 = 0x8c5adfd9;"));

@@ -31,8 +31,8 @@ pub(crate) fn item_doc(def: &StructDef, is_function: bool) -> String {
         doc.push_str("\n\n");
     }
     doc.push_str(&format!(
-        "TL {what} `{}` (id `{:#010x}`):\n\n```text\n{}\n```",
-        def.tl_name, def.id, def.tl_line
+        "TL {what} `{}`, id `{:#010x}`.",
+        def.tl_line, def.id
     ));
     doc
 }

@@ -180,8 +180,13 @@ pub(crate) fn len_body(ctx: &Ctx, def: &StructDef) -> TokenStream {
 pub(crate) fn deserialize_body(ctx: &Ctx, def: &StructDef, p: &Params) -> TokenStream {
     let tl = &ctx.codec;
     let reader = &p.reader;
-    let name = &def.tl_name;
     let mut body = TokenStream::new();
+    // Every field's error path names the constructor: once, as a constant.
+    let tl_name = &def.tl_name;
+    let name = quote!(NAME);
+    if !def.wire.iter().all(|w| matches!(w, WireItem::Derived)) {
+        body.extend(quote!(const NAME: &str = #tl_name;));
+    }
     let test = |bit: &FlagBit| {
         let word = def.flag_words[bit.word].local.to_ident();
         let b = Literal::u32_unsuffixed(bit.bit);

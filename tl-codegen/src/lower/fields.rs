@@ -55,7 +55,7 @@ pub(crate) fn layout(
         {
             word_of.insert(&param.name, out.flag_words.len());
             out.flag_words.push(FlagWord {
-                tl_name: param.name.clone(),
+                tl_name: param.name.to_string(),
                 local: RustIdent::snake(&param.name),
             });
         }
@@ -86,7 +86,7 @@ pub(crate) fn layout(
                     stored(def, &params[first], FieldKind::Flag(flag_bit)),
                 );
                 for &t in &trues[1..] {
-                    derived_at.push((t, params[t].name.clone(), first));
+                    derived_at.push((t, params[t].name.to_string(), first));
                 }
             }
             [only] => {
@@ -96,7 +96,7 @@ pub(crate) fn layout(
                     stored(def, &params[*only], FieldKind::Optional(ty, flag_bit)),
                 );
                 for &t in &trues {
-                    derived_at.push((t, params[t].name.clone(), *only));
+                    derived_at.push((t, params[t].name.to_string(), *only));
                 }
             }
             _ => {
@@ -107,7 +107,7 @@ pub(crate) fn layout(
                 for (m, &d) in data.iter().enumerate() {
                     members_out.push(GroupMember {
                         ident: RustIdent::snake(&params[d].name),
-                        tl_name: params[d].name.clone(),
+                        tl_name: params[d].name.to_string(),
                         ty: resolver.resolve(&params[d].ty, generics)?,
                         doc: def.docs.field(&params[d].name).map(str::to_owned),
                     });
@@ -141,7 +141,7 @@ pub(crate) fn layout(
                 field_at.insert(first, field);
                 for &t in &trues {
                     if t != namer {
-                        derived_at.push((t, params[t].name.clone(), first));
+                        derived_at.push((t, params[t].name.to_string(), first));
                     }
                 }
                 if trues.contains(&namer) {
@@ -191,7 +191,7 @@ pub(crate) fn layout(
 fn stored(def: &Definition, param: &Param, kind: FieldKind) -> Field {
     Field {
         ident: RustIdent::snake(&param.name),
-        tl_name: param.name.clone(),
+        tl_name: param.name.to_string(),
         kind,
         doc: def.docs.field(&param.name).map(str::to_owned),
         implies: Vec::new(),

@@ -102,7 +102,7 @@ pub(crate) fn lower(schema: &Schema, roots: &[String]) -> Result<Model, Error> {
     for def in &fn_defs {
         let path = lookup(&fn_paths, def)?;
         let mut s = lower_struct(def, path, &resolver)?;
-        let generics: Vec<String> = def.type_params.iter().map(|p| p.name.clone()).collect();
+        let generics: Vec<String> = def.type_params.iter().map(|p| p.name.to_string()).collect();
         s.returns = Some(
             resolver
                 .resolve(&def.result, &generics)
@@ -133,7 +133,7 @@ pub(crate) fn lower(schema: &Schema, roots: &[String]) -> Result<Model, Error> {
             variants.push(Variant {
                 ident,
                 ctor,
-                tl_name: def.name.full.clone(),
+                tl_name: def.name.full.to_string(),
                 id: def.id(),
                 heap: false,
             });
@@ -220,7 +220,7 @@ fn any_enum(
             Variant {
                 ident,
                 ctor: ctor.clone(),
-                tl_name: def.name.full.clone(),
+                tl_name: def.name.full.to_string(),
                 id: def.id(),
                 heap: false,
             }
@@ -339,7 +339,7 @@ fn lookup(paths: &BTreeMap<&str, ItemPath>, def: &Definition) -> Result<ItemPath
 
 fn unsupported(def: &Definition, reason: String) -> Error {
     Error::Unsupported {
-        definition: def.name.full.clone(),
+        definition: def.name.full.to_string(),
         reason,
     }
 }
@@ -349,13 +349,13 @@ fn lower_struct(
     path: ItemPath,
     resolver: &types::Resolver<'_>,
 ) -> Result<StructDef, Error> {
-    let generics: Vec<String> = def.type_params.iter().map(|p| p.name.clone()).collect();
+    let generics: Vec<String> = def.type_params.iter().map(|p| p.name.to_string()).collect();
     let layout = fields::layout(def, &path.name, &generics, resolver)
         .map_err(|reason| unsupported(def, reason))?;
     let generic = def.type_params.first().map(|p| RustIdent::camel(&p.name));
     Ok(StructDef {
         path,
-        tl_name: def.name.full.clone(),
+        tl_name: def.name.full.to_string(),
         id: def.id(),
         tl_line: display_definition(def),
         doc: def.docs.description.clone(),
@@ -373,7 +373,7 @@ fn lower_struct(
 
 /// The definition written out as TL, for doc comments: `name#id field:type … = Type`.
 fn display_definition(def: &Definition) -> String {
-    let mut out = def.name.full.clone();
+    let mut out = def.name.full.to_string();
     if let Some(id) = def.declared_id {
         out.push_str(&format!("#{id:08x}"));
     }
@@ -467,7 +467,7 @@ fn assign_names_for_ids(
                     .unwrap_or(usize::MAX),
             )
         });
-        let names: Vec<String> = defs.iter().map(|d| d.name.full.clone()).collect();
+        let names: Vec<String> = defs.iter().map(|d| d.name.full.to_string()).collect();
         if let Some((first, rest)) = names.split_first() {
             model.names.push((id, first.clone()));
             if !rest.is_empty() {

@@ -46,7 +46,7 @@ fn primitive(name: &str) -> Option<TypeRef> {
 impl Resolver<'_> {
     /// Resolves `ty` inside a definition whose type parameters are `generics`.
     pub(crate) fn resolve(&self, ty: &TypeExpr, generics: &[String]) -> Result<TypeRef, String> {
-        if ty.bang || generics.contains(&ty.name) {
+        if ty.bang || generics.iter().any(|g| ty.name == *g) {
             return Ok(TypeRef::Generic(RustIdent::camel(&ty.name)));
         }
         match (ty.name.as_str(), ty.args.as_slice()) {
