@@ -251,7 +251,9 @@ pub fn write_tl_bytes(data: &[u8], out: &mut Vec<u8>) {
         4
     };
     out.extend_from_slice(data);
-    out.resize(out.len() + (tl_bytes_len(len) - header - len), 0);
+    // Zero to three bytes: a slice copy is cheaper than `resize`'s call into memset.
+    let padding = tl_bytes_len(len) - header - len;
+    out.extend_from_slice(&[0; 3][..padding.min(3)]);
 }
 
 /// The longest prefix of `s` that TL can carry: all of it up to [`MAX_TL_BYTES_LEN`] bytes, else cut
