@@ -1,6 +1,9 @@
 //! The parsed form of a TL schema: definitions, parameters and type expressions, each with its span.
 
+use std::borrow::Borrow;
 use std::fmt;
+use std::ops::Deref;
+use std::sync::Arc;
 
 /// Identifies one source file inside a [`crate::SourceSet`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -41,6 +44,111 @@ impl fmt::Debug for Span {
     }
 }
 
+/// A name as written in the schema (a definition, field, type or flags word). The parser interns
+/// names, so every occurrence of one name shares one allocation and cloning copies no text. It reads
+/// like a `&str` (`Deref`, `as_str`, comparisons with string types) and prints like one.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Symbol(Arc<str>);
+
+impl Symbol {
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The address of the shared text: equal for two symbols of one interning table exactly when
+    /// their texts are equal (a fast key for the checker's tables).
+    pub(crate) fn addr(&self) -> usize {
+        Arc::as_ptr(&self.0).cast::<u8>() as usize
+    }
+}
+
+impl Deref for Symbol {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Symbol {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Borrow<str> for Symbol {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Symbol {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl fmt::Display for Symbol {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&*self.0, f)
+    }
+}
+
+impl From<&str> for Symbol {
+    fn from(text: &str) -> Self {
+        Symbol(Arc::from(text))
+    }
+}
+
+impl From<String> for Symbol {
+    fn from(text: String) -> Self {
+        Symbol(Arc::from(text))
+    }
+}
+
+impl From<Symbol> for String {
+    fn from(symbol: Symbol) -> Self {
+        symbol.0.as_ref().to_owned()
+    }
+}
+
+impl PartialEq<str> for Symbol {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for Symbol {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<String> for Symbol {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<Symbol> for str {
+    fn eq(&self, other: &Symbol) -> bool {
+        *self == *other.0
+    }
+}
+
+impl PartialEq<Symbol> for &str {
+    fn eq(&self, other: &Symbol) -> bool {
+        **self == *other.0
+    }
+}
+
+impl PartialEq<Symbol> for String {
+    fn eq(&self, other: &Symbol) -> bool {
+        **self == *other.0
+    }
+}
+
 /// Whether a definition is a constructor (from a `---types---` section) or a function.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Category {
@@ -54,7 +162,7 @@ pub enum Category {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Name {
     /// The whole name as written, namespaces included.
-    pub full: String,
+    pub full: Symbol,
     /// Where the name stands in the source.
     pub span: Span,
 }
@@ -77,7 +185,7 @@ impl Name {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct TypeExpr {
     /// The type's name as written (`Vector`, `messages.ChatInviteImporters`, `tonNode.blockIdExt`, `#`, `X`).
-    pub name: String,
+    pub name: Symbol,
     /// Type arguments: `Vector<T>`, `vector<T>` and `(vector T)` all give one argument.
     pub args: Vec<TypeExpr>,
     /// `%T`: the bare form of the boxed type `T`.
@@ -124,7 +232,7 @@ impl TypeExpr {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct FlagRef {
     /// The name of the `#` field holding the bit (`flags`, `flags2`, `mode`).
-    pub field: String,
+    pub field: Symbol,
     /// Where the field name stands.
     pub field_span: Span,
     /// The bit index as written (checked to be at most 31).
@@ -137,7 +245,7 @@ pub struct FlagRef {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Param {
     /// The field name.
-    pub name: String,
+    pub name: Symbol,
     /// Where the field name stands.
     pub name_span: Span,
     /// The condition of a conditional field (`flags.N?`), if any.
@@ -159,9 +267,9 @@ impl Param {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct TypeParam {
     /// The parameter's name (`X`, `t`).
-    pub name: String,
+    pub name: Symbol,
     /// Its kind as written (`Type`; `#` is also accepted by the grammar).
-    pub kind: String,
+    pub kind: Symbol,
     /// Where the whole `{X:Type}` stands.
     pub span: Span,
 }

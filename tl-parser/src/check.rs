@@ -1,12 +1,11 @@
 //! Semantic checks over a parsed schema: ids (computed, verified, mismatches explained), duplicate
 //! names and ids, undefined types, flags fields and bit indices, undeclared type parameters.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
-
-use crate::ast::{Builtin, Category, Definition, IdMismatch, IdStatus, Param, TypeExpr};
+use crate::ast::{Builtin, Category, Definition, IdMismatch, IdStatus, Param, Symbol, TypeExpr};
 use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::fast_hash::{FastMap, FastSet};
 use crate::ids;
+use crate::parser::Names;
 use crate::{CheckOptions, Schema, Span};
 
 /// Types every schema may use without declaring them: the primitives of Telegram's and TDLib's
@@ -17,70 +16,21 @@ pub(crate) const KNOWN_PRIMITIVES: &[&str] = &[
     "int64", "long", "string", "true", "vector",
 ];
 
-/// A small multiplicative hasher for the checker's lookup tables (short names, `u32` ids). The tables
-/// are only probed, never iterated into output, so their order cannot leak into diagnostics.
-#[derive(Default, Clone, Copy)]
-struct FastHasher(u64);
-
-impl FastHasher {
-    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::K);
-    }
-}
-
-impl Hasher for FastHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        let tail = chunks.remainder();
-        if !tail.is_empty() {
-            let mut word = [0u8; 8];
-            word[..tail.len()].copy_from_slice(tail);
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u8(&mut self, n: u8) {
-        self.add(u64::from(n));
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.add(u64::from(n));
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.add(n);
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
-type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
-
 /// Computes ids and runs every semantic check, appending diagnostics.
+///
+/// `names` is the table the schema's symbols were interned in; the checker looks types up by symbol
+/// address first (falling back to the text, so correctness does not depend on it).
 pub(crate) fn check(
     schema: &mut Schema,
     options: &CheckOptions,
     diagnostics: &mut Vec<Diagnostic>,
+    names: &Names,
 ) {
     check_ids(schema, options, diagnostics);
     let defs: Vec<&Definition> = schema.definitions().collect();
     check_duplicate_names(&defs, diagnostics);
     check_duplicate_ids(&defs, diagnostics);
-    let scope = TypeScope::new(&defs);
+    let scope = TypeScope::new(&defs, names);
     for def in &defs {
         check_duplicate_fields(def, diagnostics);
         check_flags(def, diagnostics);
@@ -433,8 +383,12 @@ fn check_flags(def: &Definition, diagnostics: &mut Vec<Diagnostic>) {
 
 /// The names a type expression may refer to.
 struct TypeScope<'a> {
-    /// Every name a type may have: the primitives, boxed types and constructor names.
-    known: FastSet<&'a str>,
+    /// The addresses of the symbols of every name a type may have: the primitives, boxed types and
+    /// constructor names (see [`crate::ast::Symbol`]); a fast first test.
+    known_addrs: FastSet<usize>,
+    /// The same names as text, built only if a name's address is not found (an undefined type, or a
+    /// symbol from another table).
+    known: std::cell::OnceCell<FastSet<&'a str>>,
     /// Boxed types: result types of constructors (with repetitions; only scanned for suggestions).
     boxed: Vec<&'a str>,
     /// Constructor names, usable as bare types (only scanned for suggestions).
@@ -442,23 +396,40 @@ struct TypeScope<'a> {
 }
 
 impl<'a> TypeScope<'a> {
-    fn new(defs: &[&'a Definition]) -> Self {
+    fn new(defs: &[&'a Definition], names: &Names) -> Self {
         let mut boxed = Vec::with_capacity(defs.len());
         let mut bare = Vec::with_capacity(defs.len());
+        let mut known_addrs = FastSet::default();
+        known_addrs.reserve(KNOWN_PRIMITIVES.len() + 2 * defs.len());
+        for name in KNOWN_PRIMITIVES {
+            known_addrs.insert(names.intern(name).addr());
+        }
         for def in defs.iter().filter(|d| d.category == Category::Type) {
             boxed.push(def.result.name.as_str());
             bare.push(def.name.full.as_str());
+            known_addrs.insert(def.result.name.addr());
+            known_addrs.insert(def.name.full.addr());
         }
-        let mut known = FastSet::default();
-        known.reserve(KNOWN_PRIMITIVES.len() + boxed.len() + bare.len());
-        known.extend(KNOWN_PRIMITIVES.iter().copied());
-        known.extend(boxed.iter().copied());
-        known.extend(bare.iter().copied());
-        TypeScope { known, boxed, bare }
+        TypeScope {
+            known_addrs,
+            known: std::cell::OnceCell::new(),
+            boxed,
+            bare,
+        }
     }
 
-    fn knows(&self, name: &str) -> bool {
-        self.known.contains(name)
+    fn knows(&self, name: &Symbol) -> bool {
+        if self.known_addrs.contains(&name.addr()) {
+            return true;
+        }
+        let known = self.known.get_or_init(|| {
+            let mut known = FastSet::default();
+            known.extend(KNOWN_PRIMITIVES.iter().copied());
+            known.extend(self.boxed.iter().copied());
+            known.extend(self.bare.iter().copied());
+            known
+        });
+        known.contains(name.as_str())
     }
 
     /// A defined name equal to `name` but for letter case, to suggest: the smallest such name (in
@@ -515,14 +486,14 @@ fn collect_banged<'a>(ty: &'a TypeExpr, out: &mut FastSet<&'a str>) {
     }
 }
 
-struct TypeChecker<'a> {
+struct TypeChecker<'a, 's> {
     def: &'a Definition,
-    scope: &'a TypeScope<'a>,
+    scope: &'a TypeScope<'s>,
     /// Names used as `!X` in this definition: plainly meant as type parameters (usually none).
     banged: FastSet<&'a str>,
 }
 
-impl TypeChecker<'_> {
+impl TypeChecker<'_, '_> {
     fn is_type_param(&self, name: &str) -> bool {
         self.def.type_params.iter().any(|tp| tp.name == name)
     }

@@ -18,11 +18,12 @@
 pub mod ast;
 mod check;
 pub mod diagnostic;
+mod fast_hash;
 pub mod ids;
 mod parser;
 mod sources;
 
-pub use ast::{Category, Definition, FileId, FileSchema, Span};
+pub use ast::{Category, Definition, FileId, FileSchema, Span, Symbol};
 pub use diagnostic::{Diagnostic, Label, Severity};
 pub use sources::{InvalidUtf8, SourceFile, SourceSet};
 
@@ -95,13 +96,15 @@ impl Parsed {
 pub fn parse(sources: &SourceSet, options: &CheckOptions) -> Parsed {
     let mut diagnostics = Vec::new();
     let mut files = Vec::new();
+    // One table of names for all files: every occurrence of a name shares one allocation.
+    let names = parser::Names::default();
     for (id, file) in sources.iter() {
-        let (schema, mut diags) = parser::parse_file(id, &file.text);
+        let (schema, mut diags) = parser::parse_file(id, &file.text, &names);
         files.push(schema);
         diagnostics.append(&mut diags);
     }
     let mut schema = Schema { files };
-    check::check(&mut schema, options, &mut diagnostics);
+    check::check(&mut schema, options, &mut diagnostics, &names);
     diagnostics.sort_by_key(|d| d.primary_span().map(|s| (s.file, s.start, s.end)));
     Parsed {
         schema,

@@ -14,18 +14,24 @@ mod types;
 
 use self::comments::DocCollector;
 use self::error::SyntaxError;
+pub(crate) use self::lexer::Names;
 use self::lexer::{Cx, skip_space, token_len};
 use crate::ast::{Category, FileId, FileSchema, Span};
 use crate::diagnostic::{Diagnostic, Label, Severity};
 
 /// Parses one file into its definitions and syntax diagnostics.
-pub(crate) fn parse_file(file: FileId, text: &str) -> (FileSchema, Vec<Diagnostic>) {
+pub(crate) fn parse_file(file: FileId, text: &str, names: &Names) -> (FileSchema, Vec<Diagnostic>) {
     let cx = Cx {
         file,
         total: text.len(),
+        names,
     };
+    // Every definition ends with a `;`: counting them sizes the vector once (within reason, so that a
+    // text of nothing but `;` does not reserve far more than it could ever fill).
+    let statements = text.bytes().filter(|&b| b == b';').count().min(1 << 16);
     let mut schema = FileSchema {
         file,
+        definitions: Vec::with_capacity(statements),
         ..FileSchema::default()
     };
     let mut diagnostics = Vec::new();

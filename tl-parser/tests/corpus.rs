@@ -320,7 +320,9 @@ fn every_declared_id_verifies_or_is_an_explained_mismatch() {
             match (&def.id_status, def.declared_id) {
                 (IdStatus::Undeclared, None) | (IdStatus::Verified(_), Some(_)) => {}
                 (IdStatus::Mismatch(m), Some(_)) => match &m.explanation {
-                    Some(why) => explained.push((file.clone(), def.name.full.clone(), why.clone())),
+                    Some(why) => {
+                        explained.push((file.clone(), def.name.full.to_string(), why.clone()))
+                    }
                     None => panic!("{file}: unexplained mismatch of {}", def.name.full),
                 },
                 (status, declared) => panic!(

@@ -138,12 +138,12 @@ pub fn find(id: u32, sources: &[Source<'_>]) -> Vec<Hit> {
             if def.id() == id {
                 hits.push(Hit {
                     source: index,
-                    name: def.name.full.clone(),
+                    name: def.name.full.to_string(),
                     kind: match def.category {
                         Category::Type => "constructor",
                         Category::Function => "function",
                     },
-                    ty: def.result.name.clone(),
+                    ty: def.result.name.to_string(),
                 });
             }
         }

@@ -21,7 +21,7 @@ pub(super) fn definition<'a>(
 ) -> PResult<'a, Definition> {
     let (rest, full) = context("expected a definition name", qualified_name).parse(input)?;
     let name = Name {
-        full: full.to_owned(),
+        full: cx.name(full),
         span: cx.span(input, rest),
     };
     let (rest, declared_id, declared_id_span) = match rest.strip_prefix('#') {
@@ -124,8 +124,8 @@ fn type_param<'a>(cx: &Cx, input: &'a str) -> PResult<'a, TypeParam> {
     Ok((
         rest,
         TypeParam {
-            name: name.to_owned(),
-            kind: kind.to_owned(),
+            name: cx.name(name),
+            kind: cx.name(kind),
             span: cx.span(input, rest),
         },
     ))
@@ -208,7 +208,7 @@ fn param<'a>(cx: &Cx, input: &'a str) -> PResult<'a, Param> {
     Ok((
         rest,
         Param {
-            name: name.to_owned(),
+            name: cx.name(name),
             name_span,
             flag,
             ty,
@@ -239,7 +239,7 @@ fn flag_ref<'a>(cx: &Cx, input: &'a str) -> PResult<'a, Option<FlagRef>> {
     let (rest, _) =
         context("expected `?` after the flag bit index", cut(char('?'))).parse(after_bit)?;
     let flag = FlagRef {
-        field: field.to_owned(),
+        field: cx.name(field),
         field_span: cx.span(input, &input[field.len()..]),
         bit,
         bit_span: cx.span(bit_start, after_bit),

@@ -1,20 +1,102 @@
 //! Tokens shared by the grammar rules: whitespace and comments, identifiers, numbers, spans.
 
+use std::cell::RefCell;
+
 use nom::error::{ErrorKind, ParseError};
 
 use super::error::{PResult, SyntaxError};
-use crate::ast::{FileId, Span};
+use crate::ast::{FileId, Span, Symbol};
+use crate::fast_hash::hash_bytes;
 
-/// What every rule needs to turn positions into spans: the file and the length of its text.
+/// The names read so far, each stored once (see [`Symbol`]): an open-addressing table with linear
+/// probing, keyed by the text, that only grows (it is never iterated, so its order is invisible).
+#[derive(Debug, Default)]
+pub(crate) struct Names {
+    table: RefCell<NameTable>,
+}
+
+/// The slots of [`Names`]: a power-of-two number of them, at most half full.
+#[derive(Debug, Default)]
+struct NameTable {
+    slots: Vec<Option<(u64, Symbol)>>,
+    len: usize,
+}
+
+impl NameTable {
+    /// The hash of a name; the slot index comes from its high bits.
+    fn hash(text: &str) -> u64 {
+        let h = hash_bytes(text.len() as u64, text.as_bytes());
+        h ^ (h >> 31)
+    }
+
+    /// The first slot to probe for `hash`.
+    fn home(&self, hash: u64) -> usize {
+        // The table holds a power-of-two number of slots, so the mask keeps the index in range.
+        (hash as usize) & (self.slots.len() - 1)
+    }
+
+    fn intern(&mut self, text: &str) -> Symbol {
+        if (self.len + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        let hash = Self::hash(text);
+        let mask = self.slots.len() - 1;
+        let mut at = self.home(hash);
+        loop {
+            match &self.slots[at] {
+                Some((h, symbol)) if *h == hash && symbol.as_str() == text => {
+                    return symbol.clone();
+                }
+                Some(_) => at = (at + 1) & mask,
+                None => break,
+            }
+        }
+        let symbol = Symbol::from(text);
+        self.slots[at] = Some((hash, symbol.clone()));
+        self.len += 1;
+        symbol
+    }
+
+    /// Doubles the slots (256 at first) and places every symbol again.
+    fn grow(&mut self) {
+        let size = (self.slots.len() * 2).max(256);
+        let old = std::mem::replace(&mut self.slots, vec![None; size]);
+        let mask = size - 1;
+        for (hash, symbol) in old.into_iter().flatten() {
+            let mut at = self.home(hash);
+            while self.slots[at].is_some() {
+                at = (at + 1) & mask;
+            }
+            self.slots[at] = Some((hash, symbol));
+        }
+    }
+}
+
+impl Names {
+    /// The symbol for `text`, shared with every earlier occurrence.
+    pub(crate) fn intern(&self, text: &str) -> Symbol {
+        self.table.borrow_mut().intern(text)
+    }
+}
+
+/// What every rule needs to turn positions into spans and names into symbols: the file, the length
+/// of its text and the table of names.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct Cx {
+pub(super) struct Cx<'n> {
     /// The file being parsed.
     pub(super) file: FileId,
     /// Length of the whole text; an input slice `rest` starts at offset `total - rest.len()`.
     pub(super) total: usize,
+    /// The names read so far.
+    pub(super) names: &'n Names,
 }
 
-impl Cx {
+impl Cx<'_> {
+    /// The shared symbol for `text`.
+    pub(super) fn name(&self, text: &str) -> Symbol {
+        self.names.intern(text)
+    }
+
     /// The byte offset where `rest` starts.
     pub(super) fn offset(&self, rest: &str) -> usize {
         self.total - rest.len()
@@ -64,6 +146,14 @@ pub(super) fn skip_space(input: &str) -> &str {
 
 /// Skips whitespace (line breaks included) and `//` comments; never fails.
 pub(super) fn ws(mut input: &str) -> PResult<'_, ()> {
+    // Most tokens follow one another directly.
+    if input
+        .as_bytes()
+        .first()
+        .is_none_or(|&b| !(is_ascii_space(b) || b == b'/' || b >= 0x80))
+    {
+        return Ok((input, ()));
+    }
     loop {
         input = skip_space(input);
         if input.as_bytes().starts_with(b"//") {
@@ -74,14 +164,27 @@ pub(super) fn ws(mut input: &str) -> PResult<'_, ()> {
     }
 }
 
+/// For each byte, whether it can continue an identifier (ASCII letters, digits, `_`).
+const IDENT_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || c == b'_';
+        b += 1;
+    }
+    table
+};
+
 /// The length of the identifier segment at the start of `bytes` (0 when none starts there).
 fn ident_len(bytes: &[u8]) -> usize {
     match bytes.first() {
         Some(&b) if b.is_ascii_alphabetic() || b == b'_' => {
-            1 + bytes[1..]
-                .iter()
-                .position(|&b| !(b.is_ascii_alphanumeric() || b == b'_'))
-                .unwrap_or(bytes.len() - 1)
+            let mut len = 1;
+            while len < bytes.len() && IDENT_BYTE[usize::from(bytes[len])] {
+                len += 1;
+            }
+            len
         }
         _ => 0,
     }

@@ -48,7 +48,7 @@ pub(super) fn type_expr<'a>(cx: &Cx, depth: u32, input: &'a str) -> PResult<'a, 
 /// A type without arguments spanning `start..end`.
 fn simple(cx: &Cx, name: &str, start: &str, end: &str) -> TypeExpr {
     TypeExpr {
-        name: name.to_owned(),
+        name: cx.name(name),
         args: Vec::new(),
         percent: false,
         bang: false,

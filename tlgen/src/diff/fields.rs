@@ -105,11 +105,11 @@ pub(crate) fn compare(old: &Definition, new: &Definition) -> Vec<FieldChange> {
             Some(k) => {
                 let j = only_new.remove(k);
                 let (o, n) = (&old.params[i], &new.params[j]);
-                let old_member = old_members.get(&o.name);
+                let old_member = old_members.get(o.name.as_str());
                 changes.push((
                     j,
                     FieldChange {
-                        field: n.name.clone(),
+                        field: n.name.to_string(),
                         what: ChangeKind::Renamed,
                         old: Some(param_text(o)),
                         new: Some(param_text(n)),
@@ -125,11 +125,14 @@ pub(crate) fn compare(old: &Definition, new: &Definition) -> Vec<FieldChange> {
     });
     for &i in &only_old {
         let p = &old.params[i];
-        let member = old_members.get(&p.name).cloned().unwrap_or(Member::Hidden);
+        let member = old_members
+            .get(p.name.as_str())
+            .cloned()
+            .unwrap_or(Member::Hidden);
         changes.push((
             i,
             FieldChange {
-                field: p.name.clone(),
+                field: p.name.to_string(),
                 what: ChangeKind::Removed,
                 old: Some(param_text(p)),
                 new: None,
@@ -145,7 +148,10 @@ pub(crate) fn compare(old: &Definition, new: &Definition) -> Vec<FieldChange> {
     }
     for &j in &only_new {
         let p = &new.params[j];
-        let member = new_members.get(&p.name).cloned().unwrap_or(Member::Hidden);
+        let member = new_members
+            .get(p.name.as_str())
+            .cloned()
+            .unwrap_or(Member::Hidden);
         let note = match &member {
             Member::Hidden => "new flags word (not stored)".to_owned(),
             Member::Method => "new method (shares its flag bit with a stored field)".to_owned(),
@@ -163,7 +169,7 @@ pub(crate) fn compare(old: &Definition, new: &Definition) -> Vec<FieldChange> {
         changes.push((
             j,
             FieldChange {
-                field: p.name.clone(),
+                field: p.name.to_string(),
                 what: ChangeKind::Added,
                 old: None,
                 new: Some(param_text(p)),
@@ -175,13 +181,13 @@ pub(crate) fn compare(old: &Definition, new: &Definition) -> Vec<FieldChange> {
     }
     for &(i, j) in &pairs {
         let (o, n) = (&old.params[i], &new.params[j]);
-        let member_changed = old_members.get(&o.name) != new_members.get(&n.name);
+        let member_changed = old_members.get(o.name.as_str()) != new_members.get(n.name.as_str());
         let rust_note = || {
             let describe = |m: Option<&Member>| m.map_or_else(|| "-".to_owned(), Member::describe);
             format!(
                 "Rust: {} -> {}",
-                describe(old_members.get(&o.name)),
-                describe(new_members.get(&n.name))
+                describe(old_members.get(o.name.as_str())),
+                describe(new_members.get(n.name.as_str()))
             )
         };
         let (old_flag, new_flag) = (&o.flag, &n.flag);
@@ -191,7 +197,7 @@ pub(crate) fn compare(old: &Definition, new: &Definition) -> Vec<FieldChange> {
             changes.push((
                 j,
                 FieldChange {
-                    field: n.name.clone(),
+                    field: n.name.to_string(),
                     what: ChangeKind::Retyped,
                     old: Some(param_text(o)),
                     new: Some(param_text(n)),
@@ -218,7 +224,7 @@ pub(crate) fn compare(old: &Definition, new: &Definition) -> Vec<FieldChange> {
             changes.push((
                 j,
                 FieldChange {
-                    field: n.name.clone(),
+                    field: n.name.to_string(),
                     what,
                     old: Some(param_text(o)),
                     new: Some(param_text(n)),
@@ -233,7 +239,7 @@ pub(crate) fn compare(old: &Definition, new: &Definition) -> Vec<FieldChange> {
             changes.push((
                 j,
                 FieldChange {
-                    field: n.name.clone(),
+                    field: n.name.to_string(),
                     what: ChangeKind::RustShape,
                     old: Some(param_text(o)),
                     new: Some(param_text(n)),

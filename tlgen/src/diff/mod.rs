@@ -72,7 +72,7 @@ pub struct Def {
 impl Def {
     fn of(def: &Definition) -> Self {
         Def {
-            name: def.name.full.clone(),
+            name: def.name.full.to_string(),
             kind: Kind::of(def),
             ty: fields::type_text(&def.result),
             id: def.id(),
@@ -290,14 +290,14 @@ pub fn diff(old: &Schema, new: &Schema) -> Diff {
     let by_name = |schema: &'_ Schema| -> BTreeMap<String, Definition> {
         schema
             .definitions()
-            .map(|d| (d.name.full.clone(), d.clone()))
+            .map(|d| (d.name.full.to_string(), d.clone()))
             .collect()
     };
     let (old_defs, new_defs) = (by_name(old), by_name(new));
     let types_of = |defs: &BTreeMap<String, Definition>| -> BTreeSet<String> {
         defs.values()
             .filter(|d| d.category == Category::Type)
-            .map(|d| d.result.name.clone())
+            .map(|d| d.result.name.to_string())
             .collect()
     };
     let (old_types, new_types) = (types_of(&old_defs), types_of(&new_defs));
@@ -355,7 +355,7 @@ pub fn diff(old: &Schema, new: &Schema) -> Diff {
 fn added_entry(def: &Definition, old_types: &BTreeSet<String>) -> Entry {
     let mut impact = Impact::default();
     match def.category {
-        Category::Type if old_types.contains(&def.result.name) => {
+        Category::Type if old_types.contains(def.result.name.as_str()) => {
             impact.rust_breaking = true;
             impact.notes.push(format!(
                 "new variant of the existing type {}: exhaustive matches on it no longer compile",
@@ -384,10 +384,12 @@ fn removed_entry(def: &Definition, new_types: &BTreeSet<String>) -> Entry {
         )],
     };
     match def.category {
-        Category::Type if !new_types.contains(&def.result.name) => impact.notes.push(format!(
-            "its struct is gone, and so is the whole type {} (its enum)",
-            def.result.name
-        )),
+        Category::Type if !new_types.contains(def.result.name.as_str()) => {
+            impact.notes.push(format!(
+                "its struct is gone, and so is the whole type {} (its enum)",
+                def.result.name
+            ))
+        }
         Category::Type => impact.notes.push(format!(
             "its struct and its variant of {} are gone",
             def.result.name
@@ -425,7 +427,7 @@ fn compare(
     );
     if old_result != new_result {
         let note = match new.category {
-            Category::Type if old_types.contains(&new.result.name) => format!(
+            Category::Type if old_types.contains(new.result.name.as_str()) => format!(
                 "now a variant of {} (a type that exists in the old schema)",
                 new.result.name
             ),

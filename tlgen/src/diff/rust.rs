@@ -62,10 +62,10 @@ pub(crate) fn members(def: &Definition) -> BTreeMap<String, Member> {
         match &param.flag {
             Some(flag) => by_bit.entry((&flag.field, flag.bit)).or_default().push(i),
             None if param.ty.is_nat() && is_word(&param.name) => {
-                out.insert(param.name.clone(), Member::Hidden);
+                out.insert(param.name.to_string(), Member::Hidden);
             }
             None => {
-                out.insert(param.name.clone(), Member::Field(rust_type(&param.ty)));
+                out.insert(param.name.to_string(), Member::Field(rust_type(&param.ty)));
             }
         }
     }
@@ -80,19 +80,19 @@ pub(crate) fn members(def: &Definition) -> BTreeMap<String, Member> {
                     } else {
                         Member::Method
                     };
-                    out.insert(params[t].name.clone(), member);
+                    out.insert(params[t].name.to_string(), member);
                 }
             }
             [only] => {
                 let ty = format!("Option<{}>", rust_type(&params[*only].ty));
-                out.insert(params[*only].name.clone(), Member::Field(ty));
+                out.insert(params[*only].name.to_string(), Member::Field(ty));
                 for &t in &trues {
-                    out.insert(params[t].name.clone(), Member::Method);
+                    out.insert(params[t].name.to_string(), Member::Method);
                 }
             }
             _ => {
                 let namer = trues.first().copied().unwrap_or(data[0]);
-                let group = params[namer].name.clone();
+                let group = params[namer].name.to_string();
                 let list: Vec<String> = data
                     .iter()
                     .map(|&d| format!("{}: {}", params[d].name, rust_type(&params[d].ty)))
@@ -105,9 +105,9 @@ pub(crate) fn members(def: &Definition) -> BTreeMap<String, Member> {
                     if d != namer {
                         let ty = rust_type(&params[d].ty);
                         out.insert(
-                            params[d].name.clone(),
+                            params[d].name.to_string(),
                             Member::Grouped {
-                                group: group.clone(),
+                                group: group.to_string(),
                                 ty,
                             },
                         );
@@ -115,7 +115,7 @@ pub(crate) fn members(def: &Definition) -> BTreeMap<String, Member> {
                 }
                 for &t in &trues {
                     if t != namer {
-                        out.insert(params[t].name.clone(), Member::Method);
+                        out.insert(params[t].name.to_string(), Member::Method);
                     }
                 }
             }
