@@ -214,9 +214,6 @@ impl<'a> Form<'a> {
         }
     }
 
-    fn crc(&self) -> u32 {
-        crc32(&self.render())
-    }
 }
 
 /// A declared id that no rule reproduces but that is known from the history of the schemas.
@@ -274,7 +271,12 @@ pub fn explain_mismatch<'a>(
     schema: impl IntoIterator<Item = &'a Definition>,
 ) -> Option<String> {
     let rules = [IdRule::Reference, IdRule::Telegram];
-    let matches = |form: &Form<'_>| form.crc() == declared;
+    let mut buf = String::with_capacity(256);
+    let mut matches = |form: &Form<'_>| {
+        buf.clear();
+        form.render_into(&mut buf);
+        crc32(&buf) == declared
+    };
 
     // Renamed definitions: a layer suffix, a `Legacy` suffix, or a dotted component added later.
     for candidate in name_variants(&def.name.full) {

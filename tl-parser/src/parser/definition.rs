@@ -8,7 +8,7 @@ use nom::error::context;
 
 use super::error::{PResult, SyntaxError, fail};
 use super::lexer::{Cx, ident, is_ident_char, number, qualified_name, starts_ident, ws};
-use super::types::{result_type, type_expr};
+use super::types::{named_type_rest, result_type, type_expr};
 use crate::ast::{
     Builtin, Category, ComputedIds, Definition, Docs, FlagRef, IdStatus, Name, Param, TypeParam,
 };
@@ -202,8 +202,19 @@ fn param<'a>(cx: &Cx, input: &'a str) -> PResult<'a, Param> {
         );
     }
     let (ty_start, _) = ws(&after_ws[1..])?;
-    let (rest, flag) = flag_ref(cx, ty_start)?;
-    let (rest, ty) = cut(|i| type_expr(cx, 0, i)).parse(rest)?;
+    let (rest, cond) = flag_ref(cx, ty_start)?;
+    let (flag, (rest, ty)) = match cond {
+        Condition::Flag(flag) => (Some(flag), cut(|i| type_expr(cx, 0, i)).parse(rest)?),
+        // The name already read is the type's: it is not scanned again.
+        Condition::Name(name) => (
+            None,
+            named_type_rest(cx, 0, ty_start, name, rest).map_err(|e| match e {
+                nom::Err::Error(e) => nom::Err::Failure(e),
+                other => other,
+            })?,
+        ),
+        Condition::None => (None, cut(|i| type_expr(cx, 0, i)).parse(ty_start)?),
+    };
     let span = cx.span(input, rest);
     Ok((
         rest,
@@ -217,10 +228,20 @@ fn param<'a>(cx: &Cx, input: &'a str) -> PResult<'a, Param> {
     ))
 }
 
+/// What starts a field's type.
+enum Condition<'a> {
+    /// A `flags.N?` condition (the input continues after the `?`).
+    Flag(FlagRef),
+    /// No condition, but a name, which begins the type (the input continues after the name).
+    Name(&'a str),
+    /// Neither (the input is unchanged).
+    None,
+}
+
 /// An optional `flags.N?` condition before a field's type.
-fn flag_ref<'a>(cx: &Cx, input: &'a str) -> PResult<'a, Option<FlagRef>> {
+fn flag_ref<'a>(cx: &Cx, input: &'a str) -> PResult<'a, Condition<'a>> {
     let Ok((rest, field)) = qualified_name(input) else {
-        return Ok((input, None));
+        return Ok((input, Condition::None));
     };
     if rest.starts_with('?') {
         let message = format!(
@@ -232,7 +253,7 @@ fn flag_ref<'a>(cx: &Cx, input: &'a str) -> PResult<'a, Option<FlagRef>> {
         ));
     }
     let Some(bit_start) = rest.strip_prefix('.') else {
-        return Ok((input, None));
+        return Ok((rest, Condition::Name(field)));
     };
     let (after_bit, bit) =
         context("expected a flag bit index after `.`", cut(number)).parse(bit_start)?;
@@ -244,5 +265,5 @@ fn flag_ref<'a>(cx: &Cx, input: &'a str) -> PResult<'a, Option<FlagRef>> {
         bit,
         bit_span: cx.span(bit_start, after_bit),
     };
-    Ok((rest, Some(flag)))
+    Ok((rest, Condition::Flag(flag)))
 }

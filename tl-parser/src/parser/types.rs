@@ -65,6 +65,17 @@ fn named_type<'a>(
     expected: &'static str,
 ) -> PResult<'a, TypeExpr> {
     let (rest, name) = context(expected, qualified_name).parse(input)?;
+    named_type_rest(cx, depth, input, name, rest)
+}
+
+/// A name with optional `<…>` arguments, once the name (`name`, from `input` to `rest`) is read.
+pub(super) fn named_type_rest<'a>(
+    cx: &Cx,
+    depth: u32,
+    input: &'a str,
+    name: &'a str,
+    rest: &'a str,
+) -> PResult<'a, TypeExpr> {
     if let Some(after_angle) = rest.strip_prefix('<') {
         let (rest, args) = angle_args(cx, depth, after_angle)?;
         let mut ty = simple(cx, name, input, rest);
