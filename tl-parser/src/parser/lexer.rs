@@ -144,24 +144,28 @@ pub(super) fn skip_space(input: &str) -> &str {
     &input[i..]
 }
 
-/// Skips whitespace (line breaks included) and `//` comments; never fails.
-pub(super) fn ws(mut input: &str) -> PResult<'_, ()> {
-    // Most tokens follow one another directly.
-    if input
-        .as_bytes()
-        .first()
-        .is_none_or(|&b| !(is_ascii_space(b) || b == b'/' || b >= 0x80))
-    {
-        return Ok((input, ()));
-    }
-    loop {
-        input = skip_space(input);
-        if input.as_bytes().starts_with(b"//") {
-            input = input.find('\n').map_or("", |nl| &input[nl..]);
+/// Skips whitespace (line breaks included) and `//` comments; never fails. ASCII is scanned byte by
+/// byte; at a non-ASCII byte the standard library decides what is whitespace.
+pub(super) fn ws(input: &str) -> PResult<'_, ()> {
+    let bytes = input.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if is_ascii_space(b) {
+            i += 1;
+        } else if b == b'/' && bytes.get(i + 1) == Some(&b'/') {
+            // To the line break, which the next round skips.
+            i = input[i..].find('\n').map_or(bytes.len(), |nl| i + nl);
+        } else if b >= 0x80 {
+            let rest = input[i..].trim_start();
+            if rest.len() == bytes.len() - i {
+                break;
+            }
+            i = bytes.len() - rest.len();
         } else {
-            return Ok((input, ()));
+            break;
         }
     }
+    Ok((&input[i..], ()))
 }
 
 /// For each byte, whether it can continue an identifier (ASCII letters, digits, `_`).
