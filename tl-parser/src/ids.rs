@@ -213,7 +213,6 @@ impl<'a> Form<'a> {
             write_type(out, &param.ty);
         }
     }
-
 }
 
 /// A declared id that no rule reproduces but that is known from the history of the schemas.

@@ -93,16 +93,19 @@ pub(super) struct Cx<'n> {
 
 impl Cx<'_> {
     /// The shared symbol for `text`.
+    #[inline]
     pub(super) fn name(&self, text: &str) -> Symbol {
         self.names.intern(text)
     }
 
     /// The byte offset where `rest` starts.
+    #[inline]
     pub(super) fn offset(&self, rest: &str) -> usize {
         self.total - rest.len()
     }
 
     /// The span from where `start` begins to where `end` begins (both suffixes of the text).
+    #[inline]
     pub(super) fn span(&self, start: &str, end: &str) -> Span {
         Span::new(self.file, self.offset(start), self.offset(end))
     }
@@ -114,6 +117,7 @@ pub(super) fn is_ident_char(c: char) -> bool {
 }
 
 /// True when `input` starts with an identifier character.
+#[inline]
 pub(super) fn starts_ident(input: &str) -> bool {
     input
         .as_bytes()
@@ -122,6 +126,7 @@ pub(super) fn starts_ident(input: &str) -> bool {
 }
 
 /// True for an ASCII byte that `char::is_whitespace` accepts (vertical tab and form feed included).
+#[inline]
 fn is_ascii_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
 }
@@ -146,6 +151,7 @@ pub(super) fn skip_space(input: &str) -> &str {
 
 /// Skips whitespace (line breaks included) and `//` comments; never fails. ASCII is scanned byte by
 /// byte; at a non-ASCII byte the standard library decides what is whitespace.
+#[inline]
 pub(super) fn ws(input: &str) -> PResult<'_, ()> {
     let bytes = input.as_bytes();
     let mut i = 0;
@@ -181,6 +187,7 @@ const IDENT_BYTE: [bool; 256] = {
 };
 
 /// The length of the identifier segment at the start of `bytes` (0 when none starts there).
+#[inline]
 fn ident_len(bytes: &[u8]) -> usize {
     match bytes.first() {
         Some(&b) if b.is_ascii_alphabetic() || b == b'_' => {
@@ -200,6 +207,7 @@ fn no_token(input: &str, kind: ErrorKind) -> nom::Err<SyntaxError> {
 }
 
 /// One identifier segment: a letter or `_`, then letters, digits and `_`.
+#[inline]
 pub(super) fn ident(input: &str) -> PResult<'_, &str> {
     match ident_len(input.as_bytes()) {
         0 => Err(no_token(input, ErrorKind::TakeWhile1)),
@@ -209,6 +217,7 @@ pub(super) fn ident(input: &str) -> PResult<'_, &str> {
 
 /// A possibly namespaced name: identifiers joined by `.` (`a.b.c.name`). A `.` not followed by an
 /// identifier (as in `flags.0`) is left in the input.
+#[inline]
 pub(super) fn qualified_name(input: &str) -> PResult<'_, &str> {
     let bytes = input.as_bytes();
     let mut len = ident_len(bytes);
