@@ -17,12 +17,14 @@ fn corpus() -> Option<PathBuf> {
     Some(path.canonicalize().unwrap())
 }
 
-fn cargo(corpus: &Path, args: &[&str]) -> String {
+/// Runs `cargo <command> --manifest-path tests/corpus/Cargo.toml <args>`, returning its stdout.
+fn cargo(corpus: &Path, command: &str, args: &[&str]) -> String {
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/Cargo.toml");
     let output = Command::new(env!("CARGO"))
-        .args(args)
+        .arg(command)
         .arg("--manifest-path")
         .arg(&manifest)
+        .args(args)
         .env("TL_CORPUS", corpus)
         .env(
             "CARGO_TARGET_DIR",
@@ -49,9 +51,10 @@ fn every_corpus_schema_compiles_without_warnings_and_round_trips() {
     // Warnings from the generated code (rustc's and clippy's) are errors.
     cargo(
         &corpus,
-        &["clippy", "--quiet", "--all-targets", "--", "-D", "warnings"],
+        "clippy",
+        &["--quiet", "--all-targets", "--", "-D", "warnings"],
     );
-    let stdout = cargo(&corpus, &["test", "--quiet", "--", "--nocapture"]);
+    let stdout = cargo(&corpus, "test", &["--quiet", "--", "--nocapture"]);
     let summary: Vec<&str> = stdout
         .lines()
         .filter(|l| l.starts_with("round-trip "))

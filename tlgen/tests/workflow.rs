@@ -97,7 +97,7 @@ fn replacing_the_schema_regenerates_and_diff_reports_it() {
     assert!(before.contains("users.ping"));
     // Each item names its TL definition and id.
     assert!(
-        before.contains("TL constructor `userEmpty` (id `0xd3bc4b7a`)"),
+        before.contains("TL constructor `userEmpty#d3bc4b7a id:long = User`, id `0xd3bc4b7a`."),
         "{before}"
     );
 
