@@ -110,7 +110,9 @@ fn replacing_the_schema_regenerates_and_diff_reports_it() {
     let after = generated(&target);
     assert_ne!(before, after, "the generated code did not change");
     assert!(after.contains("pub const LAYER: i32 = 2;"), "{after}");
-    assert!(after.contains("TL constructor `userEmpty` (id `0xa37fbb0f`)"));
+    assert!(after.contains(
+        "TL constructor `userEmpty#a37fbb0f id:long access_hash:long = User`, id `0xa37fbb0f`."
+    ));
     assert!(after.contains("userDeleted") && !after.contains("users.ping"));
 
     let diff = Command::new(env!("CARGO_BIN_EXE_tlgen"))
