@@ -6,63 +6,12 @@
 use std::fmt::Debug;
 
 use proptest::prelude::*;
-use tl_types::sample::{Fill, Sample, Sampler, Visitor, check_round_trip};
+use tl_types::sample::{Fill, RoundTrips, Sample, Sampler, Visitor, check_round_trip};
 use tl_types::{Deserializable, Identifiable, Serializable};
-
-/// Checks each visited type under every fill and `seeds` random seeds, recording failures.
-struct RoundTrips {
-    seeds: u64,
-    types: usize,
-    values: usize,
-    failures: Vec<String>,
-}
-
-impl RoundTrips {
-    fn check<T>(&mut self, fill: Fill, seed: u64)
-    where
-        T: Sample + Serializable + Deserializable + Identifiable + PartialEq + Debug,
-    {
-        let value = T::sample(&mut Sampler::new(seed).with_fill(fill));
-        self.values += 1;
-        match check_round_trip(&value) {
-            Ok(bytes) => assert_eq!(
-                &bytes[..4],
-                &T::CONSTRUCTOR_ID.to_le_bytes(),
-                "{}",
-                T::TL_NAME
-            ),
-            Err(e) => self
-                .failures
-                .push(format!("{} ({fill:?}, seed {seed}): {e}", T::TL_NAME)),
-        }
-    }
-}
-
-impl Visitor for RoundTrips {
-    fn visit<T>(&mut self, flag_bits: &[(usize, u32)])
-    where
-        T: Sample + Serializable + Deserializable + Identifiable + PartialEq + Debug,
-    {
-        self.types += 1;
-        self.check::<T>(Fill::Absent, 0);
-        self.check::<T>(Fill::Present, 0);
-        for &(word, bit) in flag_bits {
-            self.check::<T>(Fill::OnlyBit { word, bit }, 0);
-        }
-        for seed in 0..self.seeds {
-            self.check::<T>(Fill::Random, seed);
-        }
-    }
-}
 
 #[test]
 fn every_shipped_type_round_trips() {
-    let mut checks = RoundTrips {
-        seeds: 64,
-        types: 0,
-        values: 0,
-        failures: Vec::new(),
-    };
+    let mut checks = RoundTrips::new(64);
     tl_types::visit_samples(&mut checks);
     assert!(
         checks.failures.is_empty(),

@@ -287,3 +287,66 @@ where
     }
     Ok(bytes)
 }
+
+/// A [`Visitor`] that round-trips every visited type (see [`check_round_trip`]) with every
+/// conditional field absent, every one present, each flag bit alone, and `seeds` random values,
+/// recording what failed. Hand it to a generated `visit_samples`.
+#[derive(Debug, Clone, Default)]
+pub struct RoundTrips {
+    /// How many random values of each type to try.
+    pub seeds: u64,
+    /// How many types were visited.
+    pub types: usize,
+    /// How many values were checked.
+    pub values: usize,
+    /// `"name (fill, seed): what went wrong"` for each value that failed.
+    pub failures: Vec<String>,
+}
+
+impl RoundTrips {
+    /// A checker trying `seeds` random values per type besides the fixed fills.
+    pub fn new(seeds: u64) -> Self {
+        RoundTrips {
+            seeds,
+            ..Self::default()
+        }
+    }
+
+    fn check<T>(&mut self, fill: Fill, seed: u64)
+    where
+        T: Sample + Serializable + Deserializable + Identifiable + PartialEq + Debug,
+    {
+        let value = T::sample(&mut Sampler::new(seed).with_fill(fill));
+        self.values += 1;
+        let outcome = check_round_trip(&value).and_then(|bytes| {
+            // The boxed form starts with the type's own id.
+            match bytes.get(..4) {
+                Some(id) if id == T::CONSTRUCTOR_ID.to_le_bytes() => Ok(()),
+                _ => Err(RoundTripError(format!(
+                    "bytes do not start with the id of {value:?}"
+                ))),
+            }
+        });
+        if let Err(e) = outcome {
+            self.failures
+                .push(format!("{} ({fill:?}, seed {seed}): {e}", T::TL_NAME));
+        }
+    }
+}
+
+impl Visitor for RoundTrips {
+    fn visit<T>(&mut self, flag_bits: &[(usize, u32)])
+    where
+        T: Sample + Serializable + Deserializable + Identifiable + PartialEq + Debug,
+    {
+        self.types += 1;
+        self.check::<T>(Fill::Absent, 1);
+        self.check::<T>(Fill::Present, 1);
+        for &(word, bit) in flag_bits {
+            self.check::<T>(Fill::OnlyBit { word, bit }, 1);
+        }
+        for seed in 0..self.seeds {
+            self.check::<T>(Fill::Random, seed);
+        }
+    }
+}
