@@ -5,52 +5,14 @@
 use std::fmt::Debug;
 
 use proptest::prelude::*;
-use tl_types::sample::{Fill, Sample, Sampler, Visitor, check_round_trip};
+use tl_types::sample::{RoundTrips, Sample, Sampler, Visitor, check_round_trip};
 use tl_types::{Deserializable, Identifiable, Serializable};
-
-#[derive(Default)]
-struct Checks {
-    types: usize,
-    values: usize,
-    failures: Vec<String>,
-}
-
-impl Checks {
-    fn check<T>(&mut self, fill: Fill, seed: u64)
-    where
-        T: Sample + Serializable + Deserializable + Identifiable + PartialEq + Debug,
-    {
-        let value = T::sample(&mut Sampler::new(seed).with_fill(fill));
-        self.values += 1;
-        if let Err(e) = check_round_trip(&value) {
-            self.failures
-                .push(format!("{} ({fill:?}, seed {seed}): {e}", T::TL_NAME));
-        }
-    }
-}
-
-impl Visitor for Checks {
-    fn visit<T>(&mut self, flag_bits: &[(usize, u32)])
-    where
-        T: Sample + Serializable + Deserializable + Identifiable + PartialEq + Debug,
-    {
-        self.types += 1;
-        self.check::<T>(Fill::Absent, 1);
-        self.check::<T>(Fill::Present, 1);
-        for &(word, bit) in flag_bits {
-            self.check::<T>(Fill::OnlyBit { word, bit }, 1);
-        }
-        for seed in 0..4 {
-            self.check::<T>(Fill::Random, seed);
-        }
-    }
-}
 
 #[test]
 fn every_schema_round_trips() {
-    let mut total = Checks::default();
+    let mut total = RoundTrips::new(4);
     for name in tl_corpus::SCHEMAS {
-        let mut checks = Checks::default();
+        let mut checks = RoundTrips::new(4);
         assert!(tl_corpus::visit(name, &mut checks));
         assert!(checks.types > 0, "{name}: no types");
         println!(
