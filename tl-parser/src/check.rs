@@ -187,6 +187,18 @@ fn check_duplicate_ids(defs: &[&Definition], diagnostics: &mut Vec<Diagnostic>) 
         } else {
             None
         };
+        let labels = vec![
+            Label {
+                span,
+                message: "used again here".to_owned(),
+                primary: true,
+            },
+            Label {
+                span: earlier_span,
+                message: "first used here".to_owned(),
+                primary: false,
+            },
+        ];
         let diagnostic = match prefix {
             Some((short, long)) => Diagnostic {
                 severity: Severity::Note,
@@ -195,18 +207,7 @@ fn check_duplicate_ids(defs: &[&Definition], diagnostics: &mut Vec<Diagnostic>) 
                     "`{}` and `{}` share the id 0x{id:08x}",
                     earlier.name.full, def.name.full
                 ),
-                labels: vec![
-                    Label {
-                        span,
-                        message: "used again here".to_owned(),
-                        primary: true,
-                    },
-                    Label {
-                        span: earlier_span,
-                        message: "first used here".to_owned(),
-                        primary: false,
-                    },
-                ],
+                labels,
                 notes: vec![format!(
                     "recognised as intentional: `{}` repeats the leading parameters of `{}`, whose id it is",
                     short.name.full, long.name.full
@@ -219,18 +220,7 @@ fn check_duplicate_ids(defs: &[&Definition], diagnostics: &mut Vec<Diagnostic>) 
                     "`{}` has the id 0x{id:08x}, already used by `{}`",
                     def.name.full, earlier.name.full
                 ),
-                labels: vec![
-                    Label {
-                        span,
-                        message: "used again here".to_owned(),
-                        primary: true,
-                    },
-                    Label {
-                        span: earlier_span,
-                        message: "first used here".to_owned(),
-                        primary: false,
-                    },
-                ],
+                labels,
                 notes: vec!["every constructor and function needs its own id".to_owned()],
             },
         };
