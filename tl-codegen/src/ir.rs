@@ -187,6 +187,16 @@ pub(crate) struct VariantOf {
     pub(crate) heap: bool,
 }
 
+impl StructDef {
+    /// The members of group `group` (empty for an index that names no group).
+    pub(crate) fn group_members(&self, group: usize) -> &[GroupMember] {
+        self.groups
+            .get(group)
+            .map(|g| g.members.as_slice())
+            .unwrap_or_default()
+    }
+}
+
 /// A boxed type's enum.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) struct EnumDef {

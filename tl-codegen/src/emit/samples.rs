@@ -40,17 +40,12 @@ pub(crate) fn for_struct(ctx: &Ctx, def: &StructDef) -> TokenStream {
             FieldKind::Flag(bit) => present(bit),
             FieldKind::Group { group, bit } => {
                 let present = present(bit);
-                let g = def.groups.get(*group);
-                let group_name = g.map(|g| g.name.to_ident());
-                let members = g
-                    .map(|g| g.members.as_slice())
-                    .unwrap_or_default()
-                    .iter()
-                    .map(|m| {
-                        let ident = m.ident.to_ident();
-                        let codec = ctx.codec(&def.path, &m.ty);
-                        quote!(#ident: #rt::sample::sample::<#codec>(sampler),)
-                    });
+                let group_name = def.groups.get(*group).map(|g| g.name.to_ident());
+                let members = def.group_members(*group).iter().map(|m| {
+                    let ident = m.ident.to_ident();
+                    let codec = ctx.codec(&def.path, &m.ty);
+                    quote!(#ident: #rt::sample::sample::<#codec>(sampler),)
+                });
                 quote! {
                     if #present {
                         ::core::option::Option::Some(#group_name { #(#members)* })

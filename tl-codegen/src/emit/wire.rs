@@ -129,7 +129,7 @@ fn member_of<'d>(
     member: usize,
 ) -> Option<&'d crate::ir::GroupMember> {
     match field.kind {
-        FieldKind::Group { group, .. } => def.groups.get(group).and_then(|g| g.members.get(member)),
+        FieldKind::Group { group, .. } => def.group_members(group).get(member),
         _ => None,
     }
 }
@@ -154,11 +154,7 @@ pub(crate) fn len_body(ctx: &Ctx, def: &StructDef) -> TokenStream {
                 parts.push(quote!(#tl::encoded_len_opt::<#codec>(&self.#ident)));
             }
             FieldKind::Group { group, .. } => {
-                let members = def
-                    .groups
-                    .get(*group)
-                    .map(|g| g.members.as_slice())
-                    .unwrap_or_default();
+                let members = def.group_members(*group);
                 let sum = members.iter().map(|m| {
                     let codec = ctx.codec(&def.path, &m.ty);
                     let m = m.ident.to_ident();

@@ -32,9 +32,11 @@ fn struct_targets(def: &StructDef) -> Vec<&ItemPath> {
         match &field.kind {
             FieldKind::Required(ty) | FieldKind::Optional(ty, _) => out.extend(inline_target(ty)),
             FieldKind::Group { group, .. } => {
-                if let Some(g) = def.groups.get(*group) {
-                    out.extend(g.members.iter().filter_map(|m| inline_target(&m.ty)));
-                }
+                out.extend(
+                    def.group_members(*group)
+                        .iter()
+                        .filter_map(|m| inline_target(&m.ty)),
+                );
             }
             FieldKind::Flag(_) => {}
         }
@@ -198,11 +200,7 @@ impl<'m> Sizes<'m> {
                 FieldKind::Optional(ty, _) => 8 + self.of_type(ty),
                 FieldKind::Flag(_) => 1,
                 FieldKind::Group { group, .. } => {
-                    let members = def
-                        .groups
-                        .get(*group)
-                        .map(|g| g.members.as_slice())
-                        .unwrap_or_default();
+                    let members = def.group_members(*group);
                     8 + members.iter().map(|m| self.of_type(&m.ty)).sum::<usize>()
                 }
             };
