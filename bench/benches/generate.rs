@@ -12,11 +12,11 @@ use tl_bench::{Row, api_schema, benchmarking, interleaved, print_summary};
 use tl_parser::SourceSet;
 
 fn ours(sources: &SourceSet, format: bool) -> String {
-    let (code, _warnings) = tl_codegen::Config::new()
+    tl_codegen::Config::new()
         .format(format)
         .generate_from(black_box(sources))
-        .unwrap();
-    code
+        .unwrap()
+        .code
 }
 
 fn grammers(text: &str) -> usize {

@@ -34,7 +34,7 @@ fn main() {
     println!(
         "parse: {path} ({} bytes): ours {} definitions; grammers {} definitions, {failed} statements it rejects",
         text.len(),
-        ours(&sources).schema.definitions().count(),
+        ours(&sources).schema.definitions().len(),
         theirs.len() - failed,
     );
 

@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 
 /// (module name, path under TL_CORPUS, layer to use when the file states none).
-const SCHEMAS: &[(&str, &str, Option<u32>)] = &[
+const SCHEMAS: &[(&str, &str, Option<i32>)] = &[
     ("api_l228", "telegram/api-L228.tl", Some(228)),
     ("api_l227", "telegram/api-L227.tl", Some(227)),
     ("api_l208", "telegram/api-L208.tl", Some(208)),

@@ -1,11 +1,14 @@
-//! `Error`: what can stop generation (I/O, schema diagnostics, a bad selection, formatting).
+//! `Error`: what can stop generation (I/O, schema diagnostics, a bad selection or runtime path,
+//! formatting).
 
 use std::path::PathBuf;
+
+use tl_parser::{Diagnostic, Severity, SourceSet};
 
 /// Why generation failed.
 ///
 /// `Debug` shows the same text as `Display`, so that a build script returning this error from
-/// `main` prints the rendered diagnostics rather than an escaped string.
+/// `main` prints the rendered diagnostics rather than an escaped structure.
 #[derive(thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
@@ -20,27 +23,27 @@ pub enum Error {
     /// A schema file is not valid UTF-8.
     #[error("{0}")]
     InvalidUtf8(#[from] tl_parser::InvalidUtf8),
-    /// The schema has errors; the message is the rendered diagnostics.
-    #[error("{rendered}")]
+    /// The schema has errors, or constructs that have no Rust form ([`tl_parser::Code::Unsupported`]).
+    /// `Display` renders the diagnostics against the sources, with file:line:col and snippets.
+    #[error("{}", tl_parser::diagnostic::render(diagnostics, sources, false))]
     Schema {
-        /// The diagnostics rendered as text, with file:line:col and source snippets.
-        rendered: String,
-        /// How many errors there are.
-        errors: usize,
+        /// Every diagnostic (warnings included), in source order.
+        diagnostics: Vec<Diagnostic>,
+        /// The sources the diagnostics point into (empty when the model was built from a schema
+        /// without its sources: see [`crate::Config::model`]).
+        sources: SourceSet,
     },
-    /// A name given to `select` is neither a constructor nor a function of the schema.
-    #[error("cannot select {name}: the schema has no constructor or function of that name")]
+    /// A name given to `select` is neither a constructor, a function nor a boxed type of the schema.
+    #[error("cannot select {name}: the schema has no constructor, function or type of that name")]
     UnknownSelection {
         /// The name given.
         name: String,
     },
-    /// The schema uses a construct the generator cannot map to Rust.
-    #[error("cannot generate {definition}: {reason}")]
-    Unsupported {
-        /// The TL definition.
-        definition: String,
-        /// What is not supported.
-        reason: String,
+    /// `runtime_path` is not a Rust path.
+    #[error("`{path}` is not a Rust path (such as ::tl_types or crate::tl)")]
+    RuntimePath {
+        /// The path given.
+        path: String,
     },
     /// The generated tokens did not parse as a Rust file (a generator bug); the unformatted code is kept.
     #[error("generated code does not parse: {message}")]
@@ -53,6 +56,24 @@ pub enum Error {
     /// `compile` was called outside a build script and no `out_dir` was set.
     #[error("OUT_DIR is not set: call compile from a build script or set Config::out_dir")]
     NoOutDir,
+}
+
+impl Error {
+    /// The diagnostics of a [`Error::Schema`]; empty for the other errors.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        match self {
+            Error::Schema { diagnostics, .. } => diagnostics,
+            _ => &[],
+        }
+    }
+
+    /// How many of the diagnostics are errors.
+    pub fn error_count(&self) -> usize {
+        self.diagnostics()
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
+    }
 }
 
 impl std::fmt::Debug for Error {

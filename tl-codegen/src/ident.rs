@@ -16,9 +16,9 @@ const RAW_KEYWORDS: &[&str] = &[
 /// Keywords that cannot be raw identifiers.
 const NON_RAW_KEYWORDS: &[&str] = &["self", "Self", "super", "crate", "_"];
 
-/// A Rust identifier decided from a TL name: the text (with `r#` when raw) and whether it is raw.
+/// A Rust identifier decided from a TL name, as written in source (`r#type` when raw, `self_`).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub(crate) struct RustIdent(String);
+pub struct RustIdent(String);
 
 impl RustIdent {
     /// Makes `name` usable as an identifier, keeping its case: keywords become raw, `self`-like names
@@ -61,13 +61,12 @@ impl RustIdent {
     }
 
     /// The identifier as written in source (`r#type`, `self_`).
-    #[cfg(test)]
-    pub(crate) fn as_str(&self) -> &str {
+    pub fn as_str(&self) -> &str {
         &self.0
     }
 
     /// The identifier without `r#`, for names derived from it.
-    pub(crate) fn unraw(&self) -> &str {
+    pub fn unraw(&self) -> &str {
         self.0.strip_prefix("r#").unwrap_or(&self.0)
     }
 

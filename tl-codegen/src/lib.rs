@@ -1,8 +1,9 @@
 //! Rust code generation for TL schemas, for `build.rs` scripts and the `tlgen` CLI.
 //!
-//! The pipeline: `tl-parser` parses and checks the schema; `lower` turns it into a model where every
-//! Rust name, type, field layout and boxing is decided once; the generators read that model and
-//! produce tokens; prettyplease formats them.
+//! The pipeline: `tl-parser` parses, resolves and checks the schema; lowering turns it into the
+//! [`Model`], where every Rust name, type, field layout and heap allocation is decided once
+//! ([`Config::model`] hands it to tools); the generators read only that model and produce tokens;
+//! prettyplease formats them.
 //!
 //! A `build.rs`:
 //!
@@ -26,12 +27,14 @@ mod emit;
 mod error;
 mod format;
 mod ident;
-mod ir;
 mod lower;
+pub mod model;
 mod write;
 
-pub use config::Config;
+pub use config::{Config, Generated};
 pub use error::Error;
+pub use ident::RustIdent;
+pub use model::Model;
 pub use tl_parser::{CheckOptions, Severity};
 
 /// Generates with the default [`Config`] and writes `$OUT_DIR/tl.rs`: the shortcut for a build script.

@@ -13,14 +13,14 @@ fn generate(path: &Path, configure: impl FnOnce(&mut tl_codegen::Config)) -> Str
     let mut config = tl_codegen::Config::new();
     configure(&mut config);
     match config.generate_from(&sources) {
-        Ok((code, warnings)) => {
+        Ok(generated) => {
             assert!(
-                warnings.is_empty(),
+                generated.warnings.is_empty(),
                 "unexpected warnings for {}:\n{}",
                 path.display(),
-                warnings.join("\n")
+                generated.render_warnings(false)
             );
-            code
+            generated.code
         }
         Err(e) => panic!("generation failed for {}:\n{e}", path.display()),
     }
@@ -90,7 +90,10 @@ fn a_schema_edit_changes_the_generated_code() {
     let generate_text = |text: &str| {
         let mut sources = SourceSet::new();
         sources.add("importers.tl", text);
-        tl_codegen::Config::new().generate_from(&sources).unwrap().0
+        tl_codegen::Config::new()
+            .generate_from(&sources)
+            .unwrap()
+            .code
     };
     let before = generate_text(&original);
     let after = generate_text(&edited);
@@ -102,12 +105,7 @@ fn a_schema_edit_changes_the_generated_code() {
     // Without a declared id the reference rule gives the new definition a new id.
     assert!(before.contains("const CONSTRUCTOR_ID: u32 = 0x8c5adfd9;"));
     let (_, parsed) = tl_parser::parse_str("edited.tl", &edited);
-    let id = parsed
-        .schema
-        .definitions()
-        .find(|d| d.name.full == "chatInviteImporter")
-        .unwrap()
-        .id();
+    let id = parsed.schema.find("chatInviteImporter").unwrap().id;
     assert_ne!(id, 0x8c5adfd9);
     assert!(after.contains(&format!("const CONSTRUCTOR_ID: u32 = {id:#010x};")));
 }

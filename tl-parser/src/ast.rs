@@ -1,4 +1,5 @@
-//! The parsed form of a TL schema: definitions, parameters and type expressions, each with its span.
+//! The syntax tree of a TL schema: definitions, parameters and type expressions as written, each
+//! with its span. [`crate::resolve`] turns it into the resolved [`crate::Schema`].
 
 use std::borrow::Borrow;
 use std::fmt;
@@ -54,12 +55,6 @@ impl Symbol {
     /// The text.
     pub fn as_str(&self) -> &str {
         &self.0
-    }
-
-    /// The address of the shared text: equal for two symbols of one interning table exactly when
-    /// their texts are equal (a fast key for the checker's tables).
-    pub(crate) fn addr(&self) -> usize {
-        Arc::as_ptr(&self.0).cast::<u8>() as usize
     }
 }
 
@@ -158,6 +153,22 @@ pub enum Category {
     Function,
 }
 
+impl Category {
+    /// `constructor` or `function`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Type => "constructor",
+            Category::Function => "function",
+        }
+    }
+}
+
+impl fmt::Display for Category {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// A possibly namespaced identifier such as `messages.getChatInviteImporters` or `pub.ed25519`.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Name {
@@ -211,23 +222,6 @@ pub enum ArgSyntax {
     Space,
 }
 
-impl TypeExpr {
-    /// True for a bare reference: `%T`, or a name whose last component starts with a lowercase letter
-    /// (`int`, `vector<T>`, `tonNode.blockIdExt`). `#` counts as bare.
-    pub fn is_bare(&self) -> bool {
-        if self.percent {
-            return true;
-        }
-        let local = self.name.rsplit('.').next().unwrap_or(&self.name);
-        !local.starts_with(|c: char| c.is_ascii_uppercase())
-    }
-
-    /// True for the natural-number type `#`.
-    pub fn is_nat(&self) -> bool {
-        self.name == "#"
-    }
-}
-
 /// A reference to one bit of a flags word: `flags.3` in `link:flags.3?string`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct FlagRef {
@@ -256,13 +250,6 @@ pub struct Param {
     pub span: Span,
 }
 
-impl Param {
-    /// True for `name:flags.N?true`: a conditional field that carries no data, only its bit.
-    pub fn is_true_flag(&self) -> bool {
-        self.flag.is_some() && self.ty.name == "true" && self.ty.args.is_empty()
-    }
-}
-
 /// A type parameter `{X:Type}`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct TypeParam {
@@ -276,7 +263,7 @@ pub struct TypeParam {
 
 /// The body of a built-in declaration that is not a list of fields.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Builtin {
+pub enum BuiltinBody {
     /// `int ? = Int;`: a primitive whose encoding the compiler knows.
     Opaque,
     /// `vector {t:Type} # [ t ] = Vector t;`: a count followed by that many values.
@@ -330,70 +317,13 @@ pub struct Definition {
     /// The fields, in order.
     pub params: Vec<Param>,
     /// For built-in declarations (`int ? = Int;`, `vector … # [ t ]`, `int128 4*[ int ]`) their body.
-    pub builtin: Option<Builtin>,
+    pub builtin: Option<BuiltinBody>,
     /// The result type after `=` (a boxed type for constructors, the return type for functions).
     pub result: TypeExpr,
     /// `//@` documentation attached to this definition.
     pub docs: Docs,
-    /// The ids computed from the parsed definition under both rule sets.
-    pub computed_ids: ComputedIds,
-    /// What the checker concluded about the declared id.
-    pub id_status: IdStatus,
     /// From the first character of the name to the `;` included.
     pub span: Span,
-}
-
-impl Definition {
-    /// The id this definition has on the wire: the declared one, or else the one the reference TL
-    /// compiler computes. Built-ins without fields (`int ? = Int;`) still get the computed value.
-    pub fn id(&self) -> u32 {
-        self.declared_id.unwrap_or(self.computed_ids.reference)
-    }
-
-    /// The namespace components of the name.
-    pub fn namespace(&self) -> Vec<&str> {
-        self.name.namespace()
-    }
-}
-
-/// The two ids computed from a definition's canonical form (see [`crate::ids`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub struct ComputedIds {
-    /// The reference TL compiler's rule: every field kept as written. Used when no `#id` is declared.
-    pub reference: u32,
-    /// Telegram's rule: `name:flagsN.M?true` fields dropped, `bytes` read as `string`.
-    pub telegram: u32,
-}
-
-/// Which rule set a declared id was verified with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum IdRule {
-    /// The reference TL compiler's rule (fields kept as written).
-    Reference,
-    /// Telegram's rule (`?true` fields dropped, `bytes` read as `string`).
-    Telegram,
-}
-
-/// The outcome of checking a definition's declared id.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub enum IdStatus {
-    /// Not checked yet (only seen before the checker ran).
-    #[default]
-    Unchecked,
-    /// No `#id` was declared; the reference id is used.
-    Undeclared,
-    /// The declared id equals the id computed with this rule.
-    Verified(IdRule),
-    /// The declared id matches neither rule set.
-    Mismatch(IdMismatch),
-}
-
-/// A declared id that matches neither rule set, with what the checker could find out about it.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct IdMismatch {
-    /// Why the id differs, when a known case or a simple variation of the definition explains it
-    /// (for example "matches the name decryptedMessage"); `None` when nothing explains it.
-    pub explanation: Option<String>,
 }
 
 /// Documentation of a boxed type given by `//@class Name @description …`.
@@ -418,4 +348,18 @@ pub struct FileSchema {
     pub definitions: Vec<Definition>,
     /// `//@class` documentation, in source order.
     pub classes: Vec<ClassDoc>,
+}
+
+/// Everything parsed from a set of files (see [`crate::parse_syntax`]).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct Schema {
+    /// One entry per source file, in the order the files were added.
+    pub files: Vec<FileSchema>,
+}
+
+impl Schema {
+    /// Every definition of every file, in file then source order.
+    pub fn definitions(&self) -> impl Iterator<Item = &Definition> {
+        self.files.iter().flat_map(|f| f.definitions.iter())
+    }
 }

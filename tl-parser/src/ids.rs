@@ -14,22 +14,23 @@
 //!   field is dropped, and a field whose type is exactly `bytes` is read as `string`.
 //!
 //! ```
-//! use tl_parser::ast::IdRule;
+//! use tl_parser::IdRule;
 //!
 //! let (_, parsed) = tl_parser::parse_str(
 //!     "example.tl",
 //!     "minithumbnail width:int32 height:int32 data:bytes = Minithumbnail;",
 //! );
-//! let def = parsed.schema.definitions().next().unwrap();
+//! let def = &parsed.schema.definitions()[0];
 //! assert_eq!(
 //!     tl_parser::ids::canonical(def, IdRule::Reference),
 //!     "minithumbnail width:int32 height:int32 data:bytes = Minithumbnail"
 //! );
 //! assert_eq!(def.computed_ids.reference, 0xec6addaa);
-//! assert_eq!(def.id(), 0xec6addaa);
+//! assert_eq!(def.id, 0xec6addaa);
 //! ```
 
-use crate::ast::{Builtin, ComputedIds, Definition, IdRule, Param, TypeExpr};
+use crate::schema::{ComputedIds, Definition, IdRule, Param};
+use crate::text::{Form, Style, is_plain_bytes, write_type};
 
 /// CRC32 (IEEE) of a canonical form.
 pub fn crc32(text: &str) -> u32 {
@@ -38,7 +39,7 @@ pub fn crc32(text: &str) -> u32 {
 
 /// The canonical form of `def` under `rule`, the text whose CRC32 is the id.
 pub fn canonical(def: &Definition, rule: IdRule) -> String {
-    Form::new(def, rule).render()
+    Form::id(def, rule).render()
 }
 
 /// Both ids of `def`: [`ComputedIds::reference`] and [`ComputedIds::telegram`].
@@ -50,42 +51,25 @@ pub fn compute(def: &Definition) -> ComputedIds {
 /// computing ids allocates nothing. When no field is a `?true` flag or plain `bytes`, both rules give
 /// the same form and it is hashed once.
 pub(crate) fn compute_with(def: &Definition, buf: &mut String) -> ComputedIds {
-    buf.clear();
-    Form::new(def, IdRule::Reference).render_into(buf);
-    let reference = crc32(buf);
+    let mut hash = |form: Form<'_>| {
+        buf.clear();
+        // Writing to a String cannot fail.
+        let _ = form.write(buf);
+        crc32(buf)
+    };
+    let reference = hash(Form::id(def, IdRule::Reference));
     let differs = def
         .params
         .iter()
         .any(|p| p.is_true_flag() || is_plain_bytes(&p.ty));
     let telegram = if differs {
-        buf.clear();
-        Form::new(def, IdRule::Telegram).render_into(buf);
-        crc32(buf)
+        hash(Form::id(def, IdRule::Telegram))
     } else {
         reference
     };
     ComputedIds {
         reference,
         telegram,
-    }
-}
-
-/// Appends the decimal digits of `n` without allocating.
-fn push_decimal(out: &mut String, n: u32) {
-    let mut digits = [0u8; 10];
-    let mut at = digits.len();
-    let mut n = n;
-    loop {
-        at -= 1;
-        // `n % 10` is below 10, so the cast cannot truncate.
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    for &d in &digits[at..] {
-        out.push(char::from(d));
     }
 }
 
@@ -97,121 +81,6 @@ pub fn verifying_rule(ids: ComputedIds, declared: u32) -> Option<IdRule> {
         Some(IdRule::Telegram)
     } else {
         None
-    }
-}
-
-/// Writes a type expression in canonical form: prefixes `%` and `!` kept, arguments after spaces.
-pub fn canonical_type(ty: &TypeExpr) -> String {
-    let mut out = String::new();
-    write_type(&mut out, ty);
-    out
-}
-
-fn write_type(out: &mut String, ty: &TypeExpr) {
-    if ty.percent {
-        out.push('%');
-    }
-    if ty.bang {
-        out.push('!');
-    }
-    out.push_str(&ty.name);
-    for arg in &ty.args {
-        out.push(' ');
-        write_type(out, arg);
-    }
-}
-
-/// True for a type that is exactly `bytes`: no arguments, no `%` or `!`.
-fn is_plain_bytes(ty: &TypeExpr) -> bool {
-    ty.name == "bytes" && ty.args.is_empty() && !ty.percent && !ty.bang
-}
-
-/// A canonical form with the knobs the mismatch explanations turn.
-#[derive(Clone)]
-struct Form<'a> {
-    def: &'a Definition,
-    name: &'a str,
-    drop_true_flags: bool,
-    bytes_as_string: bool,
-    /// How many of the leading parameters are kept.
-    keep_params: usize,
-    /// A result type written instead of the definition's.
-    result: Option<&'a str>,
-}
-
-impl<'a> Form<'a> {
-    fn new(def: &'a Definition, rule: IdRule) -> Self {
-        let telegram = rule == IdRule::Telegram;
-        Form {
-            def,
-            name: &def.name.full,
-            drop_true_flags: telegram,
-            bytes_as_string: telegram,
-            keep_params: def.params.len(),
-            result: None,
-        }
-    }
-
-    fn render(&self) -> String {
-        let mut out = String::with_capacity(64 + 24 * self.def.params.len());
-        self.render_into(&mut out);
-        out
-    }
-
-    fn render_into(&self, out: &mut String) {
-        let def = self.def;
-        out.push_str(self.name);
-        for tp in &def.type_params {
-            out.push(' ');
-            out.push_str(&tp.name);
-            out.push(':');
-            out.push_str(&tp.kind);
-        }
-        for param in def.params.iter().take(self.keep_params) {
-            if self.drop_true_flags && param.is_true_flag() {
-                continue;
-            }
-            out.push(' ');
-            self.write_param(out, param);
-        }
-        match &def.builtin {
-            None => {}
-            Some(Builtin::Opaque) => out.push_str(" ?"),
-            Some(Builtin::Vector) => {
-                let t = def.type_params.first().map_or("t", |tp| tp.name.as_str());
-                out.push_str(" # [ ");
-                out.push_str(t);
-                out.push_str(" ]");
-            }
-            Some(Builtin::Repeat { count, ty }) => {
-                out.push(' ');
-                push_decimal(out, *count);
-                out.push_str("*[ ");
-                write_type(out, ty);
-                out.push_str(" ]");
-            }
-        }
-        out.push_str(" = ");
-        match self.result {
-            Some(result) => out.push_str(result),
-            None => write_type(out, &def.result),
-        }
-    }
-
-    fn write_param(&self, out: &mut String, param: &Param) {
-        out.push_str(&param.name);
-        out.push(':');
-        if let Some(flag) = &param.flag {
-            out.push_str(&flag.field);
-            out.push('.');
-            push_decimal(out, flag.bit);
-            out.push('?');
-        }
-        if self.bytes_as_string && is_plain_bytes(&param.ty) {
-            out.push_str("string");
-        } else {
-            write_type(out, &param.ty);
-        }
     }
 }
 
@@ -273,14 +142,15 @@ pub fn explain_mismatch<'a>(
     let mut buf = String::with_capacity(256);
     let mut matches = |form: &Form<'_>| {
         buf.clear();
-        form.render_into(&mut buf);
+        // Writing to a String cannot fail.
+        let _ = form.write(&mut buf);
         crc32(&buf) == declared
     };
 
     // Renamed definitions: a layer suffix, a `Legacy` suffix, or a dotted component added later.
     for candidate in name_variants(&def.name.full) {
         for rule in rules {
-            let mut form = Form::new(def, rule);
+            let mut form = Form::id(def, rule);
             form.name = &candidate;
             if matches(&form) {
                 return Some(format!("matches the name {candidate}"));
@@ -289,7 +159,7 @@ pub fn explain_mismatch<'a>(
     }
 
     // Telegram's rule without reading `bytes` as `string`.
-    let mut form = Form::new(def, IdRule::Telegram);
+    let mut form = Form::id(def, IdRule::Telegram);
     form.bytes_as_string = false;
     if matches(&form) {
         return Some("matches without the bytes rule".to_owned());
@@ -298,7 +168,7 @@ pub fn explain_mismatch<'a>(
     // Fields appended after the id was assigned.
     for k in 1..=MAX_TRAILING.min(def.params.len()) {
         for rule in rules {
-            let mut form = Form::new(def, rule);
+            let mut form = Form::id(def, rule);
             form.keep_params = def.params.len() - k;
             if matches(&form) {
                 let dropped: Vec<String> = def.params[def.params.len() - k..]
@@ -316,7 +186,7 @@ pub fn explain_mismatch<'a>(
 
     // A definition parsed by hand whose id was computed with the generic result type.
     for rule in rules {
-        let mut form = Form::new(def, rule);
+        let mut form = Form::id(def, rule);
         form.result = Some("Object");
         if matches(&form) {
             return Some("matches with the result type Object".to_owned());
@@ -370,7 +240,13 @@ pub fn shares_id_as_prefix(def: &Definition, other: &Definition, declared: u32) 
 }
 
 fn same_param(a: &Param, b: &Param) -> bool {
-    a.name == b.name && a.flag == b.flag && canonical_type(&a.ty) == canonical_type(&b.ty)
+    let text = |p: &Param| {
+        let mut out = String::new();
+        // Writing to a String cannot fail.
+        let _ = write_type(&mut out, &p.ty, Style::Id);
+        out
+    };
+    a.name == b.name && a.flag == b.flag && text(a) == text(b)
 }
 
 /// Other names a definition may have had: without a trailing layer number, without a `Legacy`
@@ -399,15 +275,6 @@ fn name_variants(name: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn decimals() {
-        for n in [0, 7, 10, 31, 99_999, u32::MAX] {
-            let mut out = String::from("x");
-            push_decimal(&mut out, n);
-            assert_eq!(out, format!("x{n}"));
-        }
-    }
 
     #[test]
     fn name_variants_cover_suffixes_and_dots() {

@@ -1,31 +1,52 @@
-//! The TL front end: parses TL schemas, computes and checks every definition's CRC32 id, and reports
-//! every problem as a located diagnostic. It knows nothing about Rust.
+//! The TL front end: parses TL schemas, resolves every name, computes and checks every definition's
+//! CRC32 id, and reports every problem as a located diagnostic. It knows nothing about Rust.
+//!
+//! The pipeline: text → [`ast`] (syntax, with spans) → [`Schema`] (resolved and checked: ids and id
+//! statuses, parameter roles, each type resolved once) → consumers such as code generators.
 //!
 //! ```
-//! use tl_parser::{CheckOptions, SourceSet};
+//! use tl_parser::{CheckOptions, Role, SourceSet, TypeKind};
 //!
 //! let mut sources = SourceSet::new();
 //! sources.add(
 //!     "example.tl",
-//!     "int ? = Int;\nuserStatusOnline#edb93949 expires:int = UserStatus;\n",
+//!     "int ? = Int;\nstring ? = String;\n\
+//!      userStatusOnline#edb93949 expires:int = UserStatus;\n\
+//!      user flags:# name:flags.0?string status:UserStatus = User;\n",
 //! );
-//! let parsed = tl_parser::parse(&sources, &CheckOptions::default());
-//! assert!(!parsed.has_errors());
-//! let def = parsed.schema.definitions().find(|d| d.name.full == "userStatusOnline").unwrap();
-//! assert_eq!(def.id(), 0xedb93949);
+//! let schema = tl_parser::parse(&sources, &CheckOptions::default())
+//!     .into_result()
+//!     .unwrap();
+//! let online = schema.find("userStatusOnline").unwrap();
+//! assert_eq!(online.id, 0xedb93949);
+//! let user = schema.find("user").unwrap();
+//! assert_eq!(user.params[0].role, Role::FlagsWord);
+//! assert_eq!(user.params[1].role, Role::Conditional { word: 0, bit: 0 });
+//! let TypeKind::Boxed(status) = user.params[2].ty.kind else { unreachable!() };
+//! assert_eq!(schema.boxed_type(status).name, "UserStatus");
+//! assert_eq!(user.to_string(), "user flags:# name:flags.0?string status:UserStatus = User");
 //! ```
 
 pub mod ast;
+pub mod builtins;
 mod check;
 pub mod diagnostic;
 mod fast_hash;
 pub mod ids;
 mod parser;
+mod resolve;
+mod schema;
 mod sources;
+mod text;
 
-pub use ast::{Category, Definition, FileId, FileSchema, Span, Symbol};
-pub use diagnostic::{Diagnostic, Label, Severity};
-pub use sources::{InvalidUtf8, SourceFile, SourceSet};
+pub use ast::{ArgSyntax, Category, Docs, FileId, FlagRef, Name, Span, Symbol, TypeParam};
+pub use builtins::{Builtin, Encoding};
+pub use diagnostic::{Code, Diagnostic, Label, Severity};
+pub use schema::{
+    Body, BoxedType, ComputedIds, DefId, DefKind, Definition, IdMismatch, IdRule, IdStatus, Param,
+    Role, Schema, SchemaFile, Type, TypeId, TypeKind,
+};
+pub use sources::{InvalidUtf8, Location, SourceFile, SourceSet};
 
 /// How the checker treats declared ids that match neither rule set.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,29 +67,11 @@ impl Default for CheckOptions {
     }
 }
 
-/// All definitions of a set of source files, parsed together (one namespace of types).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Schema {
-    /// One entry per source file, in the order the files were added.
-    pub files: Vec<FileSchema>,
-}
-
-impl Schema {
-    /// Every definition of every file, in file then source order.
-    pub fn definitions(&self) -> impl Iterator<Item = &Definition> {
-        self.files.iter().flat_map(|f| f.definitions.iter())
-    }
-
-    /// The layer: the first `// LAYER N` found in the files, if any.
-    pub fn layer(&self) -> Option<u32> {
-        self.files.iter().find_map(|f| f.layer)
-    }
-}
-
-/// The result of [`parse`]: the schema, as far as it could be read, and every diagnostic.
+/// The result of [`parse`]: the resolved schema, as far as it could be read, and every diagnostic.
 #[derive(Debug, Clone, Default)]
 pub struct Parsed {
-    /// Everything that parsed. Statements with syntax errors are left out (and reported).
+    /// Everything that parsed, resolved and checked. Statements with syntax errors are left out
+    /// (and reported); with errors, the schema may hold [`TypeKind::Undefined`] types.
     pub schema: Schema,
     /// Every problem found, in file and source order.
     pub diagnostics: Vec<Diagnostic>,
@@ -92,8 +95,21 @@ impl Parsed {
     }
 }
 
-/// Parses and checks every file of `sources` as one schema.
+/// Parses, resolves and checks every file of `sources` as one schema.
 pub fn parse(sources: &SourceSet, options: &CheckOptions) -> Parsed {
+    let (ast, mut diagnostics) = parse_syntax(sources);
+    let mut schema = resolve::resolve(&ast, &mut diagnostics);
+    check::check(&mut schema, options, &mut diagnostics);
+    diagnostics.sort_by_key(|d| d.primary_span().map(|s| (s.file, s.start, s.end)));
+    Parsed {
+        schema,
+        diagnostics,
+    }
+}
+
+/// Parses every file of `sources` into the syntax tree, with the syntax errors only (no names are
+/// resolved, no ids computed): for tools that look at the text as written.
+pub fn parse_syntax(sources: &SourceSet) -> (ast::Schema, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let mut files = Vec::new();
     // One table of names for all files: every occurrence of a name shares one allocation.
@@ -103,13 +119,7 @@ pub fn parse(sources: &SourceSet, options: &CheckOptions) -> Parsed {
         files.push(schema);
         diagnostics.append(&mut diags);
     }
-    let mut schema = Schema { files };
-    check::check(&mut schema, options, &mut diagnostics, &names);
-    diagnostics.sort_by_key(|d| d.primary_span().map(|s| (s.file, s.start, s.end)));
-    Parsed {
-        schema,
-        diagnostics,
-    }
+    (ast::Schema { files }, diagnostics)
 }
 
 /// Parses and checks a single source text; a shortcut for tests and small tools.

@@ -17,7 +17,7 @@ use self::error::SyntaxError;
 pub(crate) use self::lexer::Names;
 use self::lexer::{Cx, skip_space, token_len};
 use crate::ast::{Category, FileId, FileSchema, Span};
-use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::diagnostic::{Code, Diagnostic, Label, Severity};
 
 /// Parses one file into its definitions and syntax diagnostics.
 pub(crate) fn parse_file(file: FileId, text: &str, names: &Names) -> (FileSchema, Vec<Diagnostic>) {
@@ -164,7 +164,7 @@ fn syntax_diagnostic(cx: &Cx, text: &str, err: SyntaxError) -> Diagnostic {
     };
     Diagnostic {
         severity: Severity::Error,
-        code: "syntax",
+        code: Code::Syntax,
         message,
         labels: vec![Label {
             span: Span::new(cx.file, start, start + len),

@@ -1,6 +1,6 @@
 //! The set of source files a schema is read from; spans point into it and diagnostics render against it.
 
-use crate::ast::FileId;
+use crate::ast::{FileId, Span};
 
 /// One named source text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,6 +75,24 @@ impl SourceSet {
             .map(|(i, f)| (FileId(u32::try_from(i).unwrap_or(u32::MAX)), f))
     }
 
+    /// Where `span` starts: its file's name, line and column, as a rendered diagnostic shows it.
+    /// `None` when the span names no file of the set.
+    pub fn location(&self, span: Span) -> Option<Location<'_>> {
+        let file = self.get(span.file)?;
+        let text = &file.text;
+        let mut at = (span.start as usize).min(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        let before = &text[..at];
+        let line_start = before.rfind('\n').map_or(0, |p| p + 1);
+        Some(Location {
+            file: &file.name,
+            line: before.matches('\n').count() + 1,
+            column: before[line_start..].chars().count() + 1,
+        })
+    }
+
     /// How many files there are.
     pub fn len(&self) -> usize {
         self.files.len()
@@ -83,6 +101,23 @@ impl SourceSet {
     /// True when no file was added.
     pub fn is_empty(&self) -> bool {
         self.files.is_empty()
+    }
+}
+
+/// A place in a source file: `name:line:column`, both 1-based, the column in characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Location<'a> {
+    /// The file's name.
+    pub file: &'a str,
+    /// The 1-based line.
+    pub line: usize,
+    /// The 1-based column, in characters.
+    pub column: usize,
+}
+
+impl std::fmt::Display for Location<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}:{}", self.file, self.line, self.column)
     }
 }
 

@@ -10,7 +10,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use tl_parser::ast::{Builtin, IdRule, IdStatus};
+use tl_parser::{Body, Code, IdRule, IdStatus};
 use tl_parser::{Category, CheckOptions, Parsed, Severity, SourceSet};
 
 /// Counts from the corpus README's table: file, ctors, funcs, `?=` built-ins, explicit ids; then the
@@ -248,17 +248,17 @@ fn every_file_parses_without_errors() {
         if file == "ton/test_schema.tl" {
             // Exactly the four uses of the undeclared secureString/secureBytes, each located.
             let text = &sources.get(tl_parser::FileId(0)).unwrap().text;
-            let located: Vec<(&str, &str)> = errors
+            let located: Vec<(Code, &str)> = errors
                 .iter()
                 .map(|d| (d.code, &text[d.primary_span().expect("located").range()]))
                 .collect();
             assert_eq!(
                 located,
                 [
-                    ("undefined-type", "secureString"),
-                    ("undefined-type", "secureBytes"),
-                    ("undefined-type", "secureString"),
-                    ("undefined-type", "secureBytes"),
+                    (Code::UndefinedType, "secureString"),
+                    (Code::UndefinedType, "secureBytes"),
+                    (Code::UndefinedType, "secureString"),
+                    (Code::UndefinedType, "secureBytes"),
                 ],
                 "{file}"
             );
@@ -286,8 +286,8 @@ fn definition_counts_match_the_readme() {
             "{file} missing from the corpus"
         );
         let (_, parsed) = parse(&root, file);
-        let defs: Vec<_> = parsed.schema.definitions().collect();
-        let opaque = |d: &&&tl_parser::Definition| matches!(d.builtin, Some(Builtin::Opaque));
+        let defs: Vec<_> = parsed.schema.definitions().iter().collect();
+        let opaque = |d: &&&tl_parser::Definition| d.body == Some(Body::Opaque);
         let count = |pred: &dyn Fn(&&tl_parser::Definition) -> bool| {
             defs.iter().filter(|d| pred(d)).count()
         };
@@ -335,7 +335,7 @@ fn every_declared_id_verifies_or_is_an_explained_mismatch() {
         let mismatches = parsed
             .diagnostics
             .iter()
-            .filter(|d| d.code == "id-mismatch")
+            .filter(|d| d.code == tl_parser::Code::IdMismatch)
             .count();
         let expected = explained.iter().filter(|(f, _, _)| f == file).count();
         assert_eq!(mismatches, expected, "{file}");
@@ -343,10 +343,14 @@ fn every_declared_id_verifies_or_is_an_explained_mismatch() {
             parsed
                 .diagnostics
                 .iter()
-                .filter(|d| d.code == "id-mismatch")
+                .filter(|d| d.code == tl_parser::Code::IdMismatch)
                 .all(|d| d.severity == Severity::Warning)
         );
-        for d in parsed.diagnostics.iter().filter(|d| d.code == "shared-id") {
+        for d in parsed
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == tl_parser::Code::SharedId)
+        {
             assert_eq!(d.severity, Severity::Note);
             *shared.entry(file.clone()).or_default() += 1;
         }
@@ -382,7 +386,7 @@ fn explained_mismatches_become_errors_when_denied() {
         .filter(|d| d.severity == Severity::Error)
         .collect();
     assert_eq!(errors.len(), 3);
-    assert!(errors.iter().all(|d| d.code == "id-mismatch"));
+    assert!(errors.iter().all(|d| d.code == tl_parser::Code::IdMismatch));
 }
 
 #[test]
@@ -413,13 +417,84 @@ fn reference_ids_of_real_tdlib_and_ton_definitions() {
         let def = parsed
             .schema
             .definitions()
+            .iter()
             .find(|d| d.name.full == name)
             .unwrap();
-        assert_eq!(def.id(), id, "{file}: {name}");
+        assert_eq!(def.id, id, "{file}: {name}");
         let computed = match def.id_status {
             IdStatus::Verified(IdRule::Telegram) => def.computed_ids.telegram,
             _ => def.computed_ids.reference,
         };
         assert_eq!(computed, id, "{file}: {name}");
     }
+}
+
+/// Every type reference of the corpus resolves (but the four undeclared `secure*` uses of
+/// test_schema.tl), and the resolved roles agree with the corpus README's counts of L228: `flags2`
+/// in 6 constructors, 73 definitions sharing a flag bit among several fields, highest bit 30.
+#[test]
+fn every_type_resolves_and_roles_match_the_readme() {
+    let Some((root, files)) = corpus() else {
+        return;
+    };
+    fn undefined(ty: &tl_parser::Type) -> usize {
+        usize::from(ty.kind == tl_parser::TypeKind::Undefined)
+            + ty.args.iter().map(undefined).sum::<usize>()
+    }
+    for file in &files {
+        let (_, parsed) = parse(&root, file);
+        let count: usize = parsed
+            .schema
+            .definitions()
+            .iter()
+            .flat_map(|d| d.params.iter().map(|p| &p.ty).chain([&d.result]))
+            .map(undefined)
+            .sum();
+        let expected = if file == "ton/test_schema.tl" { 4 } else { 0 };
+        assert_eq!(count, expected, "{file}");
+    }
+
+    let (_, parsed) = parse(&root, "telegram/api-L228.tl");
+    let defs = parsed.schema.definitions();
+    let mut two_words: Vec<&str> = defs
+        .iter()
+        .filter(|d| {
+            d.params
+                .iter()
+                .filter(|p| p.role == tl_parser::Role::FlagsWord)
+                .count()
+                == 2
+        })
+        .map(|d| d.name.full.as_str())
+        .collect();
+    two_words.sort_unstable();
+    assert_eq!(
+        two_words,
+        [
+            "channel",
+            "channelFull",
+            "community",
+            "message",
+            "user",
+            "userFull"
+        ]
+    );
+    let shared_bits = defs
+        .iter()
+        .filter(|d| {
+            let mut bits: Vec<(usize, u32)> =
+                d.params.iter().filter_map(|p| p.condition()).collect();
+            let all = bits.len();
+            bits.sort_unstable();
+            bits.dedup();
+            bits.len() < all
+        })
+        .count();
+    assert_eq!(shared_bits, 73);
+    let highest = defs
+        .iter()
+        .flat_map(|d| d.params.iter().filter_map(|p| p.condition()))
+        .map(|(_, bit)| bit)
+        .max();
+    assert_eq!(highest, Some(30));
 }

@@ -50,21 +50,21 @@ fn rendering_survives_out_of_range_spans_and_unknown_files() {
     let diagnostics = vec![
         Diagnostic {
             severity: Severity::Error,
-            code: "test",
+            code: tl_parser::Code::Unsupported,
             message: "past the end".to_owned(),
             labels: vec![label(Span::new(file, 100, 200), true)],
             notes: vec![],
         },
         Diagnostic {
             severity: Severity::Warning,
-            code: "test",
+            code: tl_parser::Code::Unsupported,
             message: "inside a character, reversed".to_owned(),
             labels: vec![label(Span::new(file, 1, 0), true)],
             notes: vec![],
         },
         Diagnostic {
             severity: Severity::Note,
-            code: "test",
+            code: tl_parser::Code::Unsupported,
             message: "unknown file".to_owned(),
             labels: vec![label(Span::new(FileId(7), 0, 1), true)],
             notes: vec!["still shown".to_owned()],
@@ -87,7 +87,7 @@ fn explained_mismatches_follow_the_options() {
     let lenient = tl_parser::parse(&sources, &CheckOptions::default());
     assert!(!lenient.has_errors());
     assert_eq!(lenient.diagnostics.len(), 1);
-    assert_eq!(lenient.diagnostics[0].code, "id-mismatch");
+    assert_eq!(lenient.diagnostics[0].code, tl_parser::Code::IdMismatch);
     let strict = CheckOptions {
         explained_mismatch: tl_parser::Severity::Error,
         ..CheckOptions::default()

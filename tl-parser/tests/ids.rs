@@ -2,9 +2,9 @@
 //! both rule sets, and every kind of intentional mismatch with its explanation.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use tl_parser::ast::{IdMismatch, IdRule, IdStatus};
 use tl_parser::ids::{canonical, crc32};
 use tl_parser::{Definition, Severity};
+use tl_parser::{IdMismatch, IdRule, IdStatus};
 
 /// Parses `text` (undefined types are fine here) and returns the definition called `name`.
 fn def(text: &str, name: &str) -> Definition {
@@ -12,12 +12,13 @@ fn def(text: &str, name: &str) -> Definition {
     let syntax: Vec<_> = parsed
         .diagnostics
         .iter()
-        .filter(|d| d.code.starts_with("syntax"))
+        .filter(|d| d.code == tl_parser::Code::Syntax)
         .collect();
     assert!(syntax.is_empty(), "{syntax:?}");
     parsed
         .schema
         .definitions()
+        .iter()
         .find(|d| d.name.full == name)
         .unwrap_or_else(|| panic!("no definition {name} in {text}"))
         .clone()
@@ -105,7 +106,7 @@ fn reference_ids_of_tdlib_and_ton_lines() {
         "minithumbnail",
     );
     assert_eq!(d.computed_ids.reference, 0xec6addaa);
-    assert_eq!(d.id(), 0xec6addaa);
+    assert_eq!(d.id, 0xec6addaa);
     assert_eq!(d.id_status, IdStatus::Undeclared);
 
     let d = def(
@@ -126,7 +127,7 @@ fn reference_ids_of_tdlib_and_ton_lines() {
         d.computed_ids.telegram, 0x8f6c7779,
         "the reference rule keeps ?true fields"
     );
-    assert_eq!(d.id(), 0x8f6c7779);
+    assert_eq!(d.id, 0x8f6c7779);
 }
 
 #[test]
@@ -139,7 +140,7 @@ fn builtins() {
     assert_eq!(d.id_status, IdStatus::Verified(IdRule::Reference));
     // TON and TDLib write it without the id; the computed one is the same.
     let d = def("vector {t:Type} # [ t ] = Vector t;", "vector");
-    assert_eq!(d.id(), 0x1cb5c415);
+    assert_eq!(d.id, 0x1cb5c415);
 
     let d = def("int128 4*[ int ] = Int128;", "int128");
     assert_eq!(
@@ -371,7 +372,7 @@ fn mismatch_shared_id_of_a_longer_definition() {
     let shared: Vec<_> = parsed
         .diagnostics
         .iter()
-        .filter(|d| d.code == "shared-id")
+        .filter(|d| d.code == tl_parser::Code::SharedId)
         .collect();
     assert_eq!(shared.len(), 4);
     assert!(shared.iter().all(|d| d.severity == Severity::Note));
@@ -412,16 +413,16 @@ fn unexplained_mismatch_is_an_error_with_both_ids() {
         "test.tl",
         "userStatusOnline#deadbeef expires:int = UserStatus;",
     );
-    let d = parsed.schema.definitions().next().unwrap();
+    let d = parsed.schema.definitions().first().unwrap();
     assert_eq!(
         d.id_status,
         IdStatus::Mismatch(IdMismatch { explanation: None })
     );
-    assert_eq!(d.id(), 0xdeadbeef, "the declared id is still the one used");
+    assert_eq!(d.id, 0xdeadbeef, "the declared id is still the one used");
     let diag = parsed
         .diagnostics
         .iter()
-        .find(|d| d.code == "id-mismatch")
+        .find(|d| d.code == tl_parser::Code::IdMismatch)
         .unwrap();
     assert_eq!(diag.severity, Severity::Error);
     assert!(diag.message.contains("0xdeadbeef"), "{}", diag.message);

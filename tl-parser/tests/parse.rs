@@ -6,25 +6,22 @@ use std::path::{Path, PathBuf};
 
 use std::fmt::Write as _;
 
-use tl_parser::ast::{Builtin, TypeExpr};
-use tl_parser::{Definition, Diagnostic, FileSchema, Span};
+use tl_parser::ast::{BuiltinBody, Definition, FileSchema, TypeExpr};
+use tl_parser::{Diagnostic, SourceSet, Span};
 
-/// Parses `src` and returns the file's parsed form and only the syntax diagnostics (the checker's
-/// findings are tested elsewhere).
+/// Parses `src` into the syntax tree of its file, with the syntax diagnostics (resolution and the
+/// checker are tested elsewhere).
 fn parse(src: &str) -> (FileSchema, Vec<Diagnostic>) {
-    let (_, parsed) = tl_parser::parse_str("test.tl", src);
-    let syntax = parsed
-        .diagnostics
-        .into_iter()
-        .filter(|d| d.code == "syntax")
-        .collect();
-    let file = parsed.schema.files.into_iter().next().expect("one file");
+    let mut sources = SourceSet::new();
+    sources.add("test.tl", src);
+    let (ast, syntax) = tl_parser::parse_syntax(&sources);
+    let file = ast.files.into_iter().next().expect("one file");
     (file, syntax)
 }
 
 /// The parsed form of a schema without syntax errors, one node per line with its span and the
-/// source text the span covers (so that a wrong span shows in review). The checker's results
-/// (`computed_ids`, `id_status`) are left out: they are tested with the checker.
+/// source text the span covers (so that a wrong span shows in review). What resolution decides
+/// (bare or boxed, roles, ids) is left out: `resolve.rs` snapshots it.
 fn check(src: &str) -> String {
     let (file, syntax) = parse(src);
     assert!(syntax.is_empty(), "unexpected syntax errors: {syntax:#?}");
@@ -89,14 +86,11 @@ fn check(src: &str) -> String {
                 )
                 .unwrap();
             }
-            if param.is_true_flag() {
-                writeln!(out, "    true flag").unwrap();
-            }
             type_expr(&mut out, src, &param.ty, 4);
         }
         match builtin {
             None => {}
-            Some(Builtin::Repeat { count, ty }) => {
+            Some(BuiltinBody::Repeat { count, ty }) => {
                 writeln!(out, "  builtin repeat {count} of").unwrap();
                 type_expr(&mut out, src, ty, 4);
             }
@@ -117,12 +111,7 @@ fn check(src: &str) -> String {
 /// One line per type expression, arguments indented below it.
 fn type_expr(out: &mut String, src: &str, ty: &TypeExpr, indent: usize) {
     let mut marks = String::new();
-    for (set, mark) in [
-        (ty.percent, " percent"),
-        (ty.bang, " bang"),
-        (ty.is_bare(), " bare"),
-        (ty.is_nat(), " nat"),
-    ] {
+    for (set, mark) in [(ty.percent, " percent"), (ty.bang, " bang")] {
         if set {
             marks.push_str(mark);
         }

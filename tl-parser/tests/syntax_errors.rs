@@ -22,7 +22,7 @@ fn syntax_errors(text: &str) -> (SourceSet, Vec<Diagnostic>, Parsed) {
     let syntax: Vec<Diagnostic> = parsed
         .diagnostics
         .iter()
-        .filter(|d| d.code == "syntax")
+        .filter(|d| d.code == tl_parser::Code::Syntax)
         .cloned()
         .collect();
     for d in &syntax {
@@ -52,6 +52,7 @@ fn check(text: &str) -> String {
     let names: Vec<&str> = parsed
         .schema
         .definitions()
+        .iter()
         .map(|d| d.name.full.as_str())
         .collect();
     writeln!(out, "parsed: {names:?}\n").unwrap();
@@ -82,7 +83,7 @@ fn empty_and_blank_files() {
     ] {
         let (_, syntax, parsed) = syntax_errors(text);
         assert!(syntax.is_empty(), "{text:?}: {syntax:?}");
-        assert_eq!(parsed.schema.definitions().count(), 0);
+        assert_eq!(parsed.schema.definitions().len(), 0);
     }
 }
 
@@ -146,6 +147,7 @@ fn nul_bytes_and_non_ascii() {
     let names: Vec<&str> = parsed
         .schema
         .definitions()
+        .iter()
         .map(|d| d.name.full.as_str())
         .collect();
     assert_eq!(names, ["ok", "done"]);
@@ -158,7 +160,7 @@ fn ten_megabyte_single_line() {
     let text = unit.repeat(count);
     let (_, syntax, parsed) = syntax_errors(&text);
     assert!(syntax.is_empty());
-    assert_eq!(parsed.schema.files[0].definitions.len(), count);
+    assert_eq!(parsed.schema.definitions().len(), count);
 
     // The same line broken by one error in every statement: one diagnostic each.
     let broken = "a#1 x:int Foo; ".repeat(count);
@@ -175,11 +177,11 @@ fn huge_numbers_saturate() {
     let text = "a#1 flags:# x:flags.99999999999999999999999?int = A;\nint9 99999999999999999999*[ int ] = Int9;\n";
     let (_, syntax, parsed) = syntax_errors(text);
     assert!(syntax.is_empty(), "{syntax:?}");
-    let defs: Vec<_> = parsed.schema.definitions().collect();
+    let defs: Vec<_> = parsed.schema.definitions().iter().collect();
     assert_eq!(defs[0].params[1].flag.as_ref().unwrap().bit, u32::MAX);
     assert!(matches!(
-        defs[1].builtin,
-        Some(tl_parser::ast::Builtin::Repeat {
+        defs[1].body,
+        Some(tl_parser::Body::Repeat {
             count: u32::MAX,
             ..
         })

@@ -3,8 +3,7 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use tl_parser::ast::{Builtin, IdRule, IdStatus};
-use tl_parser::{Category, CheckOptions, Parsed, Severity};
+use tl_parser::{Body, CheckOptions, DefKind, IdRule, IdStatus, Parsed, Severity};
 
 use crate::Outcome;
 
@@ -64,20 +63,20 @@ fn summary(name: &str, parsed: &Parsed) -> String {
     let (mut reference, mut telegram, mut undeclared) = (0, 0, 0);
     let (mut explained, mut unexplained) = (0, 0);
     for def in parsed.schema.definitions() {
-        match (def.category, &def.builtin) {
-            (_, Some(Builtin::Opaque)) => primitives += 1,
-            (Category::Type, _) => {
+        match (def.kind, &def.body) {
+            (_, Some(Body::Opaque)) => primitives += 1,
+            (DefKind::Function, _) => functions += 1,
+            (DefKind::Constructor(_) | DefKind::Builtin, _) => {
                 constructors += 1;
                 types.insert(def.result.name.as_str());
             }
-            (Category::Function, _) => functions += 1,
         }
         match &def.id_status {
             IdStatus::Verified(IdRule::Reference) => reference += 1,
             IdStatus::Verified(IdRule::Telegram) => telegram += 1,
             IdStatus::Mismatch(m) if m.explanation.is_some() => explained += 1,
             IdStatus::Mismatch(_) => unexplained += 1,
-            IdStatus::Undeclared | IdStatus::Unchecked => undeclared += 1,
+            IdStatus::Undeclared => undeclared += 1,
         }
     }
     let count = |severity| {

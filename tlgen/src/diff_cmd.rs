@@ -50,6 +50,11 @@ pub(crate) struct Args {
     /// Exit with 3 when there are breaking changes of this kind.
     #[arg(long, value_enum, value_name = "KIND")]
     fail_on: Option<FailOn>,
+    /// Judge only what a build with this selection generates (as `tlgen generate --select` and
+    /// `Config::select`: functions, constructors or boxed types; repeat the option or separate
+    /// names with commas).
+    #[arg(long, value_name = "NAME", value_delimiter = ',')]
+    select: Vec<String>,
     /// The old version of the schema.
     #[arg(value_name = "OLD.tl")]
     old: PathBuf,
@@ -71,9 +76,23 @@ pub(crate) fn run(args: &Args) -> Outcome {
                 .max(new.err().unwrap_or(Outcome::Clean));
         }
     };
-    let diff = tlgen::diff::diff(&old, &new);
-    let old_layer = tlgen::layer::layer_of(&old, &args.old);
-    let new_layer = tlgen::layer::layer_of(&new, &args.new);
+    let mut config = tl_codegen::Config::new();
+    config.select(args.select.iter().cloned());
+    let mut models = Vec::new();
+    for (schema, sources) in [&old, &new] {
+        match config.model(schema) {
+            Ok(model) => models.push(model),
+            Err(err) => return report(&err, sources),
+        }
+    }
+    let (old, new) = (&old.0, &new.0);
+    let diff = tlgen::diff::compare_models(
+        (old, &models[0]),
+        (new, &models[1]),
+        !args.select.is_empty(),
+    );
+    let old_layer = tlgen::layer::layer_of(old, &args.old);
+    let new_layer = tlgen::layer::layer_of(new, &args.new);
     if args.json {
         let value = tlgen::diff::json(
             &diff,
@@ -106,5 +125,19 @@ pub(crate) fn run(args: &Args) -> Outcome {
         Outcome::Negative
     } else {
         Outcome::Clean
+    }
+}
+
+/// Prints why a model could not be built and picks the exit code.
+fn report(err: &tl_codegen::Error, sources: &tl_parser::SourceSet) -> Outcome {
+    match err {
+        tl_codegen::Error::Schema { diagnostics, .. } => {
+            crate::print_diagnostics(diagnostics, sources);
+            Outcome::SchemaErrors
+        }
+        _ => {
+            eprintln!("error: {err}");
+            Outcome::Failure
+        }
     }
 }

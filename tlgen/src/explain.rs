@@ -11,13 +11,41 @@ use std::fmt::Write as _;
 
 use tl_parser::{Category, Schema};
 
+/// How the text of an id was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReadAs {
+    /// Hexadecimal digits (`0x1cb5c415`, `#1cb5c415`, `1cb5c415`).
+    Hex,
+    /// A decimal number (`481674261`).
+    Decimal,
+    /// A negative decimal number: an id printed as a signed 32-bit value (`-1992398629`).
+    SignedDecimal,
+}
+
+impl ReadAs {
+    /// `hex`, `decimal` or `signed decimal`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReadAs::Hex => "hex",
+            ReadAs::Decimal => "decimal",
+            ReadAs::SignedDecimal => "signed decimal",
+        }
+    }
+}
+
+impl std::fmt::Display for ReadAs {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// One reading of the id argument.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Candidate {
     /// The id.
     pub id: u32,
-    /// How the text was read: `hex`, `decimal` or `signed decimal`.
-    pub read_as: &'static str,
+    /// How the text was read.
+    pub read_as: ReadAs,
 }
 
 /// The id argument, parsed: one or two readings (digits only can be decimal or hex), and the
@@ -63,7 +91,7 @@ impl Query {
         let lower = text.to_ascii_lowercase();
         if let Some(digits) = lower.strip_prefix("0x").or_else(|| lower.strip_prefix('#')) {
             return Ok(Query {
-                candidates: vec![hex(digits, "hex")?],
+                candidates: vec![hex(digits, ReadAs::Hex)?],
                 expected: None,
             });
         }
@@ -73,7 +101,7 @@ impl Query {
             return Ok(Query {
                 candidates: vec![Candidate {
                     id: id as u32,
-                    read_as: "signed decimal",
+                    read_as: ReadAs::SignedDecimal,
                 }],
                 expected: None,
             });
@@ -83,10 +111,10 @@ impl Query {
             if let Ok(id) = lower.parse::<u32>() {
                 candidates.push(Candidate {
                     id,
-                    read_as: "decimal",
+                    read_as: ReadAs::Decimal,
                 });
             }
-            if let Ok(c) = hex(&lower, "hex")
+            if let Ok(c) = hex(&lower, ReadAs::Hex)
                 && candidates.iter().all(|d| d.id != c.id)
             {
                 candidates.push(c);
@@ -100,7 +128,7 @@ impl Query {
             });
         }
         Ok(Query {
-            candidates: vec![hex(&lower, "hex")?],
+            candidates: vec![hex(&lower, ReadAs::Hex)?],
             expected: None,
         })
     }
@@ -124,8 +152,8 @@ pub struct Hit {
     pub source: usize,
     /// The definition's name.
     pub name: String,
-    /// `constructor` or `function`.
-    pub kind: &'static str,
+    /// Constructor or function.
+    pub kind: Category,
     /// Its result type (boxed type or return type).
     pub ty: String,
 }
@@ -134,18 +162,13 @@ pub struct Hit {
 pub fn find(id: u32, sources: &[Source<'_>]) -> Vec<Hit> {
     let mut hits = Vec::new();
     for (index, source) in sources.iter().enumerate() {
-        for def in source.schema.definitions() {
-            if def.id() == id {
-                hits.push(Hit {
-                    source: index,
-                    name: def.name.full.to_string(),
-                    kind: match def.category {
-                        Category::Type => "constructor",
-                        Category::Function => "function",
-                    },
-                    ty: def.result.name.to_string(),
-                });
-            }
+        for def in source.schema.with_id(id) {
+            hits.push(Hit {
+                source: index,
+                name: def.name.full.to_string(),
+                kind: def.category,
+                ty: def.result.name.to_string(),
+            });
         }
     }
     hits
@@ -360,11 +383,11 @@ mod tests {
             Ok(vec![
                 Candidate {
                     id: 12345678,
-                    read_as: "decimal"
+                    read_as: ReadAs::Decimal
                 },
                 Candidate {
                     id: 0x12345678,
-                    read_as: "hex"
+                    read_as: ReadAs::Hex
                 }
             ])
         );

@@ -53,7 +53,7 @@ pub(crate) fn run(args: &Args) -> Outcome {
     let mut outcome = Outcome::Clean;
     for path in &args.files {
         match crate::load_schema(path) {
-            Ok(schema) => {
+            Ok((schema, _)) => {
                 let layer = tlgen::layer::layer_of(&schema, path);
                 schemas.push((tlgen::layer::label(layer, path), layer, schema));
             }

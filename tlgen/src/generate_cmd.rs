@@ -31,7 +31,7 @@ pub(crate) struct Args {
     runtime_path: String,
     /// The layer for `LAYER` when the schema has no `// LAYER N` line.
     #[arg(long, value_name = "N")]
-    layer: Option<u32>,
+    layer: Option<i32>,
     /// Also generate sample values (`Sample` impls and `visit_samples`) for round-trip tests.
     #[arg(long)]
     samples: bool,
@@ -61,13 +61,6 @@ pub(crate) fn run(args: &Args) -> Outcome {
             sources.add(file.name.clone(), file.text.clone());
         }
     }
-    if !is_rust_path(&args.runtime_path) {
-        eprintln!(
-            "error: --runtime-path: `{}` is not a Rust path (such as ::tl_types or crate::tl)",
-            args.runtime_path
-        );
-        return Outcome::Failure;
-    }
     let mut config = tl_codegen::Config::new();
     config
         .select(args.select.iter().cloned())
@@ -77,13 +70,12 @@ pub(crate) fn run(args: &Args) -> Outcome {
     if let Some(layer) = args.layer {
         config.layer(layer);
     }
-    let (code, warnings) = match config.generate_from(&sources) {
-        Ok(result) => result,
+    let generated = match config.generate_from(&sources) {
+        Ok(generated) => generated,
         Err(err) => return report(&err),
     };
-    for warning in warnings {
-        eprint!("{warning}");
-    }
+    crate::print_diagnostics(&generated.warnings, &generated.sources);
+    let code = generated.code;
     match &args.output {
         Some(path) => {
             let same = std::fs::read(path).is_ok_and(|old| old == code.as_bytes());
@@ -109,40 +101,25 @@ pub(crate) fn run(args: &Args) -> Outcome {
 /// Prints a generation error and picks the exit code.
 fn report(err: &tl_codegen::Error) -> Outcome {
     match err {
-        tl_codegen::Error::Schema { rendered, errors } => {
-            eprint!("{rendered}");
+        tl_codegen::Error::Schema {
+            diagnostics,
+            sources,
+        } => {
+            crate::print_diagnostics(diagnostics, sources);
+            let errors = err.error_count();
             eprintln!(
                 "error: the schema has {errors} error{}; nothing generated",
-                if *errors == 1 { "" } else { "s" }
+                if errors == 1 { "" } else { "s" }
             );
             Outcome::SchemaErrors
         }
-        tl_codegen::Error::UnknownSelection { .. } => {
-            eprintln!("error: {err}");
-            Outcome::Failure
-        }
-        tl_codegen::Error::Unsupported { definition, .. } if definition == "runtime_path" => {
+        tl_codegen::Error::RuntimePath { .. } => {
             eprintln!("error: --runtime-path: {err}");
-            Outcome::Failure
-        }
-        tl_codegen::Error::Io { .. } => {
-            eprintln!("error: {err}");
             Outcome::Failure
         }
         _ => {
             eprintln!("error: {err}");
-            Outcome::SchemaErrors
+            Outcome::Failure
         }
     }
-}
-
-/// `::a::b`, `crate`, `super::x`: segments of identifier characters separated by `::`.
-fn is_rust_path(path: &str) -> bool {
-    let path = path.strip_prefix("::").unwrap_or(path);
-    !path.is_empty()
-        && path.split("::").all(|segment| {
-            let segment = segment.strip_prefix("r#").unwrap_or(segment);
-            segment.starts_with(|c: char| c.is_alphabetic() || c == '_')
-                && segment.chars().all(|c| c.is_alphanumeric() || c == '_')
-        })
 }

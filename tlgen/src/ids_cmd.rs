@@ -2,8 +2,7 @@
 
 use std::path::PathBuf;
 
-use tl_parser::ast::{IdRule, IdStatus};
-use tl_parser::{Category, CheckOptions, Definition};
+use tl_parser::{CheckOptions, Definition, IdRule, IdStatus};
 
 use crate::Outcome;
 
@@ -67,12 +66,8 @@ fn line(def: &Definition) -> String {
     let declared = def
         .declared_id
         .map_or_else(|| "-".to_owned(), |id| format!("0x{id:08x}"));
-    let category = match def.category {
-        Category::Type => "constructor",
-        Category::Function => "function",
-    };
     format!(
-        "{}\t0x{computed:08x}\t{declared}\t{category}",
-        def.name.full
+        "{}\t0x{computed:08x}\t{declared}\t{}",
+        def.name.full, def.category
     )
 }

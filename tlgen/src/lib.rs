@@ -7,7 +7,7 @@
 //!     "new.tl",
 //!     "int ? = Int;\nuser#bbbbbbbb id:int name:int = User;\nuserEmpty#cccccccc = User;\n",
 //! );
-//! let diff = tlgen::diff::diff(&old.schema, &new.schema);
+//! let diff = tlgen::diff::diff(&old.schema, &new.schema, &[]).unwrap();
 //! assert_eq!(diff.added.len(), 1); // userEmpty: a new variant of User
 //! assert_eq!(diff.changed.len(), 1); // user: new id, new field
 //! assert_eq!(diff.summary().semver, tlgen::diff::Semver::Major);

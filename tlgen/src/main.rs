@@ -119,7 +119,7 @@ pub(crate) fn load(path: &Path) -> Option<Loaded> {
             let span = Span::new(id, err.offset, err.offset + 3);
             let diagnostic = Diagnostic {
                 severity: Severity::Error,
-                code: "invalid-utf8",
+                code: tl_parser::Code::InvalidUtf8,
                 message: "the file is not valid UTF-8".to_owned(),
                 labels: vec![Label {
                     span,
@@ -151,9 +151,10 @@ pub(crate) fn print_diagnostics(diagnostics: &[Diagnostic], sources: &SourceSet)
     );
 }
 
-/// Reads and checks one file as a schema of its own. I/O errors, invalid UTF-8 and schema errors are
-/// printed (errors only: warnings do not matter to a comparison) and give the outcome to return.
-pub(crate) fn load_schema(path: &Path) -> Result<tl_parser::Schema, Outcome> {
+/// Reads and checks one file as a schema of its own, returning it with its source. I/O errors,
+/// invalid UTF-8 and schema errors are printed (errors only: warnings do not matter to a
+/// comparison) and give the outcome to return.
+pub(crate) fn load_schema(path: &Path) -> Result<(tl_parser::Schema, SourceSet), Outcome> {
     let loaded = load(path).ok_or(Outcome::Failure)?;
     if let Some(diagnostic) = loaded.invalid_utf8 {
         print_diagnostics(&[diagnostic], &loaded.sources);
@@ -171,5 +172,5 @@ pub(crate) fn load_schema(path: &Path) -> Result<tl_parser::Schema, Outcome> {
         eprintln!("error: {} has errors", path.display());
         return Err(Outcome::SchemaErrors);
     }
-    Ok(parsed.schema)
+    Ok((parsed.schema, loaded.sources))
 }

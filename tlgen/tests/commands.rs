@@ -38,7 +38,7 @@ fn generate_writes_what_config_generates() {
         "new.tl",
         std::fs::read_to_string(fixture("new.tl")).unwrap(),
     );
-    let (expected, _) = config.generate_from(&sources).unwrap();
+    let expected = config.generate_from(&sources).unwrap().code;
     assert_eq!(stdout(&out), expected);
     assert!(expected.contains("pub const LAYER: i32 = 2;"), "{expected}");
 }
@@ -73,6 +73,7 @@ fn generate_options_reach_the_config() {
         config
             .generate(&[fixture("old.tl")])
             .unwrap()
+            .code
             .replace(&fixture("old.tl").display().to_string(), "old.tl")
     );
     assert!(code.replace(' ', "").contains("crate::rt::"));

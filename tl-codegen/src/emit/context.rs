@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use crate::ir::{ItemPath, Root, TypeRef};
+use crate::model::{ItemPath, Root, TypeRef};
 
 /// Shared state of one generation run.
 pub(crate) struct Ctx {

@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::ir::{EnumDef, Field, StructDef};
+use crate::model::{EnumDef, Field, StructDef};
 
 /// `#[doc]` attributes, one per line, each starting with a space, so prettyplease prints `/// line`.
 pub(crate) fn attrs(text: &str) -> TokenStream {

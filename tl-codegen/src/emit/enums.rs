@@ -6,7 +6,7 @@ use quote::quote;
 
 use super::context::{Ctx, hex_literal};
 use super::docs;
-use crate::ir::EnumDef;
+use crate::model::EnumDef;
 
 /// Everything generated for one boxed type.
 pub(crate) fn generate(ctx: &Ctx, def: &EnumDef) -> TokenStream {

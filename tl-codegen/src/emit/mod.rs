@@ -16,7 +16,7 @@ use quote::quote;
 use context::Ctx;
 
 use crate::ident::RustIdent;
-use crate::ir::{Model, Root};
+use crate::model::{Model, Root};
 
 /// What to generate besides the types.
 #[derive(Debug, Clone, Copy, Default)]
@@ -32,7 +32,7 @@ pub(crate) fn generate(rt: TokenStream, model: &Model, options: Options) -> Toke
         rt,
     };
     let layer = model.layer.map(|layer| {
-        let layer = Literal::i32_unsuffixed(i32::try_from(layer).unwrap_or(i32::MAX));
+        let layer = Literal::i32_unsuffixed(layer);
         quote! {
             /// The layer of the schema these types were generated from.
             pub const LAYER: i32 = #layer;
@@ -94,10 +94,12 @@ fn name_for_id(model: &Model) -> TokenStream {
          Where several definitions share an id, the one whose declared id verifies is returned \
          (then the first in the schema).",
     );
-    for (id, chosen, others) in &model.shared_ids {
-        let others: Vec<String> = others.iter().map(|o| format!("`{o}`")).collect();
+    for shared in &model.shared_ids {
+        let others: Vec<String> = shared.others.iter().map(|o| format!("`{o}`")).collect();
         doc.push_str(&format!(
-            "\n- `{id:#010x}`: `{chosen}` (also {})",
+            "\n- `{:#010x}`: `{}` (also {})",
+            shared.id,
+            shared.chosen,
             others.join(", ")
         ));
     }

@@ -6,7 +6,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::context::Ctx;
-use crate::ir::{EnumDef, FieldKind, FlagBit, Model, StructDef};
+use crate::model::{EnumDef, FieldKind, FlagBit, Model, StructDef};
 
 /// The `Sample` impl of a struct.
 pub(crate) fn for_struct(ctx: &Ctx, def: &StructDef) -> TokenStream {
@@ -57,15 +57,14 @@ pub(crate) fn for_struct(ctx: &Ctx, def: &StructDef) -> TokenStream {
         };
         quote!(#ident: #value,)
     });
-    let (params, bounds) = match &def.generic {
-        Some(g) => {
-            let g = g.to_ident();
-            (
-                quote!(<#g>),
-                quote!(<#g: #rt::sample::Sample + #rt::Serializable + #rt::Deserializable>),
-            )
-        }
-        None => (quote!(), quote!()),
+    let generics: Vec<_> = def.generics.iter().map(|g| g.to_ident()).collect();
+    let (params, bounds) = if generics.is_empty() {
+        (quote!(), quote!())
+    } else {
+        (
+            quote!(<#(#generics),*>),
+            quote!(<#(#generics: #rt::sample::Sample + #rt::Serializable + #rt::Deserializable),*>),
+        )
     };
     let sampler = if def.fields.is_empty() {
         quote!(_sampler)
@@ -114,30 +113,33 @@ pub(crate) fn for_enum(ctx: &Ctx, def: &EnumDef) -> TokenStream {
 }
 
 /// `visit_samples`: every constructor and function type, with the flag bits its fields use.
-/// Generic functions are visited with the first non-generic function as their parameter.
+/// Generic functions are visited with the first non-generic function as each type parameter.
 pub(crate) fn visit_all(ctx: &Ctx, model: &Model) -> TokenStream {
     let rt = &ctx.rt;
     let root = |s: &StructDef| {
         let modules = s.path.modules.iter().map(|m| m.to_ident());
         let name = s.path.name.to_ident();
         let top = match s.path.root {
-            crate::ir::Root::Types => quote!(types),
-            crate::ir::Root::Enums => quote!(enums),
-            crate::ir::Root::Functions => quote!(functions),
+            crate::model::Root::Types => quote!(types),
+            crate::model::Root::Enums => quote!(enums),
+            crate::model::Root::Functions => quote!(functions),
         };
         quote!(#top :: #(#modules ::)* #name)
     };
     let concrete = model
         .functions
         .iter()
-        .find(|f| f.generic.is_none())
+        .find(|f| f.generics.is_empty())
         .map(root);
     let visits = model.types.iter().chain(&model.functions).filter_map(|s| {
         let path = root(s);
-        let ty = match (&s.generic, &concrete) {
-            (None, _) => path,
-            (Some(_), Some(c)) => quote!(#path<#c>),
-            (Some(_), None) => return None,
+        let ty = match (s.generics.len(), &concrete) {
+            (0, _) => path,
+            (n, Some(c)) => {
+                let each = std::iter::repeat_n(c, n);
+                quote!(#path<#(#each),*>)
+            }
+            (_, None) => return None,
         };
         let mut bits: Vec<(usize, u32)> = s
             .fields

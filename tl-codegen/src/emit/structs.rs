@@ -10,21 +10,22 @@ use quote::quote;
 use super::context::Ctx;
 use super::docs;
 use super::wire::{self, Params};
-use crate::ir::{FieldKind, StructDef};
+use crate::model::{FieldKind, StructDef};
 
 /// Everything generated for one constructor or function.
 pub(crate) fn generate(ctx: &Ctx, def: &StructDef, is_function: bool) -> TokenStream {
     let rt = &ctx.rt;
     let name = def.path.name.to_ident();
-    let generic = def.generic.as_ref().map(|g| g.to_ident());
-    let (params, bounds, args) = match &generic {
-        Some(g) => (
-            quote!(<#g>),
-            quote!(<#g: #rt::Serializable + #rt::Deserializable>),
-            quote!(<#g>),
-        ),
-        None => (quote!(), quote!(), quote!()),
+    let generics: Vec<_> = def.generics.iter().map(|g| g.to_ident()).collect();
+    let (params, bounds) = if generics.is_empty() {
+        (quote!(), quote!())
+    } else {
+        (
+            quote!(<#(#generics),*>),
+            quote!(<#(#generics: #rt::Serializable + #rt::Deserializable),*>),
+        )
     };
+    let args = &params;
     let doc = docs::attrs(&docs::item_doc(def, is_function));
     let fields = def.fields.iter().map(|f| {
         let ident = f.ident.to_ident();
@@ -94,16 +95,31 @@ pub(crate) fn generate(ctx: &Ctx, def: &StructDef, is_function: bool) -> TokenSt
     let len = wire::len_body(ctx, def);
     let deserialize = wire::deserialize_body(ctx, def, &p);
     let remote_call = if is_function {
-        let returns = match (&def.returns, &generic) {
-            (Some(crate::ir::TypeRef::Generic(_)), Some(g)) => {
+        // A function returning its type parameter `X` returns what the call it wraps returns.
+        let result_param = match &def.returns {
+            Some(crate::model::TypeRef::Generic(g)) => Some(g),
+            _ => None,
+        };
+        let returns = match (&def.returns, result_param) {
+            (_, Some(g)) => {
+                let g = g.to_ident();
                 quote!(<#g as #rt::RemoteCall>::Return)
             }
-            (Some(ty), _) => ctx.rust_type(&def.path, ty),
-            (None, _) => quote!(()),
+            (Some(ty), None) => ctx.rust_type(&def.path, ty),
+            (None, None) => quote!(()),
         };
-        let call_bounds = match &generic {
-            Some(g) => quote!(<#g: #rt::RemoteCall + #rt::Deserializable>),
-            None => quote!(),
+        let call_bounds = if generics.is_empty() {
+            quote!()
+        } else {
+            let each = def.generics.iter().map(|g| {
+                let ident = g.to_ident();
+                if Some(g) == result_param {
+                    quote!(#ident: #rt::RemoteCall + #rt::Deserializable)
+                } else {
+                    quote!(#ident: #rt::Serializable + #rt::Deserializable)
+                }
+            });
+            quote!(<#(#each),*>)
         };
         quote! {
             impl #call_bounds #rt::RemoteCall for #name #args {

@@ -6,7 +6,7 @@ use quote::quote;
 
 use super::context::Ctx;
 use crate::ident::RustIdent;
-use crate::ir::{Field, FieldKind, FlagBit, StructDef, TypeRef, WireItem};
+use crate::model::{Field, FieldKind, FlagBit, StructDef, TypeRef, WireItem};
 
 /// Names of the generated functions' parameters, chosen not to collide with any field.
 pub(crate) struct Params {
@@ -127,7 +127,7 @@ fn member_of<'d>(
     def: &'d StructDef,
     field: &Field,
     member: usize,
-) -> Option<&'d crate::ir::GroupMember> {
+) -> Option<&'d crate::model::GroupMember> {
     match field.kind {
         FieldKind::Group { group, .. } => def.group_members(group).get(member),
         _ => None,

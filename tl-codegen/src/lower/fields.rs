@@ -9,11 +9,12 @@
 
 use std::collections::BTreeMap;
 
-use tl_parser::ast::{Definition, Param};
+use tl_parser::{Definition, Param, Role};
 
+use super::Unsupported;
 use super::types::Resolver;
 use crate::ident::RustIdent;
-use crate::ir::{
+use crate::model::{
     DerivedFlag, Field, FieldKind, FlagBit, FlagWord, Group, GroupMember, TypeRef, WireItem,
 };
 
@@ -36,24 +37,21 @@ enum Slot {
     Derived,
 }
 
-/// Lays out `def`'s parameters. `owner` is the struct's name, used to name group structs.
+/// Lays out `def`'s parameters. `owner` is the struct's name, used to name group structs;
+/// `generics` are the definition's type parameters in Rust.
 pub(crate) fn layout(
     def: &Definition,
     owner: &RustIdent,
-    generics: &[String],
+    generics: &[Option<RustIdent>],
     resolver: &Resolver<'_>,
-) -> Result<Layout, String> {
+) -> Result<Layout, Unsupported> {
     let params = &def.params;
-    // Which `#` params are flags words: those some later conditional field refers to.
-    let mut word_of: BTreeMap<&str, usize> = BTreeMap::new();
     let mut out = Layout::default();
-    for param in params {
-        if param.ty.is_nat()
-            && params
-                .iter()
-                .any(|p| p.flag.as_ref().is_some_and(|f| f.field == param.name))
-        {
-            word_of.insert(&param.name, out.flag_words.len());
+    // Flags words, numbered in order: index in `flag_words` by parameter index.
+    let mut word_of: BTreeMap<usize, usize> = BTreeMap::new();
+    for (i, param) in params.iter().enumerate() {
+        if param.role == Role::FlagsWord {
+            word_of.insert(i, out.flag_words.len());
             out.flag_words.push(FlagWord {
                 tl_name: param.name.to_string(),
                 local: RustIdent::snake(&param.name),
@@ -63,11 +61,10 @@ pub(crate) fn layout(
     // Params grouped by the bit they depend on, in source order.
     let mut by_bit: BTreeMap<(usize, u32), Vec<usize>> = BTreeMap::new();
     for (i, param) in params.iter().enumerate() {
-        if let Some(flag) = &param.flag {
-            let word = *word_of
-                .get(flag.field.as_str())
-                .ok_or_else(|| format!("`{}` is not a flags word", flag.field))?;
-            by_bit.entry((word, flag.bit)).or_default().push(i);
+        if let Some((word, bit)) = param.condition()
+            && let Some(&word) = word_of.get(&word)
+        {
+            by_bit.entry((word, bit)).or_default().push(i);
         }
     }
     // What each param becomes: its wire item, and at most one stored field created at its position.
@@ -151,7 +148,7 @@ pub(crate) fn layout(
         }
     }
     for (i, param) in params.iter().enumerate() {
-        if param.flag.is_none() && !word_of.contains_key(param.name.as_str()) {
+        if param.role == Role::Required {
             let ty = resolver.resolve(&param.ty, generics)?;
             field_at.insert(i, stored(def, param, FieldKind::Required(ty)));
         }
@@ -173,8 +170,8 @@ pub(crate) fn layout(
         slot_of[param] = Some(Slot::Derived);
     }
     let field_at = |position: usize| field_index.get(&position).copied().unwrap_or_default();
-    for (i, param) in params.iter().enumerate() {
-        let item = match (word_of.get(param.name.as_str()), slot_of[i]) {
+    for (i, slot) in slot_of.into_iter().enumerate() {
+        let item = match (word_of.get(&i), slot) {
             (Some(&word), _) => WireItem::FlagWord(word),
             (None, Some(Slot::Member { holder, member })) => WireItem::GroupMember {
                 field: field_at(holder),
@@ -199,7 +196,7 @@ fn stored(def: &Definition, param: &Param, kind: FieldKind) -> Field {
 }
 
 /// The fewest bytes a value of `ty` takes; `bare_min` gives it for bare constructors.
-pub(crate) fn min_len(ty: &TypeRef, bare_min: &dyn Fn(&crate::ir::ItemPath) -> usize) -> usize {
+pub(crate) fn min_len(ty: &TypeRef, bare_min: &dyn Fn(&crate::model::ItemPath) -> usize) -> usize {
     match ty {
         TypeRef::Int | TypeRef::Nat | TypeRef::Str | TypeRef::Bytes | TypeRef::Bool => 4,
         TypeRef::Long | TypeRef::Double => 8,

@@ -1,51 +1,72 @@
-//! Lowering: the checked TL schema becomes the `Model`, with every Rust name, type, field layout and
-//! boxing decided here and nowhere else.
+//! Lowering: the resolved TL schema becomes the [`Model`], with every Rust name, type, field layout
+//! and heap allocation decided here and nowhere else. Constructs that have no Rust form are
+//! located diagnostics.
 
-mod boxing;
 mod fields;
-mod index;
+mod heap;
 mod names;
 mod select;
 mod types;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use tl_parser::Schema;
-use tl_parser::ast::{ArgSyntax, Definition, IdStatus, TypeExpr};
-
-use crate::Error;
-use crate::ident::RustIdent;
-use crate::ir::{
-    EnumDef, FieldKind, ItemPath, Model, Root, StructDef, TypeRef, Variant, VariantOf,
+use tl_parser::{
+    Code, DefId, DefKind, Definition, Diagnostic, IdStatus, Label, Schema, Severity, Span, TypeId,
+    TypeKind,
 };
 
-/// Builds the model of `schema`, restricted to the closure of `roots` when it is not empty.
-pub(crate) fn lower(schema: &Schema, roots: &[String]) -> Result<Model, Error> {
-    let index = index::Index::new(schema);
-    let selected = select::closure(&index, roots)?;
-    let ctor_defs: Vec<&Definition> = index
-        .ctors
-        .iter()
-        .filter(|(n, _)| selected.contains(*n))
-        .map(|(_, d)| *d)
-        .collect();
-    let fn_defs: Vec<&Definition> = index
-        .functions
-        .iter()
-        .filter(|(n, _)| selected.contains(*n))
-        .map(|(_, d)| *d)
-        .collect();
+use crate::ident::RustIdent;
+use crate::model::{
+    EnumDef, EnumKind, FieldKind, ItemPath, Model, Root, SharedId, StructDef, TypeRef, Variant,
+    VariantOf,
+};
+
+/// A construct of the schema that has no Rust form, located.
+#[derive(Debug)]
+pub(crate) struct Unsupported {
+    pub(crate) span: Span,
+    pub(crate) message: String,
+}
+
+/// Why lowering failed.
+#[derive(Debug)]
+pub(crate) enum LowerError {
+    /// A name given to `select` is not in the schema.
+    UnknownSelection(String),
+    /// Constructs without a Rust form, one diagnostic each.
+    Unsupported(Vec<Diagnostic>),
+}
+
+/// Builds the model of `schema` (which must have no errors), restricted to the closure of `roots`
+/// when it is not empty. `layer` is used when the schema states none.
+pub(crate) fn lower(
+    schema: &Schema,
+    roots: &[String],
+    layer: Option<i32>,
+) -> Result<Model, LowerError> {
+    let selected = select::closure(schema, roots).map_err(LowerError::UnknownSelection)?;
+    // Sorted by TL name: paths that would collide get their suffixes in that order.
+    let by_name = |kind: fn(DefKind) -> bool| -> Vec<&Definition> {
+        let mut defs: Vec<&Definition> = selected
+            .iter()
+            .map(|&id| schema.definition(id))
+            .filter(|d| kind(d.kind))
+            .collect();
+        defs.sort_by(|a, b| a.name.full.cmp(&b.name.full));
+        defs
+    };
+    let ctor_defs = by_name(|k| matches!(k, DefKind::Constructor(_)));
+    let fn_defs = by_name(|k| k == DefKind::Function);
 
     // Boxed types of the selected constructors, each with its constructors in source order.
-    let mut boxed: BTreeMap<&str, Vec<&Definition>> = BTreeMap::new();
-    for (name, ctors) in &index.boxed {
-        let chosen: Vec<&Definition> = ctors
-            .iter()
-            .copied()
-            .filter(|c| selected.contains(c.name.full.as_str()))
+    let mut boxed: BTreeMap<&str, (TypeId, Vec<&Definition>)> = BTreeMap::new();
+    for ty in schema.types() {
+        let chosen: Vec<&Definition> = schema
+            .constructors(ty.type_id)
+            .filter(|c| selected.contains(&c.def_id))
             .collect();
         if !chosen.is_empty() {
-            boxed.insert(name, chosen);
+            boxed.insert(&ty.name, (ty.type_id, chosen));
         }
     }
 
@@ -57,21 +78,12 @@ pub(crate) fn lower(schema: &Schema, roots: &[String]) -> Result<Model, Error> {
     );
     // TON's `object`/`function` fields hold any constructor / any function: one enum each, named
     // `Object` / `Function` unless the schema has boxed types of those names.
-    let any_object_name = uses_any(&ctor_defs, &fn_defs, index::ANY_OBJECT).then(|| {
-        if boxed.contains_key("Object") {
-            "AnyObject"
-        } else {
-            "Object"
-        }
-    });
-    let any_function_name = uses_any(&ctor_defs, &fn_defs, index::ANY_FUNCTION).then(|| {
-        if boxed.contains_key("Function") {
-            "AnyFunction"
-        } else {
-            "Function"
-        }
-    });
-    let enum_paths = names::assign_paths(
+    let uses = |kind: TypeKind| uses_kind(&ctor_defs, &fn_defs, kind);
+    let any_object_name =
+        uses(TypeKind::AnyObject).then(|| free_name(&boxed, "Object", "AnyObject"));
+    let any_function_name =
+        uses(TypeKind::AnyFunction).then(|| free_name(&boxed, "Function", "AnyFunction"));
+    let enum_names = names::assign_paths(
         Root::Enums,
         boxed
             .keys()
@@ -79,123 +91,137 @@ pub(crate) fn lower(schema: &Schema, roots: &[String]) -> Result<Model, Error> {
             .chain(any_object_name)
             .chain(any_function_name),
     );
-    let boxed_ctors: BTreeMap<&str, Vec<&str>> = boxed
+    let enum_paths: BTreeMap<TypeId, ItemPath> = boxed
         .iter()
-        .map(|(k, v)| (*k, v.iter().map(|d| d.name.full.as_str()).collect()))
+        .filter_map(|(name, (id, _))| Some((*id, enum_names.get(name)?.clone())))
+        .collect();
+    let ctor_ids: BTreeMap<DefId, ItemPath> = ctor_defs
+        .iter()
+        .filter_map(|d| Some((d.def_id, ctor_paths.get(d.name.full.as_str())?.clone())))
         .collect();
     let resolver = types::Resolver {
+        schema,
         enums: &enum_paths,
-        ctors: &ctor_paths,
-        boxed_ctors: &boxed_ctors,
-        any_object: any_object_name.and_then(|n| enum_paths.get(n)),
-        any_function: any_function_name.and_then(|n| enum_paths.get(n)),
+        ctors: &ctor_ids,
+        any_object: any_object_name.and_then(|n| enum_names.get(n)),
+        any_function: any_function_name.and_then(|n| enum_names.get(n)),
     };
 
     let mut model = Model {
-        layer: schema.layer(),
+        layer: schema.layer().and_then(|l| i32::try_from(l).ok()).or(layer),
         ..Model::default()
     };
-    for def in &ctor_defs {
-        let path = lookup(&ctor_paths, def)?;
-        model.types.push(lower_struct(def, path, &resolver)?);
+    let mut unsupported = Vec::new();
+    for (defs, paths, out) in [
+        (&ctor_defs, &ctor_paths, &mut model.types),
+        (&fn_defs, &fn_paths, &mut model.functions),
+    ] {
+        for def in defs {
+            let Some(path) = paths.get(def.name.full.as_str()) else {
+                continue;
+            };
+            match lower_struct(def, path.clone(), &resolver) {
+                Ok(s) => out.push(s),
+                Err(problem) => unsupported.push(diagnostic(def, problem)),
+            }
+        }
     }
-    for def in &fn_defs {
-        let path = lookup(&fn_paths, def)?;
-        let mut s = lower_struct(def, path, &resolver)?;
-        let generics: Vec<String> = def.type_params.iter().map(|p| p.name.to_string()).collect();
-        s.returns = Some(
-            resolver
-                .resolve(&def.result, &generics)
-                .map_err(|reason| unsupported(def, reason))?,
-        );
-        model.functions.push(s);
+    if !unsupported.is_empty() {
+        return Err(LowerError::Unsupported(unsupported));
     }
 
-    let class_docs: BTreeMap<&str, &str> = schema
-        .files
-        .iter()
-        .flat_map(|f| f.classes.iter())
-        .map(|c| (c.name.as_str(), c.description.as_str()))
-        .collect();
-    for (name, ctors) in &boxed {
-        let path = enum_paths
-            .get(name)
-            .cloned()
-            .ok_or_else(|| Error::Unsupported {
-                definition: (*name).to_owned(),
-                reason: "no enum path was assigned".to_owned(),
-            })?;
+    for (name, (id, ctors)) in &boxed {
+        let Some(path) = enum_paths.get(id) else {
+            continue;
+        };
         let ctor_names: Vec<&str> = ctors.iter().map(|d| d.name.full.as_str()).collect();
-        let variant_idents = names::variant_names(name, &ctor_names);
-        let mut variants = Vec::new();
-        for (def, ident) in ctors.iter().zip(variant_idents) {
-            let ctor = lookup(&ctor_paths, def)?;
-            variants.push(Variant {
-                ident,
-                ctor,
-                tl_name: def.name.full.to_string(),
-                id: def.id(),
-                heap: false,
-            });
-        }
-        let doc = class_docs.get(name).map(|d| (*d).to_owned());
+        let variants = ctors
+            .iter()
+            .zip(names::variant_names(name, &ctor_names))
+            .filter_map(|(def, ident)| {
+                Some(Variant {
+                    ident,
+                    ctor: ctor_ids.get(&def.def_id)?.clone(),
+                    tl_name: def.name.full.to_string(),
+                    id: def.id,
+                    heap: false,
+                })
+            })
+            .collect();
         model.enums.push(EnumDef {
-            path,
+            path: path.clone(),
+            kind: EnumKind::Boxed,
             tl_name: (*name).to_owned(),
-            doc,
+            doc: schema.boxed_type(*id).doc.clone(),
             variants,
             terminal: 0,
         });
     }
-
     if let Some(name) = any_object_name {
-        let defs: Vec<(&Definition, ItemPath)> = ctor_defs
+        let defs: Vec<(&Definition, &ItemPath)> = ctor_defs
             .iter()
-            .map(|d| Ok((*d, lookup(&ctor_paths, d)?)))
-            .collect::<Result<_, Error>>()?;
-        model.enums.push(any_enum(
-            &enum_paths,
-            name,
-            "any constructor (TL `object`)",
-            &defs,
-        ));
+            .filter_map(|d| Some((*d, ctor_ids.get(&d.def_id)?)))
+            .collect();
+        model
+            .enums
+            .extend(any_enum(&enum_names, name, EnumKind::AnyObject, &defs));
     }
     if let Some(name) = any_function_name {
-        let defs: Vec<(&Definition, ItemPath)> = fn_defs
+        let defs: Vec<(&Definition, &ItemPath)> = fn_defs
             .iter()
             .filter(|d| d.type_params.is_empty())
-            .map(|d| Ok((*d, lookup(&fn_paths, d)?)))
-            .collect::<Result<_, Error>>()?;
-        model.enums.push(any_enum(
-            &enum_paths,
-            name,
-            "any function (TL `function`)",
-            &defs,
-        ));
+            .filter_map(|d| Some((*d, fn_paths.get(d.name.full.as_str())?)))
+            .collect();
+        model
+            .enums
+            .extend(any_enum(&enum_names, name, EnumKind::AnyFunction, &defs));
     }
 
     name_groups_apart(&mut model.types);
     name_groups_apart(&mut model.functions);
     compute_min_lengths(&mut model);
     find_terminal_variants(&mut model);
-    boxing::decide(&mut model);
+    heap::decide(&mut model);
     record_variants(&mut model);
     model.types.sort_by(|a, b| a.path.cmp(&b.path));
     model.functions.sort_by(|a, b| a.path.cmp(&b.path));
     model.enums.sort_by(|a, b| a.path.cmp(&b.path));
-    assign_names_for_ids(&mut model, &ctor_defs, &fn_defs, &index.order);
+    assign_names_for_ids(&mut model, ctor_defs.iter().chain(&fn_defs).copied());
     Ok(model)
 }
 
-/// True when a definition's fields (or a function's result) mention one of `names`.
-fn uses_any(ctors: &[&Definition], fns: &[&Definition], names: &[&str]) -> bool {
-    fn mentions(ty: &TypeExpr, names: &[&str]) -> bool {
-        names.contains(&ty.name.as_str()) || ty.args.iter().any(|a| mentions(a, names))
+/// `name`, unless the schema has a boxed type of that name; then `instead`.
+fn free_name<'a, T>(boxed: &BTreeMap<&str, T>, name: &'a str, instead: &'a str) -> &'a str {
+    if boxed.contains_key(name) {
+        instead
+    } else {
+        name
+    }
+}
+
+/// True when a definition's fields (or a function's result) mention a type of this kind.
+fn uses_kind(ctors: &[&Definition], fns: &[&Definition], kind: TypeKind) -> bool {
+    fn mentions(ty: &tl_parser::Type, kind: TypeKind) -> bool {
+        ty.kind == kind || ty.args.iter().any(|a| mentions(a, kind))
     }
     ctors.iter().chain(fns).any(|d| {
-        d.params.iter().any(|p| mentions(&p.ty, names))
-            || (d.category == tl_parser::Category::Function && mentions(&d.result, names))
+        d.params.iter().any(|p| mentions(&p.ty, kind))
+            || (d.kind == DefKind::Function && mentions(&d.result, kind))
     })
+}
+
+/// The located diagnostic for a construct of `def` without a Rust form.
+fn diagnostic(def: &Definition, problem: Unsupported) -> Diagnostic {
+    Diagnostic {
+        severity: Severity::Error,
+        code: Code::Unsupported,
+        message: format!(
+            "cannot generate Rust for `{}`: {}",
+            def.name.full, problem.message
+        ),
+        labels: vec![Label::primary(problem.span, "no Rust form")],
+        notes: Vec::new(),
+    }
 }
 
 /// The enum holding any of `defs` (every constructor, or every function), one variant each, named
@@ -203,9 +229,9 @@ fn uses_any(ctors: &[&Definition], fns: &[&Definition], names: &[&str]) -> bool 
 fn any_enum(
     paths: &BTreeMap<&str, ItemPath>,
     name: &str,
-    what: &str,
-    defs: &[(&Definition, ItemPath)],
-) -> EnumDef {
+    kind: EnumKind,
+    defs: &[(&Definition, &ItemPath)],
+) -> Option<EnumDef> {
     let mut seen = BTreeSet::new();
     let variants = defs
         .iter()
@@ -219,23 +245,25 @@ fn any_enum(
             }
             Variant {
                 ident,
-                ctor: ctor.clone(),
+                ctor: (*ctor).clone(),
                 tl_name: def.name.full.to_string(),
-                id: def.id(),
+                id: def.id,
                 heap: false,
             }
         })
         .collect();
-    EnumDef {
-        path: paths
-            .get(name)
-            .cloned()
-            .unwrap_or_else(|| names::item_path(Root::Enums, name)),
-        tl_name: name.to_owned(),
+    let (tl_name, what) = match kind {
+        EnumKind::AnyFunction => ("Function", "any function (TL `function`)"),
+        EnumKind::AnyObject | EnumKind::Boxed => ("Object", "any constructor (TL `object`)"),
+    };
+    Some(EnumDef {
+        path: paths.get(name)?.clone(),
+        kind,
+        tl_name: tl_name.to_owned(),
         doc: Some(format!("A value of {what}, tagged by its constructor id.")),
         variants,
         terminal: 0,
-    }
+    })
 }
 
 /// For each enum, the variant that can be built with the least nesting: a struct's height is one
@@ -311,7 +339,7 @@ fn name_groups_apart(structs: &mut [StructDef]) {
     }
 }
 
-/// Tells each constructor struct which enum variant holds it, once boxing is decided.
+/// Tells each constructor struct which enum variant holds it, once heap allocation is decided.
 fn record_variants(model: &mut Model) {
     let mut holder: BTreeMap<ItemPath, VariantOf> = BTreeMap::new();
     for e in &model.enums {
@@ -330,34 +358,32 @@ fn record_variants(model: &mut Model) {
     }
 }
 
-fn lookup(paths: &BTreeMap<&str, ItemPath>, def: &Definition) -> Result<ItemPath, Error> {
-    paths
-        .get(def.name.full.as_str())
-        .cloned()
-        .ok_or_else(|| unsupported(def, "no Rust path was assigned".to_owned()))
-}
-
-fn unsupported(def: &Definition, reason: String) -> Error {
-    Error::Unsupported {
-        definition: def.name.full.to_string(),
-        reason,
-    }
+/// The Rust type parameters of a definition, indexed like its TL ones: `{X:Type}` gives `X`;
+/// parameters of another kind (`{n:#}`) have no Rust form.
+fn generics(def: &Definition) -> Vec<Option<RustIdent>> {
+    def.type_params
+        .iter()
+        .map(|p| (p.kind == "Type").then(|| RustIdent::camel(&p.name)))
+        .collect()
 }
 
 fn lower_struct(
     def: &Definition,
     path: ItemPath,
     resolver: &types::Resolver<'_>,
-) -> Result<StructDef, Error> {
-    let generics: Vec<String> = def.type_params.iter().map(|p| p.name.to_string()).collect();
-    let layout = fields::layout(def, &path.name, &generics, resolver)
-        .map_err(|reason| unsupported(def, reason))?;
-    let generic = def.type_params.first().map(|p| RustIdent::camel(&p.name));
+) -> Result<StructDef, Unsupported> {
+    let generics = generics(def);
+    check_generics(def, &generics)?;
+    let layout = fields::layout(def, &path.name, &generics, resolver)?;
+    let returns = match def.kind {
+        DefKind::Function => Some(resolver.resolve(&def.result, &generics)?),
+        DefKind::Constructor(_) | DefKind::Builtin => None,
+    };
     Ok(StructDef {
         path,
         tl_name: def.name.full.to_string(),
-        id: def.id(),
-        tl_line: display_definition(def),
+        id: def.id,
+        tl_line: def.to_string(),
         doc: def.docs.description.clone(),
         fields: layout.fields,
         groups: layout.groups,
@@ -365,51 +391,47 @@ fn lower_struct(
         flag_words: layout.flag_words,
         wire: layout.wire,
         min_bare_len: 0,
-        generic,
-        returns: None,
+        generics: generics.into_iter().flatten().collect(),
+        returns,
         variant_of: None,
     })
 }
 
-/// The definition written out as TL, for doc comments: `name#id field:type … = Type`.
-fn display_definition(def: &Definition) -> String {
-    let mut out = def.name.full.to_string();
-    if let Some(id) = def.declared_id {
-        out.push_str(&format!("#{id:08x}"));
-    }
-    for p in &def.type_params {
-        out.push_str(&format!(" {{{}:{}}}", p.name, p.kind));
-    }
-    for p in &def.params {
-        out.push(' ');
-        out.push_str(&p.name);
-        out.push(':');
-        if let Some(flag) = &p.flag {
-            out.push_str(&format!("{}.{}?", flag.field, flag.bit));
+/// Type parameters become generic parameters of a function's struct: each must be of kind `Type`
+/// and written `!X` by some field (a Rust type parameter must be used). A constructor with type
+/// parameters builds a generic type, which only `Vector` may be.
+fn check_generics(def: &Definition, generics: &[Option<RustIdent>]) -> Result<(), Unsupported> {
+    for (index, (param, rust)) in def.type_params.iter().zip(generics).enumerate() {
+        let problem = if def.kind != DefKind::Function {
+            Some(format!(
+                "the type parameter `{{{}:{}}}` makes `{}` a generic type (only `Vector` may be one)",
+                param.name, param.kind, def.result.name
+            ))
+        } else if rust.is_none() {
+            Some(format!(
+                "the type parameter `{{{}:{}}}` is not of kind `Type`",
+                param.name, param.kind
+            ))
+        } else if !def
+            .params
+            .iter()
+            .any(|p| p.ty.kind == TypeKind::Param(index))
+        {
+            Some(format!(
+                "the type parameter `{{{}:Type}}` is used by no field (write it as `!{}`)",
+                param.name, param.name
+            ))
+        } else {
+            None
+        };
+        if let Some(message) = problem {
+            return Err(Unsupported {
+                span: param.span,
+                message,
+            });
         }
-        out.push_str(&display_type(&p.ty));
     }
-    out.push_str(" = ");
-    out.push_str(&display_type(&def.result));
-    out
-}
-
-fn display_type(ty: &TypeExpr) -> String {
-    let mut out = String::new();
-    if ty.percent {
-        out.push('%');
-    }
-    if ty.bang {
-        out.push('!');
-    }
-    let args: Vec<String> = ty.args.iter().map(display_type).collect();
-    match ty.syntax {
-        ArgSyntax::Angle => out.push_str(&format!("{}<{}>", ty.name, args.join(","))),
-        ArgSyntax::Paren => out.push_str(&format!("({} {})", ty.name, args.join(" "))),
-        ArgSyntax::Space => out.push_str(&format!("{} {}", ty.name, args.join(" "))),
-        ArgSyntax::None => out.push_str(&ty.name),
-    }
-    out
+    Ok(())
 }
 
 /// Fills `min_bare_len` of every struct: the sum of its required fields' minimum sizes and 4 per
@@ -446,32 +468,22 @@ fn compute_min_lengths(model: &mut Model) {
 /// One name per id for `name_for_id`. Where definitions share an id (api-L228's
 /// `invokeWith…Prefix` functions copy the ids of the functions they prefix), the one whose declared
 /// id verified wins, then the first in source order; the others are recorded in `shared_ids`.
-fn assign_names_for_ids(
-    model: &mut Model,
-    ctors: &[&Definition],
-    fns: &[&Definition],
-    order: &BTreeMap<&str, usize>,
-) {
+fn assign_names_for_ids<'a>(model: &mut Model, defs: impl Iterator<Item = &'a Definition>) {
     let mut by_id: BTreeMap<u32, Vec<&Definition>> = BTreeMap::new();
-    for def in ctors.iter().chain(fns.iter()) {
-        by_id.entry(def.id()).or_default().push(def);
+    for def in defs {
+        by_id.entry(def.id).or_default().push(def);
     }
     for (id, mut defs) in by_id {
-        defs.sort_by_key(|d| {
-            let verified = !matches!(d.id_status, IdStatus::Mismatch(_));
-            (
-                !verified,
-                order
-                    .get(d.name.full.as_str())
-                    .copied()
-                    .unwrap_or(usize::MAX),
-            )
-        });
+        defs.sort_by_key(|d| (matches!(d.id_status, IdStatus::Mismatch(_)), d.def_id));
         let names: Vec<String> = defs.iter().map(|d| d.name.full.to_string()).collect();
         if let Some((first, rest)) = names.split_first() {
             model.names.push((id, first.clone()));
             if !rest.is_empty() {
-                model.shared_ids.push((id, first.clone(), rest.to_vec()));
+                model.shared_ids.push(SharedId {
+                    id,
+                    chosen: first.clone(),
+                    others: rest.to_vec(),
+                });
             }
         }
     }

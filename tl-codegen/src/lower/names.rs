@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::ident::RustIdent;
-use crate::ir::{ItemPath, Root};
+use crate::model::{ItemPath, Root};
 
 /// The path of the item for the TL name `ns1.ns2.localName` under `root`, before de-duplication.
 pub(crate) fn item_path(root: Root, tl_name: &str) -> ItemPath {

@@ -3,66 +3,71 @@
 
 use std::collections::BTreeSet;
 
-use tl_parser::ast::{Category, Definition, TypeExpr};
+use tl_parser::{DefId, DefKind, Schema, Type, TypeKind};
 
-use super::index::Index;
-use crate::Error;
-
-/// The TL names of the definitions to generate: all of them without roots, else the closure.
-pub(crate) fn closure<'a>(index: &Index<'a>, roots: &[String]) -> Result<BTreeSet<&'a str>, Error> {
+/// The definitions to generate: every constructor and function without roots, else the closure of
+/// the roots (functions, constructors or boxed types, by TL name). A root the schema does not have
+/// is returned as the error.
+pub(crate) fn closure(schema: &Schema, roots: &[String]) -> Result<BTreeSet<DefId>, String> {
+    let generated = |kind: DefKind| !matches!(kind, DefKind::Builtin);
     if roots.is_empty() {
-        return Ok(index
-            .ctors
-            .keys()
-            .chain(index.functions.keys())
-            .copied()
+        return Ok(schema
+            .definitions()
+            .iter()
+            .filter(|d| generated(d.kind))
+            .map(|d| d.def_id)
             .collect());
     }
-    let mut selected = BTreeSet::new();
-    let mut queue: Vec<&'a Definition> = Vec::new();
+    let mut queue: Vec<DefId> = Vec::new();
     for root in roots {
-        let found: Vec<&'a Definition> = if let Some(def) = index.functions.get(root.as_str()) {
-            vec![def]
-        } else if let Some(def) = index.ctors.get(root.as_str()) {
-            vec![def]
-        } else if let Some(ctors) = index.boxed.get(root.as_str()) {
-            ctors.clone()
-        } else {
-            return Err(Error::UnknownSelection { name: root.clone() });
-        };
-        queue.extend(found);
+        match (schema.find(root), schema.find_type(root)) {
+            (Some(def), _) if generated(def.kind) => queue.push(def.def_id),
+            (_, Some(ty)) => queue.extend(&ty.constructors),
+            _ => return Err(root.clone()),
+        }
     }
-    while let Some(def) = queue.pop() {
-        if !selected.insert(def.name.full.as_str()) {
+    let mut selected = BTreeSet::new();
+    while let Some(id) = queue.pop() {
+        if !selected.insert(id) {
             continue;
         }
-        let mut names = Vec::new();
+        let def = schema.definition(id);
         for param in &def.params {
-            type_names(&param.ty, &mut names);
+            reach(schema, &param.ty, &mut queue);
         }
-        match def.category {
-            Category::Function => type_names(&def.result, &mut names),
-            Category::Type => names.push(def.result.name.as_str()),
-        }
-        for name in names {
-            if super::index::ANY_OBJECT.contains(&name) {
-                queue.extend(index.ctors.values().copied());
-            } else if super::index::ANY_FUNCTION.contains(&name) {
-                queue.extend(index.functions.values().copied());
-            } else if let Some(ctors) = index.boxed.get(name) {
-                queue.extend(ctors.iter().copied());
-            } else if let Some(ctor) = index.ctors.get(name) {
-                queue.push(ctor);
-            }
+        match def.kind {
+            DefKind::Function => reach(schema, &def.result, &mut queue),
+            DefKind::Constructor(ty) => queue.extend(&schema.boxed_type(ty).constructors),
+            DefKind::Builtin => {}
         }
     }
+    // Built-ins reached through `%T` or a bare reference are provided by the runtime.
+    selected.retain(|&id| generated(schema.definition(id).kind));
     Ok(selected)
 }
 
-/// Every type name an expression mentions, arguments included.
-fn type_names<'e>(ty: &'e TypeExpr, out: &mut Vec<&'e str>) {
-    out.push(&ty.name);
+/// Queues every definition a value of `ty` may hold.
+fn reach(schema: &Schema, ty: &Type, queue: &mut Vec<DefId>) {
+    match ty.kind {
+        TypeKind::Boxed(id) => queue.extend(&schema.boxed_type(id).constructors),
+        TypeKind::Bare(def) => queue.push(def),
+        TypeKind::AnyObject => queue.extend(
+            schema
+                .definitions()
+                .iter()
+                .filter(|d| matches!(d.kind, DefKind::Constructor(_)))
+                .map(|d| d.def_id),
+        ),
+        TypeKind::AnyFunction => queue.extend(
+            schema
+                .definitions()
+                .iter()
+                .filter(|d| d.kind == DefKind::Function)
+                .map(|d| d.def_id),
+        ),
+        TypeKind::Builtin(_) | TypeKind::Vector | TypeKind::Param(_) | TypeKind::Undefined => {}
+    }
     for arg in &ty.args {
-        type_names(arg, out);
+        reach(schema, arg, queue);
     }
 }

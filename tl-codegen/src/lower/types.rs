@@ -1,115 +1,125 @@
-//! TL type expressions resolved to `TypeRef`s: primitives to their runtime codecs, boxed types to
-//! enums, bare constructor references to structs, `!X` to the function's type parameter.
+//! Resolved TL types mapped to `TypeRef`s: built-ins to their runtime codecs, boxed types to enums,
+//! bare constructors to structs, type parameters to the function's generic parameters. What has no
+//! Rust form is an `Unsupported` reason, located at the type.
 
 use std::collections::BTreeMap;
 
-use tl_parser::ast::TypeExpr;
+use tl_parser::{Builtin, DefId, Encoding, Schema, Span, Type, TypeId, TypeKind};
 
-use super::index::{ANY_FUNCTION, ANY_OBJECT};
+use super::Unsupported;
 use crate::ident::RustIdent;
-use crate::ir::{ItemPath, TypeRef};
+use crate::model::{ItemPath, TypeRef};
 
-/// What type names resolve to.
+/// What resolved types map to.
 pub(crate) struct Resolver<'a> {
-    /// Boxed type name to its enum.
-    pub(crate) enums: &'a BTreeMap<&'a str, ItemPath>,
-    /// Constructor name to its struct.
-    pub(crate) ctors: &'a BTreeMap<&'a str, ItemPath>,
-    /// Boxed type name to its constructors' names, for `%T`.
-    pub(crate) boxed_ctors: &'a BTreeMap<&'a str, Vec<&'a str>>,
+    pub(crate) schema: &'a Schema,
+    /// Boxed type to its enum.
+    pub(crate) enums: &'a BTreeMap<TypeId, ItemPath>,
+    /// Generated constructor to its struct.
+    pub(crate) ctors: &'a BTreeMap<DefId, ItemPath>,
     /// The enum of every constructor, for TON's `object`/`Object`, when the schema uses it.
     pub(crate) any_object: Option<&'a ItemPath>,
     /// The enum of every function, for TON's `function`/`Function`, when the schema uses it.
     pub(crate) any_function: Option<&'a ItemPath>,
 }
 
-/// The runtime primitive a TL type name stands for, bare or boxed spelling alike.
-fn primitive(name: &str) -> Option<TypeRef> {
-    Some(match name {
-        "int" | "Int" | "int32" | "Int32" => TypeRef::Int,
-        "long" | "Long" | "int53" | "Int53" | "int64" | "Int64" => TypeRef::Long,
-        "double" | "Double" => TypeRef::Double,
-        "#" => TypeRef::Nat,
-        "string" | "String" => TypeRef::Str,
-        "bytes" | "Bytes" => TypeRef::Bytes,
-        "int128" | "Int128" => TypeRef::Fixed(16),
-        "int256" | "Int256" => TypeRef::Fixed(32),
-        "int512" | "Int512" => TypeRef::Fixed(64),
-        "Bool" => TypeRef::Bool,
-        "True" => TypeRef::True,
-        "secureString" | "SecureString" => TypeRef::Str,
-        "secureBytes" | "SecureBytes" => TypeRef::Bytes,
-        _ => return None,
+/// The Rust form of a built-in, from how it is written on the wire (`int53` is an `i64` because it
+/// is 8 bytes), or `None` for bare `true` (which only a `?true` flag may have).
+pub(crate) fn builtin(builtin: Builtin, boxed: bool) -> Option<TypeRef> {
+    Some(match builtin.encoding() {
+        Encoding::Int32 => TypeRef::Int,
+        Encoding::Nat => TypeRef::Nat,
+        Encoding::Int64 => TypeRef::Long,
+        Encoding::Double => TypeRef::Double,
+        Encoding::String => TypeRef::Str,
+        Encoding::Bytes => TypeRef::Bytes,
+        Encoding::Fixed(n) => TypeRef::Fixed(n),
+        Encoding::Bool => TypeRef::Bool,
+        Encoding::True if boxed => TypeRef::True,
+        Encoding::True => return None,
     })
 }
 
 impl Resolver<'_> {
-    /// Resolves `ty` inside a definition whose type parameters are `generics`.
-    pub(crate) fn resolve(&self, ty: &TypeExpr, generics: &[String]) -> Result<TypeRef, String> {
-        if ty.bang || generics.iter().any(|g| ty.name == *g) {
-            return Ok(TypeRef::Generic(RustIdent::camel(&ty.name)));
-        }
-        match (ty.name.as_str(), ty.args.as_slice()) {
-            ("Vector", [arg]) => {
-                return Ok(TypeRef::Vector(Box::new(self.resolve(arg, generics)?)));
-            }
-            ("vector", [arg]) => {
-                return Ok(TypeRef::BareVector(Box::new(self.resolve(arg, generics)?)));
-            }
-            (_, []) => {}
-            (name, _) => return Err(format!("type `{name}` takes no arguments")),
-        }
-        if let Some(prim) = primitive(&ty.name) {
-            return Ok(prim);
-        }
-        let any = if ANY_OBJECT.contains(&ty.name.as_str()) {
-            Some(self.any_object)
-        } else if ANY_FUNCTION.contains(&ty.name.as_str()) {
-            Some(self.any_function)
-        } else {
-            None
+    /// The `TypeRef` of `ty` inside a definition whose (Rust) type parameters are `generics`
+    /// (indexed like the definition's type parameters; `None` for those that have no Rust form).
+    pub(crate) fn resolve(
+        &self,
+        ty: &Type,
+        generics: &[Option<RustIdent>],
+    ) -> Result<TypeRef, Unsupported> {
+        let unsupported = |message: String| Unsupported {
+            span: ty.span,
+            message,
         };
-        if let Some(any) = any {
-            return match any {
-                Some(path) => Ok(TypeRef::Enum {
-                    path: path.clone(),
-                    heap: false,
-                }),
-                None => Err(format!("`{}` refers to no generated definitions", ty.name)),
-            };
-        }
-        if ty.percent {
-            return match self.boxed_ctors.get(ty.name.as_str()).map(Vec::as_slice) {
-                Some([only]) => self.bare(only),
-                _ => Err(format!(
-                    "`%{}` needs a type with exactly one constructor",
-                    ty.name
-                )),
-            };
-        }
-        if ty.is_bare() {
-            self.bare(&ty.name)
-        } else {
-            match self.enums.get(ty.name.as_str()) {
-                Some(path) => Ok(TypeRef::Enum {
-                    path: path.clone(),
-                    heap: false,
-                }),
-                None => Err(format!(
-                    "type `{}` has no constructors in the generated set",
-                    ty.name
-                )),
-            }
-        }
-    }
-
-    fn bare(&self, ctor: &str) -> Result<TypeRef, String> {
-        match self.ctors.get(ctor) {
-            Some(path) => Ok(TypeRef::Bare {
-                path: path.clone(),
-                heap: false,
+        match ty.kind {
+            TypeKind::Builtin(b) => builtin(b, ty.boxed).ok_or_else(|| {
+                unsupported(
+                    "a bare `true` field without a flag carries nothing: it has no Rust form"
+                        .to_owned(),
+                )
             }),
-            None => Err(format!("bare type `{ctor}` is not a generated constructor")),
+            TypeKind::Vector => {
+                let element = ty
+                    .element()
+                    .ok_or_else(|| unsupported("a vector without an element type".to_owned()))?;
+                let element = Box::new(self.resolve(element, generics)?);
+                Ok(if ty.boxed {
+                    TypeRef::Vector(element)
+                } else {
+                    TypeRef::BareVector(element)
+                })
+            }
+            TypeKind::Boxed(id) => {
+                let boxed = self.schema.boxed_type(id);
+                if boxed.arity > 0 {
+                    return Err(unsupported(format!(
+                        "the generic type `{}` (only `Vector` may take type arguments)",
+                        boxed.name
+                    )));
+                }
+                match self.enums.get(&id) {
+                    Some(path) => Ok(TypeRef::Enum {
+                        path: path.clone(),
+                        heap: false,
+                    }),
+                    None => Err(unsupported(format!(
+                        "type `{}` has no constructors in the generated set",
+                        boxed.name
+                    ))),
+                }
+            }
+            TypeKind::Bare(def) => match self.ctors.get(&def) {
+                Some(path) => Ok(TypeRef::Bare {
+                    path: path.clone(),
+                    heap: false,
+                }),
+                None => Err(unsupported(format!(
+                    "bare type `{}` is not a generated constructor",
+                    self.schema.definition(def).name.full
+                ))),
+            },
+            TypeKind::Param(index) => match generics.get(index) {
+                Some(Some(name)) => Ok(TypeRef::Generic(name.clone())),
+                _ => Err(unsupported(format!(
+                    "`{}` is not a type parameter of kind `Type`",
+                    ty.name
+                ))),
+            },
+            TypeKind::AnyObject => any(self.any_object, ty.span, "object"),
+            TypeKind::AnyFunction => any(self.any_function, ty.span, "function"),
+            TypeKind::Undefined => Err(unsupported(format!("`{}` is not defined", ty.name))),
         }
     }
+}
+
+fn any(path: Option<&ItemPath>, span: Span, what: &str) -> Result<TypeRef, Unsupported> {
+    path.map(|path| TypeRef::Enum {
+        path: path.clone(),
+        heap: false,
+    })
+    .ok_or_else(|| Unsupported {
+        span,
+        message: format!("any {what}, but the generated set has none"),
+    })
 }

@@ -94,7 +94,7 @@ fn to_codespan(
         })
         .collect();
     cs::Diagnostic::new(severity)
-        .with_code(diagnostic.code)
+        .with_code(diagnostic.code.as_str())
         .with_message(diagnostic.message.clone())
         .with_labels(labels)
         .with_notes(diagnostic.notes.clone())

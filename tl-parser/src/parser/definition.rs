@@ -9,9 +9,7 @@ use nom::error::context;
 use super::error::{PResult, SyntaxError, fail};
 use super::lexer::{Cx, ident, is_ident_char, number, qualified_name, starts_ident, ws};
 use super::types::{named_type_rest, result_type, type_expr};
-use crate::ast::{
-    Builtin, Category, ComputedIds, Definition, Docs, FlagRef, IdStatus, Name, Param, TypeParam,
-};
+use crate::ast::{BuiltinBody, Category, Definition, Docs, FlagRef, Name, Param, TypeParam};
 
 /// Parses a definition starting at `input` (which must not start with whitespace).
 pub(super) fn definition<'a>(
@@ -66,8 +64,6 @@ pub(super) fn definition<'a>(
         builtin,
         result,
         docs: Docs::default(),
-        computed_ids: ComputedIds::default(),
-        id_status: IdStatus::Unchecked,
         span,
     };
     Ok((end, def))
@@ -132,11 +128,11 @@ fn type_param<'a>(cx: &Cx, input: &'a str) -> PResult<'a, TypeParam> {
 }
 
 /// Fields up to (not including) `=`, or a built-in body.
-fn body<'a>(cx: &Cx, input: &'a str) -> PResult<'a, (Vec<Param>, Option<Builtin>)> {
+fn body<'a>(cx: &Cx, input: &'a str) -> PResult<'a, (Vec<Param>, Option<BuiltinBody>)> {
     if let Some(r) = input.strip_prefix('?') {
         // `int ? = Int;`
         let (r, _) = ws(r)?;
-        return Ok((r, (Vec::new(), Some(Builtin::Opaque))));
+        return Ok((r, (Vec::new(), Some(BuiltinBody::Opaque))));
     }
     if let Some(r) = input.strip_prefix('#') {
         // `vector {t:Type} # [ t ] = Vector t;`
@@ -152,7 +148,7 @@ fn body<'a>(cx: &Cx, input: &'a str) -> PResult<'a, (Vec<Param>, Option<Builtin>
         let (r, _) = ws(r)?;
         let (r, _) = context("expected `]` to close `[`", cut(char(']'))).parse(r)?;
         let (r, _) = ws(r)?;
-        return Ok((r, (Vec::new(), Some(Builtin::Vector))));
+        return Ok((r, (Vec::new(), Some(BuiltinBody::Vector))));
     }
     if input.starts_with(|c: char| c.is_ascii_digit()) {
         // `int128 4*[ int ] = Int128;`
@@ -166,7 +162,7 @@ fn body<'a>(cx: &Cx, input: &'a str) -> PResult<'a, (Vec<Param>, Option<Builtin>
         let (r, _) = ws(r)?;
         let (r, _) = context("expected `]` to close `[`", cut(char(']'))).parse(r)?;
         let (r, _) = ws(r)?;
-        return Ok((r, (Vec::new(), Some(Builtin::Repeat { count, ty }))));
+        return Ok((r, (Vec::new(), Some(BuiltinBody::Repeat { count, ty }))));
     }
     let mut params = Vec::new();
     let mut rest = input;

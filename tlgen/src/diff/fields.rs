@@ -1,69 +1,82 @@
-//! Field-by-field comparison of two versions of one definition.
+//! Field-by-field comparison of two versions of one definition: the wire half reads the resolved
+//! definitions, the Rust half what each field became in the generated struct (tl-codegen's model).
 
-use tl_parser::Definition;
-use tl_parser::ast::{ArgSyntax, Param, TypeExpr};
+use tl_codegen::model::{FieldKind, Member, StructDef};
+use tl_parser::builtins::Encoding;
+use tl_parser::{Definition, Param, Type, TypeKind};
 
-use super::rust::{self, Member};
 use super::{ChangeKind, FieldChange};
 
-/// A type expression written the usual way: `Vector<User>`, `%Message`, `!X` (TON's `(vector X)`
-/// becomes `vector<X>`, so spelling alone is never reported as a change).
-pub(crate) fn type_text(ty: &TypeExpr) -> String {
-    let mut out = String::new();
-    if ty.percent {
-        out.push('%');
-    }
-    if ty.bang {
-        out.push('!');
-    }
-    out.push_str(&ty.name);
-    if !ty.args.is_empty() {
-        let args: Vec<String> = ty.args.iter().map(type_text).collect();
-        match ty.syntax {
-            ArgSyntax::Space if ty.args.len() == 1 => {
-                out.push(' ');
-                out.push_str(&args.join(" "));
-            }
-            _ => {
-                out.push('<');
-                out.push_str(&args.join(", "));
-                out.push('>');
-            }
+/// What the TL field `name` of a struct is in the Rust API, in words (`-` when no struct is
+/// generated).
+fn describe(s: Option<&StructDef>, name: &str) -> String {
+    let Some(s) = s else {
+        return "-".to_owned();
+    };
+    match s.member(name) {
+        None => "-".to_owned(),
+        Some(Member::FlagsWord) => "not stored (flags word)".to_owned(),
+        Some(Member::Method(_)) => "method: bool".to_owned(),
+        Some(Member::Field(field)) => format!("field: {}", field_type(s, field)),
+        Some(Member::GroupMember { field, member }) => {
+            format!("member of group `{}`: {}", field.ident, member.ty)
         }
+        Some(_) => "another form".to_owned(),
     }
-    out
 }
 
-/// The bytes a type puts on the wire, as text: `bytes` and `string` are encoded alike, and so are
-/// `#` and `int`.
-fn wire_type(ty: &TypeExpr) -> String {
-    let mut out = match ty.name.as_str() {
-        "bytes" => "string".to_owned(),
-        "#" => "int".to_owned(),
-        name => name.to_owned(),
-    };
-    if ty.percent || ty.bang {
-        out.insert(0, if ty.percent { '%' } else { '!' });
+/// The Rust type of a stored field of `s`; a group's lists its members, so that a member joining
+/// or leaving it changes the type.
+fn field_type(s: &StructDef, field: &tl_codegen::model::Field) -> String {
+    match &field.kind {
+        FieldKind::Required(ty) => ty.to_string(),
+        FieldKind::Optional(ty, _) => format!("Option<{ty}>"),
+        FieldKind::Flag(_) => "bool".to_owned(),
+        FieldKind::Group { group, .. } => {
+            let members: Vec<String> = s
+                .group_members(*group)
+                .iter()
+                .map(|m| format!("{}: {}", m.ident, m.ty))
+                .collect();
+            format!("Option<{{ {} }}>", members.join(", "))
+        }
+        _ => "another form".to_owned(),
     }
+}
+
+/// The member the TL field `name` of a struct became.
+fn member<'s>(s: Option<&'s StructDef>, name: &str) -> Option<Member<'s>> {
+    s.and_then(|s| s.member(name))
+}
+
+/// True when code using the generated struct can see this member (a field or a method).
+fn is_visible(member: Option<Member<'_>>) -> bool {
+    !matches!(member, None | Some(Member::FlagsWord))
+}
+
+/// True for something a struct literal must set.
+fn is_stored(member: Option<Member<'_>>) -> bool {
+    matches!(member, Some(Member::Field(_) | Member::GroupMember { .. }))
+}
+
+/// The bytes a type puts on the wire, as a comparison key: `bytes` and `string` are encoded
+/// alike, and so are `#` and `int`, `int32` and `int`, `int53` and `long`.
+fn wire_key(ty: &Type) -> String {
+    let mut out = match ty.kind {
+        TypeKind::Builtin(b) => match (b.encoding(), ty.boxed) {
+            (Encoding::Nat, _) => format!("{:?}", Encoding::Int32),
+            (Encoding::Bytes, _) => format!("{:?}", Encoding::String),
+            (encoding, boxed) => format!("{encoding:?}{}", if boxed { " boxed" } else { "" }),
+        },
+        TypeKind::Vector if ty.boxed => "Vector".to_owned(),
+        TypeKind::Vector => "vector".to_owned(),
+        _ => format!("{}{}", if ty.boxed { "" } else { "%" }, ty.name),
+    };
     for arg in &ty.args {
         out.push(' ');
-        out.push_str(&wire_type(arg));
+        out.push_str(&wire_key(arg));
     }
     out
-}
-
-/// A field as written: `name:flags.3?Type`.
-pub(crate) fn param_text(param: &Param) -> String {
-    match &param.flag {
-        Some(flag) => format!(
-            "{}:{}.{}?{}",
-            param.name,
-            flag.field,
-            flag.bit,
-            type_text(&param.ty)
-        ),
-        None => format!("{}:{}", param.name, type_text(&param.ty)),
-    }
 }
 
 fn flag_text(param: &Param) -> String {
@@ -75,9 +88,12 @@ fn flag_text(param: &Param) -> String {
 
 /// Every change between the fields of `old` and `new`, in the new definition's field order
 /// (removed fields at their old position).
-pub(crate) fn compare(old: &Definition, new: &Definition) -> Vec<FieldChange> {
-    let old_members = rust::members(old);
-    let new_members = rust::members(new);
+pub(crate) fn compare(
+    old: &Definition,
+    new: &Definition,
+    old_struct: Option<&StructDef>,
+    new_struct: Option<&StructDef>,
+) -> Vec<FieldChange> {
     let find = |defn: &'_ Definition, name: &str| -> Option<usize> {
         defn.params.iter().position(|p| p.name == name)
     };
@@ -98,23 +114,23 @@ pub(crate) fn compare(old: &Definition, new: &Definition) -> Vec<FieldChange> {
     only_old.retain(|&i| {
         let same = |j: &usize| {
             *j == i
-                && type_text(&old.params[i].ty) == type_text(&new.params[*j].ty)
+                && old.params[i].ty.to_string() == new.params[*j].ty.to_string()
                 && flag_text(&old.params[i]) == flag_text(&new.params[*j])
         };
         match only_new.iter().position(same) {
             Some(k) => {
                 let j = only_new.remove(k);
                 let (o, n) = (&old.params[i], &new.params[j]);
-                let old_member = old_members.get(o.name.as_str());
+                let old_member = member(old_struct, &o.name);
                 changes.push((
                     j,
                     FieldChange {
                         field: n.name.to_string(),
                         what: ChangeKind::Renamed,
-                        old: Some(param_text(o)),
-                        new: Some(param_text(n)),
+                        old: Some(o.to_string()),
+                        new: Some(n.to_string()),
                         wire_breaking: false,
-                        rust_breaking: old_member.is_some_and(Member::is_visible),
+                        rust_breaking: is_visible(old_member),
                         note: format!("renamed from `{}`", o.name),
                     },
                 ));
@@ -125,46 +141,52 @@ pub(crate) fn compare(old: &Definition, new: &Definition) -> Vec<FieldChange> {
     });
     for &i in &only_old {
         let p = &old.params[i];
-        let member = old_members
-            .get(p.name.as_str())
-            .cloned()
-            .unwrap_or(Member::Hidden);
+        let member = member(old_struct, &p.name);
         changes.push((
             i,
             FieldChange {
                 field: p.name.to_string(),
                 what: ChangeKind::Removed,
-                old: Some(param_text(p)),
+                old: Some(p.to_string()),
                 new: None,
                 wire_breaking: !p.is_true_flag(),
-                rust_breaking: member.is_visible(),
+                rust_breaking: is_visible(member),
                 note: match member {
-                    Member::Hidden => "flags word removed".to_owned(),
-                    Member::Method => "method removed".to_owned(),
-                    _ => "field removed".to_owned(),
+                    None => "field removed (no struct is generated for it)".to_owned(),
+                    Some(Member::FlagsWord) => "flags word removed".to_owned(),
+                    Some(Member::Method(_)) => "method removed".to_owned(),
+                    Some(_) => "field removed".to_owned(),
                 },
             },
         ));
     }
     for &j in &only_new {
         let p = &new.params[j];
-        let member = new_members
-            .get(p.name.as_str())
-            .cloned()
-            .unwrap_or(Member::Hidden);
-        let note = match &member {
-            Member::Hidden => "new flags word (not stored)".to_owned(),
-            Member::Method => "new method (shares its flag bit with a stored field)".to_owned(),
-            Member::Field(_) if p.is_true_flag() => {
+        let member = member(new_struct, &p.name);
+        let note = match member {
+            None => "new field (no struct is generated for it)".to_owned(),
+            Some(Member::FlagsWord) => "new flags word (not stored)".to_owned(),
+            Some(Member::Method(_)) => {
+                "new method (shares its flag bit with a stored field)".to_owned()
+            }
+            Some(Member::Field(_)) if p.is_true_flag() => {
                 "new flag (a bool field): struct literals must set it (no Default)".to_owned()
             }
-            Member::Field(ty) if p.flag.is_some() => {
-                format!("new optional field ({ty}): struct literals must set it (no Default)")
+            Some(Member::Field(field)) => {
+                let ty = new_struct.map_or_else(String::new, |s| field_type(s, field));
+                if p.flag.is_some() {
+                    format!("new optional field ({ty}): struct literals must set it (no Default)")
+                } else {
+                    format!("new required field ({ty}): struct literals must set it")
+                }
             }
-            Member::Field(ty) => format!("new required field ({ty}): struct literals must set it"),
-            Member::Grouped { group, .. } => {
-                format!("joins the group stored in `{group}`: its type changes")
+            Some(Member::GroupMember { field, .. }) => {
+                format!(
+                    "joins the group stored in `{}`: its type changes",
+                    field.ident
+                )
             }
+            Some(_) => "new field".to_owned(),
         };
         changes.push((
             j,
@@ -172,35 +194,29 @@ pub(crate) fn compare(old: &Definition, new: &Definition) -> Vec<FieldChange> {
                 field: p.name.to_string(),
                 what: ChangeKind::Added,
                 old: None,
-                new: Some(param_text(p)),
+                new: Some(p.to_string()),
                 wire_breaking: !p.is_true_flag(),
-                rust_breaking: member.is_stored(),
+                rust_breaking: is_stored(member),
                 note,
             },
         ));
     }
     for &(i, j) in &pairs {
         let (o, n) = (&old.params[i], &new.params[j]);
-        let member_changed = old_members.get(o.name.as_str()) != new_members.get(n.name.as_str());
-        let rust_note = || {
-            let describe = |m: Option<&Member>| m.map_or_else(|| "-".to_owned(), Member::describe);
-            format!(
-                "Rust: {} -> {}",
-                describe(old_members.get(o.name.as_str())),
-                describe(new_members.get(n.name.as_str()))
-            )
-        };
+        let (old_rust, new_rust) = (describe(old_struct, &o.name), describe(new_struct, &n.name));
+        let member_changed = old_rust != new_rust;
+        let rust_note = || format!("Rust: {old_rust} -> {new_rust}");
         let (old_flag, new_flag) = (&o.flag, &n.flag);
         let mut recorded = false;
-        if type_text(&o.ty) != type_text(&n.ty) {
-            let wire = wire_type(&o.ty) != wire_type(&n.ty);
+        if o.ty.to_string() != n.ty.to_string() {
+            let wire = wire_key(&o.ty) != wire_key(&n.ty);
             changes.push((
                 j,
                 FieldChange {
                     field: n.name.to_string(),
                     what: ChangeKind::Retyped,
-                    old: Some(param_text(o)),
-                    new: Some(param_text(n)),
+                    old: Some(o.to_string()),
+                    new: Some(n.to_string()),
                     wire_breaking: wire,
                     rust_breaking: member_changed,
                     note: if wire {
@@ -226,8 +242,8 @@ pub(crate) fn compare(old: &Definition, new: &Definition) -> Vec<FieldChange> {
                 FieldChange {
                     field: n.name.to_string(),
                     what,
-                    old: Some(param_text(o)),
-                    new: Some(param_text(n)),
+                    old: Some(o.to_string()),
+                    new: Some(n.to_string()),
                     wire_breaking: true,
                     rust_breaking: member_changed,
                     note: format!("{} -> {}; {}", flag_text(o), flag_text(n), rust_note()),
@@ -241,8 +257,8 @@ pub(crate) fn compare(old: &Definition, new: &Definition) -> Vec<FieldChange> {
                 FieldChange {
                     field: n.name.to_string(),
                     what: ChangeKind::RustShape,
-                    old: Some(param_text(o)),
-                    new: Some(param_text(n)),
+                    old: Some(o.to_string()),
+                    new: Some(n.to_string()),
                     wire_breaking: false,
                     rust_breaking: true,
                     note: format!("another field on its flag bit changed; {}", rust_note()),
@@ -287,21 +303,21 @@ pub(crate) fn compare(old: &Definition, new: &Definition) -> Vec<FieldChange> {
 mod tests {
     use super::*;
 
-    fn def(text: &str) -> Definition {
+    /// The last definition of a small schema, with the struct generated for it.
+    fn def(text: &str) -> (Definition, StructDef) {
         let source = format!(
             "int ? = Int;\nstring ? = String;\nbytes = Bytes;\ntrue#3fedd339 = True;\nfoo#1 = Foo;\n{text}\n"
         );
         let (_, parsed) = tl_parser::parse_str("t.tl", &source);
-        parsed
-            .schema
-            .definitions()
-            .last()
-            .cloned()
-            .unwrap_or_else(|| unreachable!())
+        let def = parsed.schema.definitions().last().cloned().unwrap();
+        let model = tl_codegen::Config::new().model(&parsed.schema).unwrap();
+        let s = model.find_struct(&def.name.full).cloned().unwrap();
+        (def, s)
     }
 
     fn kinds(old: &str, new: &str) -> Vec<(String, &'static str, bool, bool)> {
-        compare(&def(old), &def(new))
+        let ((old, old_struct), (new, new_struct)) = (def(old), def(new));
+        compare(&old, &new, Some(&old_struct), Some(&new_struct))
             .into_iter()
             .map(|c| (c.field, c.what.as_str(), c.wire_breaking, c.rust_breaking))
             .collect()

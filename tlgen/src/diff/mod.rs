@@ -6,55 +6,34 @@
 //! one *renamed* definition. A name in both with a different id or different fields, result type or
 //! kind is *changed*; when the id differs it is also counted as *re-identified*.
 //!
-//! Every entry is classified twice:
-//! - **wire-breaking**: a peer that speaks the old schema and one that speaks the new one may
-//!   misunderstand each other: an id one side no longer knows (removed, re-identified), or the same
-//!   id with different bytes (a data field added, removed, retyped, made optional or required,
-//!   moved to another flag bit, reordered). Names are not on the wire, so a rename is compatible, and
-//!   so are added or removed `?true` flags (unused bits are ignored), `string` <-> `bytes` and added
-//!   definitions (an old decoder that receives a new constructor reports it as unknown, which
-//!   `tlgen explain` helps to diagnose).
-//! - **Rust-API-breaking**: code written against the crate generated from the old schema may no
-//!   longer compile: a removed or renamed item, a new variant of an existing enum (exhaustive
-//!   matches), a new stored field (struct literals; generated structs have no `Default`), a removed
-//!   or renamed field or method, a field whose Rust type changes, a function whose return type
-//!   changes.
+//! Every entry is classified twice, each half reading its own source of truth:
+//! - **wire-breaking**, from the resolved schemas (tl-parser): a peer that speaks the old schema
+//!   and one that speaks the new one may misunderstand each other: an id one side no longer knows
+//!   (removed, re-identified), or the same id with different bytes (a data field added, removed,
+//!   retyped, made optional or required, moved to another flag bit, reordered). Names are not on
+//!   the wire, so a rename is compatible, and so are added or removed `?true` flags (unused bits are
+//!   ignored), `string` <-> `bytes` and added definitions (an old decoder that receives a new
+//!   constructor reports it as unknown, which `tlgen explain` helps to diagnose).
+//! - **Rust-API-breaking**, from the Rust models of the code generated from each schema
+//!   (tl-codegen's [`Config::model`](tl_codegen::Config::model)): code written against the old
+//!   crate may no longer compile: a removed or renamed item, a new variant of an existing enum
+//!   (exhaustive matches; TON's enums of any object or function included), a variant renamed or
+//!   moved to the heap, a new stored field (struct literals; generated structs have no `Default`),
+//!   a removed or renamed field or method, a field whose Rust type changes, a function whose
+//!   return type changes.
+//!
+//! With a selection (`--select`), only what a build with that selection generates is judged.
 
 mod fields;
 mod render;
-mod rust;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use tl_parser::{Category, Definition, Schema};
+use tl_codegen::Model;
+use tl_codegen::model::{EnumDef, EnumKind, StructDef, Variant};
+use tl_parser::{Category, DefKind, Definition, Schema};
 
 pub use render::{json, summary_line, text};
-
-/// Whether a definition is a constructor or a function.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    /// A constructor of a boxed type.
-    Constructor,
-    /// A function (an RPC).
-    Function,
-}
-
-impl Kind {
-    fn of(def: &Definition) -> Self {
-        match def.category {
-            Category::Type => Kind::Constructor,
-            Category::Function => Kind::Function,
-        }
-    }
-
-    /// `constructor` or `function`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Constructor => "constructor",
-            Kind::Function => "function",
-        }
-    }
-}
 
 /// One side's view of a definition.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,8 +41,8 @@ pub struct Def {
     /// The TL name (`messages.getChatInviteImporters`).
     pub name: String,
     /// Constructor or function.
-    pub kind: Kind,
-    /// The result type as written (the boxed type, or a function's return type).
+    pub kind: Category,
+    /// The result type as schema text (the boxed type, or a function's return type).
     pub ty: String,
     /// The wire id (declared, or computed by the reference rule).
     pub id: u32,
@@ -73,9 +52,9 @@ impl Def {
     fn of(def: &Definition) -> Self {
         Def {
             name: def.name.full.to_string(),
-            kind: Kind::of(def),
-            ty: fields::type_text(&def.result),
-            id: def.id(),
+            kind: def.category,
+            ty: def.result.to_string(),
+            id: def.id,
         }
     }
 }
@@ -89,6 +68,13 @@ pub struct Impact {
     pub rust_breaking: bool,
     /// Why, one short sentence each.
     pub notes: Vec<String>,
+}
+
+impl Impact {
+    fn rust(&mut self, note: String) {
+        self.rust_breaking = true;
+        self.notes.push(note);
+    }
 }
 
 /// A definition that is only in one of the schemas.
@@ -285,22 +271,83 @@ impl Diff {
     }
 }
 
-/// Compares two schemas.
-pub fn diff(old: &Schema, new: &Schema) -> Diff {
-    let by_name = |schema: &'_ Schema| -> BTreeMap<String, Definition> {
-        schema
+/// Compares two schemas, and the Rust generated from each with `select` (everything when empty).
+/// Fails when a schema has a construct without a Rust form, or a selected name is missing.
+pub fn diff(old: &Schema, new: &Schema, select: &[String]) -> Result<Diff, tl_codegen::Error> {
+    let mut config = tl_codegen::Config::new();
+    config.select(select.iter().cloned());
+    let old_model = config.model(old)?;
+    let new_model = config.model(new)?;
+    Ok(compare_models(
+        (old, &old_model),
+        (new, &new_model),
+        !select.is_empty(),
+    ))
+}
+
+/// Compares two schemas and the models of the Rust generated from them (see
+/// [`Config::model`](tl_codegen::Config::model)). With `selected` (the models were built with a
+/// selection), only definitions that one of the models generates are judged.
+pub fn compare_models(old: (&Schema, &Model), new: (&Schema, &Model), selected: bool) -> Diff {
+    diff_models(Side::new(old.0, old.1), Side::new(new.0, new.1), selected)
+}
+
+/// One version: its resolved schema and the Rust model of the code generated from it, indexed by
+/// TL name.
+struct Side<'a> {
+    schema: &'a Schema,
+    model: &'a Model,
+    /// Constructor and function structs by TL name.
+    structs: BTreeMap<&'a str, &'a StructDef>,
+    /// The enum variants holding each constructor or function, by its TL name.
+    variants: BTreeMap<&'a str, Vec<(&'a EnumDef, &'a Variant)>>,
+}
+
+impl<'a> Side<'a> {
+    fn new(schema: &'a Schema, model: &'a Model) -> Self {
+        let structs = model
+            .types
+            .iter()
+            .chain(&model.functions)
+            .map(|s| (s.tl_name.as_str(), s))
+            .collect();
+        let mut variants: BTreeMap<&str, Vec<(&EnumDef, &Variant)>> = BTreeMap::new();
+        for e in &model.enums {
+            for v in &e.variants {
+                variants.entry(v.tl_name.as_str()).or_default().push((e, v));
+            }
+        }
+        Side {
+            schema,
+            model,
+            structs,
+            variants,
+        }
+    }
+
+    /// The enum that stands for the same TL type (or any object/function) as `e` of another side.
+    fn same_enum(&self, e: &EnumDef) -> Option<&'a EnumDef> {
+        self.model
+            .enums
+            .iter()
+            .find(|mine| mine.kind == e.kind && mine.tl_name == e.tl_name)
+    }
+}
+
+/// The diff of two sides; `selected`: judge only definitions a side generates.
+fn diff_models(old: Side<'_>, new: Side<'_>, selected: bool) -> Diff {
+    let judged = |side: &Side<'_>, def: &Definition| {
+        !selected || side.structs.contains_key(def.name.full.as_str())
+    };
+    let by_name = |side: &Side<'_>, other: &Side<'_>| -> BTreeMap<String, Definition> {
+        side.schema
             .definitions()
+            .iter()
+            .filter(|d| judged(side, d) || judged(other, d))
             .map(|d| (d.name.full.to_string(), d.clone()))
             .collect()
     };
-    let (old_defs, new_defs) = (by_name(old), by_name(new));
-    let types_of = |defs: &BTreeMap<String, Definition>| -> BTreeSet<String> {
-        defs.values()
-            .filter(|d| d.category == Category::Type)
-            .map(|d| d.result.name.to_string())
-            .collect()
-    };
-    let (old_types, new_types) = (types_of(&old_defs), types_of(&new_defs));
+    let (old_defs, new_defs) = (by_name(&old, &new), by_name(&new, &old));
 
     let mut added: Vec<&Definition> = new_defs
         .iter()
@@ -318,11 +365,11 @@ pub fn diff(old: &Schema, new: &Schema) -> Diff {
     removed.retain(|gone| {
         let partner = added
             .iter()
-            .position(|d| d.id() == gone.id() && d.category == gone.category);
+            .position(|d| d.id == gone.id && d.category == gone.category);
         match partner {
             Some(i) => {
                 let new_def = added.remove(i);
-                renamed.push(compare(gone, new_def, &old_types, true));
+                renamed.push(compare(gone, new_def, &old, &new, true));
                 false
             }
             None => true,
@@ -333,40 +380,62 @@ pub fn diff(old: &Schema, new: &Schema) -> Diff {
         .iter()
         .filter_map(|(name, old_def)| {
             let new_def = new_defs.get(name)?;
-            let change = compare(old_def, new_def, &old_types, false);
-            (change.old.id != change.new.id || !change.changes.is_empty()).then_some(change)
+            let change = compare(old_def, new_def, &old, &new, false);
+            let differs = change.old.id != change.new.id
+                || !change.changes.is_empty()
+                || change.impact.rust_breaking;
+            differs.then_some(change)
         })
         .collect();
 
     Diff {
         added: added
             .into_iter()
-            .map(|d| added_entry(d, &old_types))
+            .map(|d| added_entry(d, &old, &new))
             .collect(),
         removed: removed
             .into_iter()
-            .map(|d| removed_entry(d, &new_types))
+            .map(|d| removed_entry(d, &old, &new))
             .collect(),
         renamed,
         changed,
     }
 }
 
-fn added_entry(def: &Definition, old_types: &BTreeSet<String>) -> Entry {
+/// Notes for each enum of the old side that the new side gives `name` as a new variant of.
+fn new_variant_notes(name: &str, old: &Side<'_>, new: &Side<'_>) -> Vec<String> {
+    let mut notes = Vec::new();
+    for (e, _) in new.variants.get(name).into_iter().flatten() {
+        let Some(old_enum) = old.same_enum(e) else {
+            continue;
+        };
+        if old_enum.variants.iter().any(|v| v.tl_name == name) {
+            continue;
+        }
+        let what = match e.kind {
+            EnumKind::AnyObject => "TL's `object`: any constructor".to_owned(),
+            EnumKind::AnyFunction => "TL's `function`: any function".to_owned(),
+            _ => format!("the existing type {}", e.tl_name),
+        };
+        notes.push(format!(
+            "new variant of {} ({what}): exhaustive matches on it no longer compile",
+            e.path
+        ));
+    }
+    notes
+}
+
+fn added_entry(def: &Definition, old: &Side<'_>, new: &Side<'_>) -> Entry {
     let mut impact = Impact::default();
-    match def.category {
-        Category::Type if old_types.contains(def.result.name.as_str()) => {
-            impact.rust_breaking = true;
-            impact.notes.push(format!(
-                "new variant of the existing type {}: exhaustive matches on it no longer compile",
-                def.result.name
-            ));
+    let notes = new_variant_notes(&def.name.full, old, new);
+    if !notes.is_empty() {
+        impact.rust_breaking = true;
+        impact.notes.extend(notes);
+        if def.kind != DefKind::Function {
             impact
                 .notes
                 .push("an old decoder that receives it reports an unknown constructor".to_owned());
         }
-        // A constructor of a new type, or a new function: nothing to say.
-        Category::Type | Category::Function => {}
     }
     Entry {
         def: Def::of(def),
@@ -374,27 +443,24 @@ fn added_entry(def: &Definition, old_types: &BTreeSet<String>) -> Entry {
     }
 }
 
-fn removed_entry(def: &Definition, new_types: &BTreeSet<String>) -> Entry {
+fn removed_entry(def: &Definition, old: &Side<'_>, new: &Side<'_>) -> Entry {
     let mut impact = Impact {
         wire_breaking: true,
-        rust_breaking: true,
+        rust_breaking: false,
         notes: vec![format!(
             "a peer with the new schema rejects id {:#010x}",
-            def.id()
+            def.id
         )],
     };
-    match def.category {
-        Category::Type if !new_types.contains(def.result.name.as_str()) => {
-            impact.notes.push(format!(
-                "its struct is gone, and so is the whole type {} (its enum)",
-                def.result.name
-            ))
+    let name = def.name.full.as_str();
+    if let Some(s) = old.structs.get(name) {
+        impact.rust(format!("its struct {} is gone", s.path));
+    }
+    for (e, v) in old.variants.get(name).into_iter().flatten() {
+        match new.same_enum(e) {
+            Some(_) => impact.rust(format!("its variant {}::{} is gone", e.path, v.ident)),
+            None => impact.rust(format!("the whole enum {} is gone", e.path)),
         }
-        Category::Type => impact.notes.push(format!(
-            "its struct and its variant of {} are gone",
-            def.result.name
-        )),
-        Category::Function => impact.notes.push("its function struct is gone".to_owned()),
     }
     Entry {
         def: Def::of(def),
@@ -404,78 +470,133 @@ fn removed_entry(def: &Definition, new_types: &BTreeSet<String>) -> Entry {
 
 /// Compares two versions of one definition (same name, or same id when `renamed`).
 fn compare(
-    old: &Definition,
-    new: &Definition,
-    old_types: &BTreeSet<String>,
+    old_def: &Definition,
+    new_def: &Definition,
+    old: &Side<'_>,
+    new: &Side<'_>,
     renamed: bool,
 ) -> Changed {
+    let old_struct = old.structs.get(old_def.name.full.as_str()).copied();
+    let new_struct = new.structs.get(new_def.name.full.as_str()).copied();
     let mut changes = Vec::new();
-    if old.category != new.category {
+    if old_def.category != new_def.category {
         changes.push(FieldChange {
             field: String::new(),
             what: ChangeKind::Kind,
-            old: Some(Kind::of(old).as_str().to_owned()),
-            new: Some(Kind::of(new).as_str().to_owned()),
+            old: Some(old_def.category.as_str().to_owned()),
+            new: Some(new_def.category.as_str().to_owned()),
             wire_breaking: true,
             rust_breaking: true,
             note: "moved between constructors and functions".to_owned(),
         });
     }
-    let (old_result, new_result) = (
-        fields::type_text(&old.result),
-        fields::type_text(&new.result),
-    );
+    let (old_result, new_result) = (old_def.result.to_string(), new_def.result.to_string());
     if old_result != new_result {
-        let note = match new.category {
-            Category::Type if old_types.contains(new.result.name.as_str()) => format!(
+        let old_types: BTreeSet<&str> =
+            old.schema.types().iter().map(|t| t.name.as_str()).collect();
+        let note = match new_def.category {
+            Category::Type if old_types.contains(new_def.result.name.as_str()) => format!(
                 "now a variant of {} (a type that exists in the old schema)",
-                new.result.name
+                new_def.result.name
             ),
-            Category::Type => format!("now the constructor of the new type {}", new.result.name),
+            Category::Type => format!(
+                "now the constructor of the new type {}",
+                new_def.result.name
+            ),
             Category::Function => "the response has another type".to_owned(),
         };
+        let returns =
+            |s: Option<&StructDef>| s.and_then(|s| s.returns.as_ref()).map(ToString::to_string);
         changes.push(FieldChange {
             field: String::new(),
             what: ChangeKind::Result,
             old: Some(old_result),
             new: Some(new_result),
             wire_breaking: true,
-            rust_breaking: rust::rust_type(&old.result) != rust::rust_type(&new.result)
-                || new.category == Category::Type,
+            rust_breaking: new_def.category == Category::Type
+                || returns(old_struct) != returns(new_struct),
             note,
         });
     }
-    changes.extend(fields::compare(old, new));
+    changes.extend(fields::compare(old_def, new_def, old_struct, new_struct));
 
     let mut impact = Impact::default();
-    if renamed {
-        impact.rust_breaking = true;
-        impact.notes.push(format!(
-            "renamed from {} (same id): the Rust item is renamed",
-            old.name.full
-        ));
-    }
-    if old.id() != new.id() {
+    if old_def.id != new_def.id {
         impact.wire_breaking = true;
         impact.notes.push(format!(
             "id {:#010x} -> {:#010x}: a peer with only one of the schemas rejects the other's id",
-            old.id(),
-            new.id()
+            old_def.id, new_def.id
         ));
     } else if changes.iter().any(|c| c.wire_breaking) {
         impact.wire_breaking = true;
         impact.notes.push(format!(
             "same id {:#010x} but different bytes: old and new decoders misread each other",
-            new.id()
+            new_def.id
         ));
     }
+    rust_item_changes(old_def, new_def, old, new, renamed, &mut impact);
     if changes.iter().any(|c| c.rust_breaking) {
         impact.rust_breaking = true;
     }
     Changed {
-        old: Def::of(old),
-        new: Def::of(new),
+        old: Def::of(old_def),
+        new: Def::of(new_def),
         changes,
         impact,
+    }
+}
+
+/// What changed in the Rust items of a definition itself: its struct's path, its enum variants.
+fn rust_item_changes(
+    old_def: &Definition,
+    new_def: &Definition,
+    old: &Side<'_>,
+    new: &Side<'_>,
+    renamed: bool,
+    impact: &mut Impact,
+) {
+    let (old_name, new_name) = (old_def.name.full.as_str(), new_def.name.full.as_str());
+    let old_struct = old.structs.get(old_name);
+    let new_struct = new.structs.get(new_name);
+    match (old_struct, new_struct) {
+        (Some(o), Some(n)) if o.path != n.path => {
+            let why = if renamed {
+                format!("renamed from {old_name} (same id)")
+            } else {
+                "another name was taken first".to_owned()
+            };
+            impact.rust(format!("the Rust item {} is now {}: {why}", o.path, n.path));
+        }
+        (Some(o), None) => impact.rust(format!("its struct {} is no longer generated", o.path)),
+        _ => {}
+    }
+    for (e, v) in old.variants.get(old_name).into_iter().flatten() {
+        let now = new
+            .variants
+            .get(new_name)
+            .into_iter()
+            .flatten()
+            .find(|(n, _)| n.kind == e.kind && n.tl_name == e.tl_name);
+        match now {
+            None => impact.rust(format!("its variant {}::{} is gone", e.path, v.ident)),
+            Some((n, nv)) if n.path != e.path || nv.ident != v.ident => impact.rust(format!(
+                "its variant {}::{} is now {}::{}",
+                e.path, v.ident, n.path, nv.ident
+            )),
+            Some((_, nv)) if nv.heap != v.heap => impact.rust(format!(
+                "its variant {}::{} {} a Box",
+                e.path,
+                v.ident,
+                if nv.heap {
+                    "now holds"
+                } else {
+                    "no longer holds"
+                }
+            )),
+            Some(_) => {}
+        }
+    }
+    for note in new_variant_notes(new_name, old, new) {
+        impact.rust(note);
     }
 }

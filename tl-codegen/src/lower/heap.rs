@@ -1,11 +1,11 @@
-//! Where values go behind a `Box`: enum variants that close a cycle of by-value containment (a
+//! Where values go on the heap (behind a `Box`): enum variants that close a cycle of by-value containment (a
 //! recursive type would have infinite size), bare fields that do so, and variants whose struct is
 //! large, so that every enum stays small (clippy's `large_enum_variant` never fires and moving a
 //! value is cheap).
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::ir::{EnumDef, FieldKind, ItemPath, Model, StructDef, TypeRef};
+use crate::model::{EnumDef, FieldKind, ItemPath, Model, StructDef, TypeRef};
 
 /// A variant whose struct is estimated larger than this many bytes is boxed.
 const MAX_INLINE_VARIANT: usize = 96;
