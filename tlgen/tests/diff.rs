@@ -110,7 +110,7 @@ fn same_id_new_name_is_a_rename() {
     let new = schema(&format!(
         "{PRELUDE}peerAccount#11111111 user_id:long = Peer;\n"
     ));
-    let diff = tlgen::diff::diff(&old, &new);
+    let diff = tlgen::diff::diff(&old, &new, &[]).unwrap();
     assert!(diff.added.is_empty() && diff.removed.is_empty(), "{diff:?}");
     assert_eq!(diff.renamed.len(), 1);
     let rename = &diff.renamed[0];
@@ -129,7 +129,7 @@ fn classification_of_definition_changes() {
     let new = schema(&format!(
         "{PRELUDE}a#1 x:int = A;\na2#5 = A;\nb#2 = B;\nc#6 = C;\n---functions---\nf#3 = B;\ng#7 x:bytes = B;\n"
     ));
-    let diff = tlgen::diff::diff(&old, &new);
+    let diff = tlgen::diff::diff(&old, &new, &[]).unwrap();
     let added: BTreeMap<&str, (bool, bool)> = diff
         .added
         .iter()
@@ -309,4 +309,103 @@ fn corpus_counts_match_an_independent_scan_and_the_corpus_readme() {
             }
         }
     }
+}
+
+/// TON schemas hold any constructor in `object` fields and any function in `function` fields:
+/// the generated `enums::Object` / `enums::Function` get a variant per definition, so adding a
+/// constructor (or a function) breaks exhaustive matches on them even when its own type is new.
+#[test]
+fn a_new_ton_constructor_is_a_new_variant_of_the_any_object_enum() {
+    let prelude = "int ? = Int;\nobject ? = Object;\nfunction ? = Function;\n";
+    let old = schema(&format!(
+        "{prelude}adnl.message.query query_id:int query:object = adnl.Message;\n\
+         ---functions---\nliteServer.query data:int = Object;\nliteServer.wrap q:function = Object;\n"
+    ));
+    let new = schema(&format!(
+        "{prelude}adnl.message.query query_id:int query:object = adnl.Message;\n\
+         tonNode.zeroState id:int = tonNode.ZeroState;\n\
+         ---functions---\nliteServer.query data:int = Object;\nliteServer.wrap q:function = Object;\n\
+         liteServer.ping = Object;\n"
+    ));
+    let diff = tlgen::diff::diff(&old, &new, &[]).unwrap();
+    let added: BTreeMap<&str, &tlgen::diff::Entry> = diff
+        .added
+        .iter()
+        .map(|e| (e.def.name.as_str(), e))
+        .collect();
+    let zero_state = added["tonNode.zeroState"];
+    assert!(zero_state.impact.rust_breaking, "{zero_state:?}");
+    assert!(!zero_state.impact.wire_breaking);
+    assert!(
+        zero_state.impact.notes[0].starts_with("new variant of enums::Object (TL's `object`"),
+        "{:?}",
+        zero_state.impact.notes
+    );
+    let ping = added["liteServer.ping"];
+    assert!(ping.impact.rust_breaking, "{ping:?}");
+    assert!(ping.impact.notes[0].starts_with("new variant of enums::Function"));
+    assert_eq!(diff.summary().semver, tlgen::diff::Semver::Major);
+}
+
+/// `--select` judges only what a build with that selection generates: changes to definitions
+/// outside the selected closure are not reported, and a new constructor of a selected type is.
+#[test]
+fn a_selection_judges_only_what_it_generates() {
+    let old = schema(&format!(
+        "{PRELUDE}userEmpty#11111111 id:long = User;\nchat#22222222 id:long = Chat;\n\
+         ---functions---\nusers.get#33333333 id:long = User;\n"
+    ));
+    let new = schema(&format!(
+        "{PRELUDE}userEmpty#11111111 id:long = User;\nuser#44444444 id:long name:string = User;\n\
+         chat#55555555 id:long title:string = Chat;\n\
+         ---functions---\nusers.get#33333333 id:long = User;\n"
+    ));
+    let everything = tlgen::diff::diff(&old, &new, &[]).unwrap();
+    assert_eq!(everything.changed.len(), 1, "chat changed: {everything:?}");
+    let selected = tlgen::diff::diff(&old, &new, &["users.get".to_owned()]).unwrap();
+    assert!(selected.changed.is_empty(), "{selected:?}");
+    let added: Vec<&str> = selected.added.iter().map(|e| e.def.name.as_str()).collect();
+    assert_eq!(added, ["user"]);
+    assert!(selected.added[0].impact.rust_breaking);
+    // A selected name the schema lacks is an error, as it is for generation.
+    let err = tlgen::diff::diff(&old, &new, &["nope".to_owned()]).unwrap_err();
+    assert!(
+        matches!(err, tl_codegen::Error::UnknownSelection { .. }),
+        "{err}"
+    );
+
+    // The command line takes the same selection.
+    let dir = std::env::temp_dir().join(format!("tlgen-diff-select-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let write = |name: &str, schema: String| {
+        let path = dir.join(name);
+        std::fs::write(&path, schema).unwrap();
+        path.to_str().unwrap().to_owned()
+    };
+    let old_path = write(
+        "old.tl",
+        format!("{PRELUDE}chat id:long = Chat;\nuserEmpty id:long = User;\n"),
+    );
+    let new_path = write(
+        "new.tl",
+        format!("{PRELUDE}chat id:long title:string = Chat;\nuserEmpty id:long = User;\n"),
+    );
+    let all = tlgen(&["diff", "--fail-on", "any", &old_path, &new_path]);
+    let only_users = tlgen(&[
+        "diff",
+        "--fail-on",
+        "any",
+        "--select",
+        "User",
+        &old_path,
+        &new_path,
+    ]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(all.status.code(), Some(3), "{}", stdout(&all));
+    assert_eq!(only_users.status.code(), Some(0), "{}", stdout(&only_users));
+    assert!(
+        stdout(&only_users).contains("semver: none"),
+        "{}",
+        stdout(&only_users)
+    );
 }
