@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::model::{EnumDef, FieldKind, ItemPath, Model, StructDef, TypeRef};
 
-/// A variant whose struct is estimated larger than this many bytes is boxed.
+/// A variant whose struct is estimated larger than this many bytes goes on the heap (behind a `Box`).
 const MAX_INLINE_VARIANT: usize = 96;
 
 /// Decides every `heap` flag in the model.
@@ -104,18 +104,18 @@ fn break_bare_cycles(model: &mut Model) {
     for s in 0..model.types.len() {
         let owner = model.types[s].path.clone();
         let def = &mut model.types[s];
-        let mut boxed = Vec::new();
+        let mut moved = Vec::new();
         for_each_type_mut(def, &mut |ty| {
             if let TypeRef::Bare { path, heap } = ty
                 && !*heap
                 && reaches(&edges, path, &owner)
             {
                 *heap = true;
-                boxed.push(path.clone());
+                moved.push(path.clone());
             }
         });
         if let Some(targets) = edges.get_mut(&owner) {
-            targets.retain(|t| !boxed.contains(t));
+            targets.retain(|t| !moved.contains(t));
         }
     }
 }
