@@ -137,7 +137,7 @@ fn unreferenced_nats(defs: &[Definition]) -> (Vec<String>, Vec<u32>) {
             if types
                 .iter()
                 .filter_map(|t| type_of.get(t))
-                .any(|t| holding.contains(&t))
+                .any(|t| holding.contains(t))
             {
                 ids.push(c.id);
                 let ty = tl_type_name(c);
