@@ -1,13 +1,18 @@
 //! Hostile bytes decoded into the generated importers types: truncation at every offset, unknown
 //! constructor ids in every boxed position, wrong vector ids, absurd vector counts and string
-//! lengths, invalid UTF-8, trailing bytes and deep nesting all return a typed `DecodeError` with the
+//! lengths, invalid UTF-8, trailing bytes, deep nesting and structure-aware mutations (flags flipped,
+//! counts and length prefixes changed, sibling ids swapped in, cuts at field boundaries, other
+//! constructors spliced in, words inserted and deleted) all return a typed `DecodeError` with the
 //! right kind, offset and path, and nothing panics.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
 
+use std::fmt::Debug;
+
 use common::{Wire, hex, ids};
 use proptest::prelude::*;
+use proptest::test_runner::TestCaseError;
 use tl_types::{
     DEFAULT_MAX_DEPTH, DecodeError, DecodeErrorKind, Deserializable, Reader, Serializable, enums,
     functions, name_for_id, types,
@@ -1016,12 +1021,358 @@ fn every_single_byte_mutation() {
     }
 }
 
+// =============================================================================================
+// Structure-aware mutations: valid encodings with their fields damaged in place, cut, spliced or
+// shifted, so that the decoder gets past the first id and meets the damage where it lies.
+
+/// The request of `request_bytes`, read by read: peer `inputPeerUserFromMessage(inputPeerUser)`,
+/// link, q, offset_user `inputUserFromMessage(inputPeerSelf)`.
+fn request_model() -> Model {
+    const R: &str = "messages.getChatInviteImporters";
+    let mut m = Model::default();
+    m.ctor("", R, ids::GET_CHAT_INVITE_IMPORTERS)
+        // requested 0, link 1, q 2, subscription_expired 3
+        .flags(&format!("{R}.flags"), bits(&[0, 1, 2, 3]));
+    let peer = format!("{R}.peer");
+    let from = format!("{peer}.inputPeerUserFromMessage");
+    m.ctor(&peer, "InputPeer", ids::INPUT_PEER_USER_FROM_MESSAGE);
+    let inner = format!("{from}.peer");
+    m.ctor(&inner, "InputPeer", ids::INPUT_PEER_USER)
+        .long(&format!("{inner}.inputPeerUser.user_id"), 1)
+        .long(&format!("{inner}.inputPeerUser.access_hash"), 2)
+        .int(&format!("{from}.msg_id"), 3)
+        .long(&format!("{from}.user_id"), 4)
+        .string(&format!("{R}.link"), "t.me/+x")
+        .string(&format!("{R}.q"), "ab")
+        .int(&format!("{R}.offset_date"), 0x6553f100);
+    let user = format!("{R}.offset_user");
+    let from = format!("{user}.inputUserFromMessage");
+    m.ctor(&user, "InputUser", ids::INPUT_USER_FROM_MESSAGE)
+        .ctor(&format!("{from}.peer"), "InputPeer", ids::INPUT_PEER_SELF)
+        .int(&format!("{from}.msg_id"), 5)
+        .long(&format!("{from}.user_id"), 6)
+        .int(&format!("{R}.limit"), 100);
+    m
+}
+
+#[test]
+fn request_model_is_the_request() {
+    assert_eq!(request_model().bytes(), request_bytes());
+}
+
+/// The constructors of the type expected at an id site (the other ids a sibling swap may put
+/// there); the vector id at a vector's id.
+fn siblings(expected: Option<&str>) -> &'static [u32] {
+    use ids::*;
+    match expected {
+        None => &[VECTOR],
+        Some("messages.ChatInviteImporters") => &[CHAT_INVITE_IMPORTERS],
+        Some("messages.getChatInviteImporters") => &[GET_CHAT_INVITE_IMPORTERS],
+        Some("ChatInviteImporter") => &[CHAT_INVITE_IMPORTER],
+        Some("User") => &[USER_EMPTY, USER],
+        Some("UserProfilePhoto") => &[USER_PROFILE_PHOTO_EMPTY, USER_PROFILE_PHOTO],
+        Some("UserStatus") => &[
+            USER_STATUS_EMPTY,
+            USER_STATUS_ONLINE,
+            USER_STATUS_OFFLINE,
+            USER_STATUS_RECENTLY,
+            USER_STATUS_LAST_WEEK,
+            USER_STATUS_LAST_MONTH,
+        ],
+        Some("RestrictionReason") => &[RESTRICTION_REASON],
+        Some("EmojiStatus") => &[
+            EMOJI_STATUS_EMPTY,
+            EMOJI_STATUS,
+            EMOJI_STATUS_COLLECTIBLE,
+            INPUT_EMOJI_STATUS_COLLECTIBLE,
+        ],
+        Some("Username") => &[USERNAME],
+        Some("RecentStory") => &[RECENT_STORY],
+        Some("PeerColor") => &[
+            PEER_COLOR,
+            PEER_COLOR_COLLECTIBLE,
+            INPUT_PEER_COLOR_COLLECTIBLE,
+        ],
+        Some("InputPeer") => &[
+            INPUT_PEER_EMPTY,
+            INPUT_PEER_SELF,
+            INPUT_PEER_CHAT,
+            INPUT_PEER_USER,
+            INPUT_PEER_CHANNEL,
+            INPUT_PEER_USER_FROM_MESSAGE,
+            INPUT_PEER_CHANNEL_FROM_MESSAGE,
+        ],
+        Some("InputUser") => &[
+            INPUT_USER_EMPTY,
+            INPUT_USER_SELF,
+            INPUT_USER,
+            INPUT_USER_FROM_MESSAGE,
+        ],
+        Some(other) => panic!("no siblings listed for {other}"),
+    }
+}
+
+/// Complete encodings of other constructors, written by hand, to splice over a value.
+fn donors() -> Vec<Vec<u8>> {
+    vec![
+        hex("7a4bbcd3 0500000000000000"),                   // userEmpty id:5
+        hex("4939b9ed 01000000"),                           // userStatusOnline expires:1
+        hex("c97ea07d"),                                    // inputPeerSelf
+        hex("b4ac72d0 01 61 0000 01 62 0000 00 000000"),    // restrictionReason "a" "b" ""
+        hex("15c4b51c 00000000"),                           // an empty vector
+        hex("d9df5a8c 00000000 0100000000000000 02000000"), // chatInviteImporter
+        hex("e11a114f"),                                    // userProfilePhotoEmpty
+    ]
+}
+
+/// A mutation that leaves every byte where it was. The `usize` picks the read or site among those
+/// it applies to (modulo their number).
+#[derive(Debug, Clone)]
+enum InPlace {
+    /// XOR a flags word (a read whose path ends in `flags` or `flags2`) with a mask.
+    FlipFlags(usize, u32),
+    /// Replace a vector's element count.
+    Count(usize, u32),
+    /// Replace the first byte of a string's length header.
+    LengthByte(usize, u8),
+    /// Put a sibling constructor's id (`true`) or any id at an id site.
+    SwapId(usize, bool, u32),
+}
+
+/// A mutation that moves bytes: applied after the in-place ones.
+#[derive(Debug, Clone)]
+enum Shift {
+    /// Cut the input where a read starts (a field boundary).
+    Truncate(prop::sample::Index),
+    /// Write one of `donors()` over the bytes from an id site on.
+    Splice(prop::sample::Index, prop::sample::Index),
+    /// Insert a word where a read starts.
+    InsertWord(prop::sample::Index, u32),
+    /// Delete the word where a read starts.
+    DeleteWord(prop::sample::Index),
+}
+
+fn in_place() -> impl Strategy<Value = InPlace> {
+    let index = any::<usize>;
+    prop_oneof![
+        (index(), 1u32..).prop_map(|(i, m)| InPlace::FlipFlags(i, m)),
+        (index(), prop_oneof![0u32..8, any::<u32>(), Just(u32::MAX)])
+            .prop_map(|(i, c)| InPlace::Count(i, c)),
+        (
+            index(),
+            prop_oneof![Just(0xffu8), Just(0xfe), Just(0), any::<u8>()]
+        )
+            .prop_map(|(i, b)| InPlace::LengthByte(i, b)),
+        (index(), any::<bool>(), any::<u32>()).prop_map(|(i, s, id)| InPlace::SwapId(i, s, id)),
+    ]
+}
+
+fn shift() -> impl Strategy<Value = Shift> {
+    let index = any::<prop::sample::Index>;
+    prop_oneof![
+        index().prop_map(Shift::Truncate),
+        (index(), index()).prop_map(|(i, d)| Shift::Splice(i, d)),
+        (
+            index(),
+            prop_oneof![Just(0u32), Just(ids::VECTOR), any::<u32>()]
+        )
+            .prop_map(|(i, w)| Shift::InsertWord(i, w)),
+        index().prop_map(Shift::DeleteWord),
+    ]
+}
+
+fn read_start(read: &Read) -> usize {
+    match read {
+        Read::Fixed { start, .. } | Read::Str { start, .. } | Read::Count { start, .. } => *start,
+    }
+}
+
+/// What one in-place mutation must make the decoder report, when it must fail: its kind, offset
+/// and path.
+type Expected = Option<(DecodeErrorKind, usize, String)>;
+
+/// Applies an in-place mutation to `bytes`; returns the error it must cause, if it must (`None`
+/// too when the value has no place of its kind: the request has no vector).
+fn apply_in_place(m: &Model, bytes: &mut [u8], edit: &InPlace) -> Expected {
+    let n = bytes.len();
+    match edit {
+        InPlace::FlipFlags(i, mask) => {
+            let flags: Vec<usize> = m
+                .reads
+                .iter()
+                .filter_map(|r| match r {
+                    Read::Fixed { start, path, .. }
+                        if path.ends_with(".flags") || path.ends_with(".flags2") =>
+                    {
+                        Some(*start)
+                    }
+                    _ => None,
+                })
+                .collect();
+            let at = *flags.get(i % flags.len().max(1))?;
+            let word = u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap()) ^ mask;
+            bytes[at..at + 4].copy_from_slice(&word.to_le_bytes());
+            None
+        }
+        InPlace::Count(i, count) => {
+            let counts: Vec<(usize, usize, &String)> = m
+                .reads
+                .iter()
+                .filter_map(|r| match r {
+                    Read::Count {
+                        start, min, path, ..
+                    } => Some((*start, *min, path)),
+                    _ => None,
+                })
+                .collect();
+            let (at, min, path) = *counts.get(i % counts.len().max(1))?;
+            bytes[at..at + 4].copy_from_slice(&count.to_le_bytes());
+            // More elements than the rest of the input can hold: refused before any is read.
+            let max = (n - at - 4) / min;
+            (*count as usize > max).then(|| {
+                (
+                    DecodeErrorKind::VectorTooLong { count: *count, max },
+                    at,
+                    path.clone(),
+                )
+            })
+        }
+        InPlace::LengthByte(i, byte) => {
+            let strings: Vec<(usize, &String)> = m
+                .reads
+                .iter()
+                .filter_map(|r| match r {
+                    Read::Str { start, path, .. } => Some((*start, path)),
+                    _ => None,
+                })
+                .collect();
+            let (at, path) = *strings.get(i % strings.len().max(1))?;
+            bytes[at] = *byte;
+            // TL never uses the prefix 0xff.
+            (*byte == 0xff).then(|| (DecodeErrorKind::BadLengthPrefix, at, path.clone()))
+        }
+        InPlace::SwapId(i, sibling, any_id) => {
+            let site = &m.sites[i % m.sites.len()];
+            let choices = siblings(site.expected);
+            let id = if *sibling {
+                choices[*any_id as usize % choices.len()]
+            } else {
+                *any_id
+            };
+            bytes[site.at..site.at + 4].copy_from_slice(&id.to_le_bytes());
+            if choices.contains(&id) {
+                return None;
+            }
+            let kind = match site.expected {
+                Some(expected) => DecodeErrorKind::UnknownConstructor { id, expected },
+                None => DecodeErrorKind::BadVectorId { id },
+            };
+            Some((kind, site.at, site.path.clone()))
+        }
+    }
+}
+
+/// Applies a shifting mutation; for a cut, returns the length kept.
+fn apply_shift(m: &Model, bytes: &mut Vec<u8>, edit: &Shift) -> Option<usize> {
+    let boundary = |i: &prop::sample::Index| read_start(&m.reads[i.index(m.reads.len())]);
+    match edit {
+        Shift::Truncate(i) => {
+            let at = boundary(i);
+            bytes.truncate(at);
+            return Some(at);
+        }
+        Shift::Splice(i, d) => {
+            let at = m.sites[i.index(m.sites.len())].at;
+            let donors = donors();
+            let donor = &donors[d.index(donors.len())];
+            let end = (at + donor.len()).min(bytes.len());
+            bytes.splice(at..end, donor.iter().copied());
+        }
+        Shift::InsertWord(i, word) => {
+            let at = boundary(i);
+            bytes.splice(at..at, word.to_le_bytes());
+        }
+        Shift::DeleteWord(i) => {
+            let at = boundary(i);
+            bytes.drain(at..(at + 4).min(bytes.len()));
+        }
+    }
+    None
+}
+
+/// Decodes a mutated encoding of `model` with `decode`: an error of the expected kind, offset and
+/// path where one mutation alone must fail; otherwise never a panic, an `Ok` that re-encodes to a
+/// value decoding equal, or an error inside the input.
+fn check_mutations<T>(
+    model: &Model,
+    decode: impl Fn(&[u8]) -> Result<T, DecodeError>,
+    edits: &[InPlace],
+    last: Option<&Shift>,
+) -> Result<(), TestCaseError>
+where
+    T: Serializable + PartialEq + Debug,
+{
+    let mut bytes = model.bytes();
+    let mut expected: Vec<Expected> = edits
+        .iter()
+        .map(|e| apply_in_place(model, &mut bytes, e))
+        .collect();
+    let cut = last.and_then(|s| apply_shift(model, &mut bytes, s));
+    let result = decode(&bytes);
+    match (edits.len(), expected.pop(), last, cut) {
+        // One in-place mutation that must fail, nothing else.
+        (1, Some(Some((kind, offset, path))), None, _) => {
+            let err = result.expect_err("the mutation must fail");
+            assert_error(&err, &kind, offset, &path, &format!("{edits:?}"));
+        }
+        // A cut at a field boundary alone: the first read the shorter input cannot satisfy.
+        (0, _, Some(_), Some(n)) if n < model.bytes().len() => {
+            let (kind, offset, path) = model.truncation_error(n);
+            let err = result.expect_err("a truncated value must fail");
+            assert_error(&err, &kind, offset, &path, &format!("cut at {n}"));
+        }
+        _ => match result {
+            Ok(value) => {
+                let again = value.to_bytes();
+                prop_assert_eq!(again.len(), value.serialized_len());
+                let back = decode(&again);
+                prop_assert!(back.is_ok(), "re-encoding does not decode: {:?}", back);
+                prop_assert_eq!(back.unwrap(), value);
+            }
+            Err(err) => {
+                prop_assert!(
+                    err.offset() <= bytes.len(),
+                    "{} for {} bytes",
+                    err,
+                    bytes.len()
+                );
+                prop_assert!(!err.to_string().is_empty());
+            }
+        },
+    }
+    Ok(())
+}
+
 proptest! {
     #[test]
-    fn random_bytes_after_the_response_id(tail in proptest::collection::vec(any::<u8>(), 0..600)) {
-        let mut bytes = hex("0ab0b681");
-        bytes.extend(tail);
-        decode_is_sound(&bytes);
+    fn structured_mutations_of_the_response(
+        edits in proptest::collection::vec(in_place(), 0..4),
+        last in proptest::option::of(shift()),
+    ) {
+        check_mutations(&response_model(), decode_response, &edits, last.as_ref())?;
+    }
+
+    #[test]
+    fn structured_mutations_of_the_request(
+        edits in proptest::collection::vec(in_place(), 0..4),
+        last in proptest::option::of(shift()),
+    ) {
+        check_mutations(
+            &request_model(),
+            functions::messages::GetChatInviteImporters::from_bytes,
+            &edits,
+            last.as_ref(),
+        )?;
     }
 
     #[test]
@@ -1038,13 +1389,44 @@ proptest! {
         let cut = cut.index(bytes.len());
         decode_is_sound(&bytes[..cut]);
     }
+}
 
-    #[test]
-    fn random_requests(tail in proptest::collection::vec(any::<u8>(), 0..200)) {
-        let mut bytes = hex("4edd04df");
-        bytes.extend(tail);
-        if let Err(err) = functions::messages::GetChatInviteImporters::from_bytes(&bytes) {
-            prop_assert!(err.offset() <= bytes.len());
+/// Every in-place mutation class at every site it applies to, one at a time, with its expected
+/// error: the exhaustive counterpart of the property tests above.
+#[test]
+fn every_must_fail_mutation_fails_where_it_should() {
+    fn request(b: &[u8]) -> Result<Vec<u8>, DecodeError> {
+        functions::messages::GetChatInviteImporters::from_bytes(b).map(|v| v.to_bytes())
+    }
+    fn response(b: &[u8]) -> Result<Vec<u8>, DecodeError> {
+        decode_response(b).map(|v| v.to_bytes())
+    }
+    type Decode = fn(&[u8]) -> Result<Vec<u8>, DecodeError>;
+    for (model, decode) in [
+        (response_model(), response as Decode),
+        (request_model(), request as Decode),
+    ] {
+        let mut checked = 0;
+        let has_vectors = model.reads.iter().any(|r| matches!(r, Read::Count { .. }));
+        for i in 0..model.reads.len().max(model.sites.len()) {
+            let mut edits = vec![
+                InPlace::LengthByte(i, 0xff),
+                InPlace::SwapId(i, false, BOGUS_ID),
+            ];
+            if has_vectors {
+                edits.extend([InPlace::Count(i, u32::MAX), InPlace::Count(i, 0x0100_0000)]);
+            }
+            for edit in edits {
+                let mut bytes = model.bytes();
+                let (kind, offset, path) = apply_in_place(&model, &mut bytes, &edit)
+                    .unwrap_or_else(|| panic!("{edit:?} must fail"));
+                let err = decode(&bytes).expect_err("must fail");
+                assert_error(&err, &kind, offset, &path, &format!("{edit:?}"));
+                checked += 1;
+            }
         }
+        let places = model.reads.len().max(model.sites.len());
+        assert_eq!(checked, places * if has_vectors { 4 } else { 2 });
+        assert!(places >= 16, "{places}");
     }
 }

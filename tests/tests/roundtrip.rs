@@ -92,6 +92,7 @@ proptest! {
     #[test]
     fn random_responses_round_trip(seed in any::<u64>(), depth in 1usize..6) {
         let value = tl_types::enums::messages::ChatInviteImporters::sample(&mut Sampler::new(seed).with_max_depth(depth));
-        prop_assert!(check_round_trip(&value).is_ok());
+        let outcome = check_round_trip(&value);
+        prop_assert!(outcome.is_ok(), "{:?}", outcome.err());
     }
 }
