@@ -187,7 +187,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .format(false)
         .layer(228)
         .select(constructors)
-        .generate(&[&schema])?;
+        .generate(&[&schema])?
+        .code;
     write_if_changed(&out.join("api_l228.rs"), &code)?;
 
     for def in &defs {
