@@ -55,20 +55,18 @@
 //!
 //! Two things cannot be represented in TL at all: a byte string longer than [`MAX_TL_BYTES_LEN`]
 //! (16 MiB − 1; the long-form header has three bytes for the length) and a vector of more than
-//! `u32::MAX` elements. No MTProto message comes near either size (the server rejects far smaller
-//! ones), so meeting one is a bug in the caller or a length taken from outside unchecked. The
-//! runtime never writes such a value cut to fit, which would send other data than the caller built:
+//! `u32::MAX` elements. No MTProto message comes near either size, so meeting one is a bug in the
+//! caller or a length taken from outside unchecked. The runtime never writes such a value cut to
+//! fit, which would send other data than the caller built:
 //!
-//! - The checked path, [`Serializable::try_to_bytes`](crate::Serializable::try_to_bytes) and
-//!   [`Serializable::try_serialize`](crate::Serializable::try_serialize), walks the value first
-//!   ([`Codec::check_limits`]) and returns an [`EncodeError`] that names the field
+//! - The checked path, [`Serializable::try_to_bytes`] and [`Serializable::try_serialize`], walks
+//!   the value first ([`Codec::check_limits`]) and returns an [`EncodeError`] that names the field
 //!   (`messages.getChatInviteImporters.q`) and the length, writing nothing. Use it whenever a
 //!   length comes from outside the program.
-//! - The infallible path ([`Serializable::serialize`](crate::Serializable::serialize),
-//!   [`to_bytes`](crate::Serializable::to_bytes)) **panics** on such a value, like an index out of
-//!   bounds: it stays as fast as it was (the length test it already made now panics instead of
-//!   cutting) and cannot return anything but correct bytes. [`Codec::encoded_len`] counts the value
-//!   as if it could be written, so it never panics.
+//! - The infallible path ([`Serializable::serialize`], [`Serializable::to_bytes`]) **panics** on
+//!   such a value, like an index out of bounds: it stays as fast as it was (the length test it
+//!   already made now panics instead of cutting) and cannot return anything but correct bytes.
+//!   [`Codec::encoded_len`] counts the value as if it could be written, so it never panics.
 
 use std::marker::PhantomData;
 
@@ -109,7 +107,8 @@ pub trait Codec {
     /// are added by the caller.
     fn check_limits(value: &Self::Value) -> Result<(), EncodeError>;
     /// Reads one value, leaving the reader just after it. Errors carry the offset where decoding
-    /// failed; paths are added by [`decode`] and by vectors.
+    /// failed; paths are added by the caller (the field, [`DecodeError::in_field`]) and by vectors
+    /// (the index).
     fn decode(reader: &mut Reader<'_>) -> Result<Self::Value, DecodeError>;
 }
 

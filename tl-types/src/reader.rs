@@ -194,8 +194,8 @@ impl<'a> Reader<'a> {
     /// current offset and without calling `f`, when [`Reader::max_depth`] levels are already open:
     /// `max_depth` nested values decode, one more does not.
     ///
-    /// The `Boxed` and `BareConstructor` codecs call this for every value of a generated type, which is what
-    /// bounds recursion through recursive types.
+    /// The `Boxed` and `BareConstructor` codecs call this for every value of a generated type,
+    /// which is what bounds recursion through recursive types.
     #[inline]
     pub fn nested<T>(
         &mut self,
