@@ -29,6 +29,7 @@ pub struct Config {
     file_name: String,
     check: CheckOptions,
     samples: bool,
+    samples_cfg: Option<String>,
     layer: Option<i32>,
 }
 
@@ -42,6 +43,7 @@ impl Default for Config {
             file_name: "tl.rs".to_owned(),
             check: CheckOptions::default(),
             samples: false,
+            samples_cfg: None,
             layer: None,
         }
     }
@@ -130,13 +132,26 @@ impl Config {
 
     /// Also generates sample values: an impl of the runtime's `sample::Sample` for every struct
     /// and enum, and `visit_samples`, which lists every constructor and function type (for
-    /// round-trip tests and fuzzing). Off by default.
+    /// round-trip tests and fuzzing). Off by default. The code needs tl-types' `samples` feature.
     ///
     /// ```
     /// tl_codegen::Config::new().samples(true);
     /// ```
     pub fn samples(&mut self, on: bool) -> &mut Self {
         self.samples = on;
+        self
+    }
+
+    /// Generates sample values as [`Config::samples`] does, each item behind `#[cfg(predicate)]`,
+    /// so that a crate shipping generated code can offer them as a feature without making every
+    /// user compile them.
+    ///
+    /// ```
+    /// tl_codegen::Config::new().samples_cfg(r#"feature = "samples""#);
+    /// ```
+    pub fn samples_cfg(&mut self, predicate: impl Into<String>) -> &mut Self {
+        self.samples = true;
+        self.samples_cfg = Some(predicate.into());
         self
     }
 
@@ -172,11 +187,22 @@ impl Config {
             other => other?,
         };
         let rt = runtime_tokens(&self.runtime_path)?;
+        let samples_cfg = match &self.samples_cfg {
+            Some(predicate) => Some(
+                syn::parse_str::<syn::Meta>(predicate)
+                    .map(quote::ToTokens::into_token_stream)
+                    .map_err(|_| Error::CfgPredicate {
+                        predicate: predicate.clone(),
+                    })?,
+            ),
+            None => None,
+        };
         let tokens = crate::emit::generate(
             rt,
             &model,
             crate::emit::Options {
                 samples: self.samples,
+                samples_cfg,
             },
         );
         let names: Vec<&str> = sources.iter().map(|(_, f)| f.name.as_str()).collect();

@@ -45,6 +45,12 @@ pub enum Error {
         /// The path given.
         path: String,
     },
+    /// `samples_cfg` is not a cfg predicate.
+    #[error("`{predicate}` is not a cfg predicate (such as feature = \"samples\")")]
+    CfgPredicate {
+        /// The predicate given.
+        predicate: String,
+    },
     /// The generated tokens did not parse as a Rust file (a generator bug); the unformatted code is kept.
     #[error("generated code does not parse: {message}")]
     Format {

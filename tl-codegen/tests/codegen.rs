@@ -33,18 +33,6 @@ fn fixtures() {
     });
 }
 
-/// The shipped types, exactly as tl-types/build.rs generates them.
-#[test]
-fn shipped_schema() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../schema/importers.tl");
-    insta::assert_snapshot!(generate(&path, |c| {
-        c.runtime_path("crate").select([
-            "messages.getChatInviteImporters",
-            "messages.ChatInviteImporters",
-        ]);
-    }));
-}
-
 /// Sample values (`Config::samples`) for conditional fields, shared bits and recursion.
 #[test]
 fn samples() {

@@ -1,11 +1,13 @@
 //! Codecs: zero-sized types that stand for TL types (`Int`, `Str`, `Vector<Boxed<T>>` …) and encode
 //! or decode the Rust value that represents them. Generated code names the TL type of every field
 //! through a codec, so that `bytes` (`Vec<u8>`) and `Vector<int>` (`Vec<i32>`), or a boxed and a bare
-//! vector, never get confused. Used by generated code; not meant to be called by hand.
+//! vector, never get confused.
 //!
-//! Generated code writes a field with [`encode::<C>`](encode), counts it with
-//! [`encoded_len::<C>`](encoded_len) and reads it with [`decode::<C>`](decode), which names the
-//! field in the error's path.
+//! The codecs are public for types written by hand: implement [`crate::Bare`] field by field with
+//! [`Codec::encode`], [`Codec::encoded_len`], [`Codec::check_limits`] and [`Codec::decode`] (adding
+//! the field to an error's path with [`DecodeError::in_field`] / [`EncodeError::in_field`]), and
+//! the value writes and reads exactly as a generated one. Generated code reaches the same codecs,
+//! and the one-line helpers around them, through `__private`, which is not public API.
 //!
 //! # Wire format
 //!
@@ -22,7 +24,7 @@
 //! | `Vector<t>` | [`Vector<C>`](Vector) | `Vec<_>` | `0x1cb5c415`, `u32` count, elements |
 //! | `vector<t>` | [`BareVector<C>`](BareVector) | `Vec<_>` | `u32` count, elements |
 //! | boxed type | [`Boxed<T>`](Boxed) | `T` | constructor id, fields |
-//! | bare constructor | [`Bare<T>`](Bare) | `T` | fields |
+//! | bare constructor | [`BareConstructor<T>`](BareConstructor) | `T` | fields |
 //!
 //! A byte string's length header is one byte for lengths below 254, else the byte 254 and a 3-byte
 //! little-endian length; data and header together are padded with zeros to a multiple of four.
@@ -45,23 +47,33 @@
 //!   remain after its count; no real schema has one. Even a plausible count reserves at most [`MAX_PREALLOC_BYTES`] up front;
 //!   the vector grows as elements are actually decoded. With the default depth limit this keeps
 //!   peak allocation while decoding under 4 MiB plus 256 bytes per input byte.
-//! - Every value of a generated type ([`Boxed`], [`Bare`]) is one nesting level of the
+//! - Every value of a generated type ([`Boxed`], [`BareConstructor`]) is one nesting level of the
 //!   [`Reader`]; more than [`Reader::max_depth`] levels fail with
 //!   [`DecodeErrorKind::DepthExceeded`] instead of overflowing the stack.
 //!
 //! # Encoding limits
 //!
-//! Encoding cannot fail. Two things cannot be represented in TL at all, and are written so that the
-//! output stays well-formed (every length it announces is the length it carries, and
-//! [`Codec::encoded_len`] stays exact): a byte string longer than [`MAX_TL_BYTES_LEN`] (16 MiB − 1)
-//! is cut to that length (a `string` at the last UTF-8 character boundary before it), and a vector
-//! of more than `u32::MAX` elements is cut to `u32::MAX`. No MTProto message comes near either size.
+//! Two things cannot be represented in TL at all: a byte string longer than [`MAX_TL_BYTES_LEN`]
+//! (16 MiB − 1; the long-form header has three bytes for the length) and a vector of more than
+//! `u32::MAX` elements. No MTProto message comes near either size, so meeting one is a bug in the
+//! caller or a length taken from outside unchecked. The runtime never writes such a value cut to
+//! fit, which would send other data than the caller built:
+//!
+//! - The checked path, [`Serializable::try_to_bytes`] and [`Serializable::try_serialize`], walks
+//!   the value first ([`Codec::check_limits`]) and returns an [`EncodeError`] that names the field
+//!   (`messages.getChatInviteImporters.q`) and the length, writing nothing. Use it whenever a
+//!   length comes from outside the program.
+//! - The infallible path ([`Serializable::serialize`], [`Serializable::to_bytes`]) **panics** on
+//!   such a value, like an index out of bounds: it stays as fast as it was (the length test it
+//!   already made now panics instead of cutting) and cannot return anything but correct bytes.
+//!   [`Codec::encoded_len`] counts the value as if it could be written, so it never panics.
 
 use std::marker::PhantomData;
 
-use crate::error::{DecodeError, DecodeErrorKind};
+use crate::decode_error::{DecodeError, DecodeErrorKind};
+use crate::encode_error::{EncodeError, EncodeErrorKind};
 use crate::reader::Reader;
-use crate::traits::{Bare as BareForm, Deserializable, Serializable};
+use crate::traits::{Bare, Deserializable, Serializable};
 
 /// The id of the boxed `Vector t` constructor (`vector#1cb5c415`).
 pub const VECTOR_ID: u32 = 0x1cb5c415;
@@ -72,7 +84,8 @@ pub const BOOL_FALSE_ID: u32 = 0xbc799737;
 
 /// How one TL type is written and read.
 ///
-/// Implemented by the zero-sized codec types of this module; generated code only names them.
+/// Implemented by the zero-sized codec types of this module; generated code and hand-written types
+/// name them as a field's TL type.
 pub trait Codec {
     /// The Rust type that holds a value.
     type Value;
@@ -80,76 +93,23 @@ pub trait Codec {
     /// decoding rejects counts that `remaining / max(MIN_LEN, 1)` cannot cover.
     const MIN_LEN: usize;
     /// Appends `value`'s bytes.
+    ///
+    /// # Panics
+    ///
+    /// When TL cannot represent `value` (see the [module docs](self#encoding-limits)):
+    /// [`Codec::check_limits`] tells beforehand.
     fn encode(value: &Self::Value, out: &mut Vec<u8>);
-    /// The exact number of bytes [`Codec::encode`] appends.
+    /// The exact number of bytes [`Codec::encode`] appends (for a value TL cannot represent, the
+    /// bytes it would take).
     fn encoded_len(value: &Self::Value) -> usize;
+    /// Whether TL can represent `value`: byte strings up to [`MAX_TL_BYTES_LEN`] bytes and vectors
+    /// up to `u32::MAX` elements, all the way down. An error's path has the vector indices; fields
+    /// are added by the caller.
+    fn check_limits(value: &Self::Value) -> Result<(), EncodeError>;
     /// Reads one value, leaving the reader just after it. Errors carry the offset where decoding
-    /// failed; paths are added by [`decode`] and by vectors.
+    /// failed; paths are added by the caller (the field, [`DecodeError::in_field`]) and by vectors
+    /// (the index).
     fn decode(reader: &mut Reader<'_>) -> Result<Self::Value, DecodeError>;
-}
-
-/// Appends `value` as the TL type `C`.
-#[inline]
-pub fn encode<C: Codec>(value: &C::Value, out: &mut Vec<u8>) {
-    C::encode(value, out)
-}
-
-/// The encoded length of `value` as the TL type `C`.
-#[inline]
-pub fn encoded_len<C: Codec>(value: &C::Value) -> usize {
-    C::encoded_len(value)
-}
-
-/// Reads the field `field` of the constructor or function `ty` as the TL type `C`; a failure names
-/// the field in the error's path (`ty.field`, see [`DecodeError::path_string`]).
-#[inline]
-pub fn decode<C: Codec>(
-    reader: &mut Reader<'_>,
-    ty: &'static str,
-    field: &'static str,
-) -> Result<C::Value, DecodeError> {
-    C::decode(reader).map_err(|e| e.in_field(ty, field))
-}
-
-/// Appends a conditional field when it is present (its bit is in the flags word).
-#[inline]
-pub fn encode_opt<C: Codec>(value: &Option<C::Value>, out: &mut Vec<u8>) {
-    if let Some(value) = value {
-        C::encode(value, out)
-    }
-}
-
-/// The encoded length of a conditional field: zero when it is absent.
-#[inline]
-pub fn encoded_len_opt<C: Codec>(value: &Option<C::Value>) -> usize {
-    value.as_ref().map_or(0, C::encoded_len)
-}
-
-/// Reads a conditional field when its flag bit is set, else gives `None` without reading.
-#[inline]
-pub fn decode_if<C: Codec>(
-    present: bool,
-    reader: &mut Reader<'_>,
-    ty: &'static str,
-    field: &'static str,
-) -> Result<Option<C::Value>, DecodeError> {
-    if present {
-        decode::<C>(reader, ty, field).map(Some)
-    } else {
-        Ok(None)
-    }
-}
-
-/// `1 << bit` when `set`, else 0: one term of a flags word.
-#[inline]
-pub const fn bit(set: bool, bit: u32) -> u32 {
-    (set as u32) << bit
-}
-
-/// True when `bit` is set in the flags word `flags`.
-#[inline]
-pub const fn has(flags: u32, bit: u32) -> bool {
-    flags & (1 << bit) != 0
 }
 
 macro_rules! fixed_codec {
@@ -168,6 +128,10 @@ macro_rules! fixed_codec {
             #[inline]
             fn encoded_len(_: &$value) -> usize {
                 $len
+            }
+            #[inline]
+            fn check_limits(_: &$value) -> Result<(), EncodeError> {
+                Ok(())
             }
             #[inline]
             fn decode(reader: &mut Reader<'_>) -> Result<$value, DecodeError> {
@@ -210,13 +174,17 @@ impl<const N: usize> Codec for Fixed<N> {
         N
     }
     #[inline]
+    fn check_limits(_: &[u8; N]) -> Result<(), EncodeError> {
+        Ok(())
+    }
+    #[inline]
     fn decode(reader: &mut Reader<'_>) -> Result<[u8; N], DecodeError> {
         reader.read_array()
     }
 }
 
 /// The longest byte string TL can represent: the long-form header has three bytes for the length.
-/// Longer values are cut to this length when encoded (see the [module docs](self#encoding-limits)).
+/// Longer values cannot be encoded (see the [module docs](self#encoding-limits)).
 pub const MAX_TL_BYTES_LEN: usize = 0xff_ffff;
 
 /// The most bytes a vector decoder reserves before decoding any element: 16 KiB. A count the input
@@ -225,23 +193,27 @@ pub const MAX_TL_BYTES_LEN: usize = 0xff_ffff;
 /// nesting level.
 pub const MAX_PREALLOC_BYTES: usize = 16 * 1024;
 
-/// The length of a TL byte string of `len` bytes, header and padding included (for `len` up to
-/// [`MAX_TL_BYTES_LEN`]; longer values are cut to that length when written).
+/// The length of a TL byte string of `len` bytes, header and padding included. For `len` over
+/// [`MAX_TL_BYTES_LEN`], which cannot be written, the length it would take with a long-form header.
 #[inline]
 pub fn tl_bytes_len(len: usize) -> usize {
-    let len = len.min(MAX_TL_BYTES_LEN);
     let header = if len < 254 { 1 } else { 4 };
     (header + len).div_ceil(4) * 4
 }
 
 /// Appends a TL byte string: the length header (one byte below 254, else 254 and three bytes
-/// little-endian), the data, and zero padding to a multiple of four. Data longer than
-/// [`MAX_TL_BYTES_LEN`] is cut to that length, so that the header stays true; [`tl_bytes_len`]
-/// counts the same.
+/// little-endian), the data, and zero padding to a multiple of four; [`tl_bytes_len`] counts the
+/// same.
+///
+/// # Panics
+///
+/// When `data` is longer than [`MAX_TL_BYTES_LEN`] (see the [module docs](self#encoding-limits)).
 #[inline]
 pub fn write_tl_bytes(data: &[u8], out: &mut Vec<u8>) {
-    let data = data.get(..MAX_TL_BYTES_LEN).unwrap_or(data);
     let len = data.len();
+    if len > MAX_TL_BYTES_LEN {
+        unrepresentable(EncodeErrorKind::ByteStringTooLong { len });
+    }
     let [l0, l1, l2, _] = (len as u32).to_le_bytes();
     let header = if len < 254 {
         out.push(l0);
@@ -256,22 +228,30 @@ pub fn write_tl_bytes(data: &[u8], out: &mut Vec<u8>) {
     out.extend_from_slice(&[0; 3][..padding.min(3)]);
 }
 
-/// The longest prefix of `s` that TL can carry: all of it up to [`MAX_TL_BYTES_LEN`] bytes, else cut
-/// at the last character boundary before that.
+/// The byte-string limit as a checked result.
 #[inline]
-fn tl_str_prefix(s: &str) -> &str {
-    if s.len() <= MAX_TL_BYTES_LEN {
-        return s;
+fn check_tl_bytes(len: usize) -> Result<(), EncodeError> {
+    if len > MAX_TL_BYTES_LEN {
+        return Err(EncodeError::new(EncodeErrorKind::ByteStringTooLong { len }));
     }
-    let mut end = MAX_TL_BYTES_LEN;
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    s.get(..end).unwrap_or_default()
+    Ok(())
+}
+
+/// The infallible path met a value TL cannot represent: it panics rather than write other data
+/// than the caller built (the [module docs](self#encoding-limits) argue why). Cold and out of line,
+/// so the encoders' fast path keeps only the length test.
+#[cold]
+#[inline(never)]
+#[allow(clippy::panic)] // The documented contract of `serialize` and `to_bytes`; see above.
+fn unrepresentable(kind: EncodeErrorKind) -> ! {
+    panic!(
+        "{} (Serializable::try_to_bytes reports it as an error naming the field)",
+        EncodeError::new(kind)
+    )
 }
 
 /// TL `bytes`: `Vec<u8>`, as a TL byte string (see [`Reader::read_tl_bytes`] for what decoding
-/// accepts).
+/// accepts). At most [`MAX_TL_BYTES_LEN`] bytes can be encoded.
 #[derive(Debug, Clone, Copy)]
 pub struct Bytes;
 
@@ -287,15 +267,18 @@ impl Codec for Bytes {
         tl_bytes_len(value.len())
     }
     #[inline]
+    fn check_limits(value: &Vec<u8>) -> Result<(), EncodeError> {
+        check_tl_bytes(value.len())
+    }
+    #[inline]
     fn decode(reader: &mut Reader<'_>) -> Result<Vec<u8>, DecodeError> {
         reader.read_tl_bytes().map(<[u8]>::to_vec)
     }
 }
 
 /// TL `string`: `String`, as a TL byte string holding UTF-8. Invalid UTF-8 is rejected with
-/// [`DecodeErrorKind::InvalidUtf8`], at the offset of the string's length header. A string longer
-/// than [`MAX_TL_BYTES_LEN`] bytes is cut at the last character boundary before that length when
-/// encoded.
+/// [`DecodeErrorKind::InvalidUtf8`], at the offset of the string's length header. At most
+/// [`MAX_TL_BYTES_LEN`] bytes of UTF-8 can be encoded.
 #[derive(Debug, Clone, Copy)]
 pub struct Str;
 
@@ -304,11 +287,15 @@ impl Codec for Str {
     const MIN_LEN: usize = 4;
     #[inline]
     fn encode(value: &String, out: &mut Vec<u8>) {
-        write_tl_bytes(tl_str_prefix(value).as_bytes(), out)
+        write_tl_bytes(value.as_bytes(), out)
     }
     #[inline]
     fn encoded_len(value: &String) -> usize {
-        tl_bytes_len(tl_str_prefix(value).len())
+        tl_bytes_len(value.len())
+    }
+    #[inline]
+    fn check_limits(value: &String) -> Result<(), EncodeError> {
+        check_tl_bytes(value.len())
     }
     #[inline]
     fn decode(reader: &mut Reader<'_>) -> Result<String, DecodeError> {
@@ -339,6 +326,10 @@ impl Codec for Bool {
         4
     }
     #[inline]
+    fn check_limits(_: &bool) -> Result<(), EncodeError> {
+        Ok(())
+    }
+    #[inline]
     fn decode(reader: &mut Reader<'_>) -> Result<bool, DecodeError> {
         let at = reader.position();
         match reader.read_u32()? {
@@ -366,17 +357,22 @@ impl<T: Serializable + Deserializable> Codec for Boxed<T> {
         value.serialized_len()
     }
     #[inline]
+    fn check_limits(value: &T) -> Result<(), EncodeError> {
+        value.check_limits()
+    }
+    #[inline]
     fn decode(reader: &mut Reader<'_>) -> Result<T, DecodeError> {
         reader.nested(T::deserialize)
     }
 }
 
 /// A bare constructor (`tonNode.blockIdExt`, `%T`, the elements of `vector<textEntity>`): `T`'s fields
-/// without its id. Decoding one is a nesting level of the [`Reader`] ([`Reader::nested`]).
+/// without its id, as the [`Bare`] trait writes them. Decoding one is a nesting level of the
+/// [`Reader`] ([`Reader::nested`]).
 #[derive(Debug, Clone, Copy)]
-pub struct Bare<T>(PhantomData<T>);
+pub struct BareConstructor<T>(PhantomData<T>);
 
-impl<T: BareForm> Codec for Bare<T> {
+impl<T: Bare> Codec for BareConstructor<T> {
     type Value = T;
     const MIN_LEN: usize = T::MIN_BARE_LEN;
     #[inline]
@@ -388,13 +384,17 @@ impl<T: BareForm> Codec for Bare<T> {
         value.bare_len()
     }
     #[inline]
+    fn check_limits(value: &T) -> Result<(), EncodeError> {
+        value.check_bare_limits()
+    }
+    #[inline]
     fn decode(reader: &mut Reader<'_>) -> Result<T, DecodeError> {
         reader.nested(T::deserialize_bare)
     }
 }
 
-/// A value behind a `Box` (a field that would otherwise make a recursive type infinitely large),
-/// written as `C` writes the value itself.
+/// A value behind a Rust `Box`, on the heap (a field that would otherwise make a recursive type
+/// infinitely large), written as `C` writes the value itself: nothing of the `Box` reaches the wire.
 #[derive(Debug, Clone, Copy)]
 pub struct Heap<C>(PhantomData<C>);
 
@@ -408,6 +408,10 @@ impl<C: Codec> Codec for Heap<C> {
     #[inline]
     fn encoded_len(value: &Box<C::Value>) -> usize {
         C::encoded_len(value)
+    }
+    #[inline]
+    fn check_limits(value: &Box<C::Value>) -> Result<(), EncodeError> {
+        C::check_limits(value)
     }
     #[inline]
     fn decode(reader: &mut Reader<'_>) -> Result<Box<C::Value>, DecodeError> {
@@ -433,30 +437,42 @@ fn read_count(reader: &mut Reader<'_>, min_len: usize) -> Result<usize, DecodeEr
     }
 }
 
-/// How many elements of a slice a TL vector can carry: at most `u32::MAX`.
+/// A vector's element count as TL writes it: a `u32`, so at most `u32::MAX` elements.
 #[inline]
-fn tl_count(len: usize) -> usize {
-    len.min(u32::MAX as usize)
+fn tl_count(len: usize) -> Result<u32, EncodeErrorKind> {
+    u32::try_from(len).map_err(|_| EncodeErrorKind::TooManyElements { count: len })
 }
 
+/// Writes a vector's count and elements.
+///
+/// # Panics
+///
+/// When there are more than `u32::MAX` elements (see the [module docs](self#encoding-limits)).
 #[inline]
 fn encode_elements<C: Codec>(values: &[C::Value], out: &mut Vec<u8>) {
-    // A vector of more than u32::MAX elements cannot be written in TL: the rest is cut so that the
-    // count stays true (see the module docs). No real value comes near it.
-    let count = tl_count(values.len());
-    out.extend_from_slice(&(count as u32).to_le_bytes());
-    for value in values.iter().take(count) {
+    let count = match tl_count(values.len()) {
+        Ok(count) => count,
+        Err(kind) => unrepresentable(kind),
+    };
+    out.extend_from_slice(&count.to_le_bytes());
+    for value in values {
         C::encode(value, out);
     }
 }
 
 #[inline]
 fn elements_len<C: Codec>(values: &[C::Value]) -> usize {
-    4 + values
-        .iter()
-        .take(tl_count(values.len()))
-        .map(C::encoded_len)
-        .sum::<usize>()
+    4 + values.iter().map(C::encoded_len).sum::<usize>()
+}
+
+/// The count limit, then every element's limits, with its index in the path.
+#[inline]
+fn check_elements<C: Codec>(values: &[C::Value]) -> Result<(), EncodeError> {
+    tl_count(values.len()).map_err(EncodeError::new)?;
+    for (index, value) in values.iter().enumerate() {
+        C::check_limits(value).map_err(|e| e.at_index(index))?;
+    }
+    Ok(())
 }
 
 #[inline]
@@ -493,6 +509,10 @@ impl<C: Codec> Codec for Vector<C> {
         4 + elements_len::<C>(value)
     }
     #[inline]
+    fn check_limits(value: &Vec<C::Value>) -> Result<(), EncodeError> {
+        check_elements::<C>(value)
+    }
+    #[inline]
     fn decode(reader: &mut Reader<'_>) -> Result<Vec<C::Value>, DecodeError> {
         let at = reader.position();
         let id = reader.read_u32()?;
@@ -520,7 +540,44 @@ impl<C: Codec> Codec for BareVector<C> {
         elements_len::<C>(value)
     }
     #[inline]
+    fn check_limits(value: &Vec<C::Value>) -> Result<(), EncodeError> {
+        check_elements::<C>(value)
+    }
+    #[inline]
     fn decode(reader: &mut Reader<'_>) -> Result<Vec<C::Value>, DecodeError> {
         decode_elements::<C>(reader)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // A slice of more than u32::MAX elements cannot be built without allocating (or looping over)
+    // billions of them, so the count rule is tested on its own; both paths call it.
+    #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn a_vector_count_over_u32_max_is_unrepresentable() {
+        let over = u32::MAX as usize + 1;
+        assert_eq!(tl_count(u32::MAX as usize), Ok(u32::MAX));
+        assert_eq!(
+            tl_count(over),
+            Err(EncodeErrorKind::TooManyElements { count: over })
+        );
+        assert_eq!(
+            EncodeError::new(EncodeErrorKind::TooManyElements { count: over }).to_string(),
+            "cannot encode: a vector of 4294967296 elements is longer than TL's limit of 4294967295"
+        );
+    }
+
+    #[test]
+    #[should_panic(
+        expected = "cannot encode: a vector of 4294967296 elements is longer than TL's limit of \
+                    4294967295 (Serializable::try_to_bytes reports it as an error naming the field)"
+    )]
+    fn the_infallible_path_panics_with_the_error_and_the_way_out() {
+        unrepresentable(EncodeErrorKind::TooManyElements {
+            count: u32::MAX as usize + 1,
+        });
     }
 }

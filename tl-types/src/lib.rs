@@ -1,6 +1,11 @@
-//! The runtime of generated TL types (the traits, the primitive codecs and `DecodeError`) and the
-//! types generated from this repository's `schema/`: everything `messages.getChatInviteImporters`
-//! and its result `messages.ChatInviteImporters` need, at layer 228.
+//! The runtime of generated TL types (the traits, the codecs, `Reader`, `DecodeError` and
+//! `EncodeError`) and the types generated from this repository's `schema/importers.tl`: everything
+//! `messages.getChatInviteImporters` and its result `messages.ChatInviteImporters` need, at layer
+//! 228. It has no dependencies and no build script: no generator, parser or syn reaches a user's
+//! build, because the shipped types are checked-in generated code (`src/generated.rs`).
+//!
+//! Features: `samples` adds the module `sample` (sample values and round-trip checks for tests and
+//! fuzzing) and `visit_samples`, which lists every shipped type.
 //!
 //! ```
 //! use tl_types::{Deserializable, Serializable, functions, types};
@@ -20,14 +25,22 @@
 //! assert_eq!(functions::messages::GetChatInviteImporters::from_bytes(&bytes).unwrap(), request);
 //! ```
 
+#[doc(hidden)]
+#[path = "private.rs"]
+pub mod __private;
 pub mod codec;
-mod error;
+mod decode_error;
+mod encode_error;
+mod path;
 mod primitives;
 mod reader;
+#[cfg(feature = "samples")]
 pub mod sample;
 mod traits;
 
-pub use error::{DecodeError, DecodeErrorKind, PathSegment};
+pub use decode_error::{DecodeError, DecodeErrorKind};
+pub use encode_error::{EncodeError, EncodeErrorKind};
+pub use path::PathSegment;
 pub use primitives::True;
 pub use reader::{DEFAULT_MAX_DEPTH, Reader};
 pub use traits::{
@@ -35,9 +48,11 @@ pub use traits::{
     serialize_boxed,
 };
 
-mod generated {
-    include!(concat!(env!("OUT_DIR"), "/tl.rs"));
-}
+/// The shipped types, generated from `schema/importers.tl` by tl-codegen and checked in. Do not
+/// edit: regenerate with `TL_REGENERATE=1 cargo test -p tl-codegen --test tl_types_generated`
+/// (tl-codegen's test `tl_types_generated` fails while this file is stale).
+#[rustfmt::skip]
+mod generated;
 
 #[cfg(feature = "samples")]
 pub use generated::visit_samples;

@@ -3,7 +3,8 @@
 //! is the boxed `Vector<T>`; `bytes` (`Vec<u8>`) is only reachable through the `codec` types.
 
 use crate::codec::{self, Codec};
-use crate::error::DecodeError;
+use crate::decode_error::DecodeError;
+use crate::encode_error::EncodeError;
 use crate::reader::Reader;
 use crate::traits::{Deserializable, Serializable};
 
@@ -18,6 +19,11 @@ macro_rules! through_codec {
             #[inline]
             fn serialized_len(&self) -> usize {
                 <$codec>::encoded_len(self)
+            }
+
+            #[inline]
+            fn check_limits(&self) -> Result<(), EncodeError> {
+                <$codec>::check_limits(self)
             }
         }
 
@@ -50,6 +56,11 @@ impl<T: Serializable + Deserializable> Serializable for Vec<T> {
     fn serialized_len(&self) -> usize {
         codec::Vector::<codec::Boxed<T>>::encoded_len(self)
     }
+
+    #[inline]
+    fn check_limits(&self) -> Result<(), EncodeError> {
+        codec::Vector::<codec::Boxed<T>>::check_limits(self)
+    }
 }
 
 impl<T: Serializable + Deserializable> Deserializable for Vec<T> {
@@ -77,6 +88,11 @@ impl Serializable for True {
     fn serialized_len(&self) -> usize {
         4
     }
+
+    #[inline]
+    fn check_limits(&self) -> Result<(), EncodeError> {
+        Ok(())
+    }
 }
 
 impl Deserializable for True {
@@ -92,11 +108,5 @@ impl Deserializable for True {
                 at,
             )),
         }
-    }
-}
-
-impl crate::sample::Sample for True {
-    fn sample(_: &mut crate::sample::Sampler) -> Self {
-        True
     }
 }

@@ -15,13 +15,13 @@
 //!     that byte.
 //!   - The length is checked against the remaining input before anything is copied or allocated.
 //! - Nesting ([`Reader::nested`]): generated code enters one level for every boxed or bare value of a
-//!   generated type (the `Boxed` and `Bare` codecs do it), and decoding fails with
+//!   generated type (the `Boxed` and `BareConstructor` codecs do it), and decoding fails with
 //!   [`DecodeErrorKind::DepthExceeded`] once more than [`Reader::max_depth`] levels are open. The
 //!   default, [`DEFAULT_MAX_DEPTH`] = 64, holds on a thread with a 2 MiB stack (the default for
 //!   spawned threads) even in debug builds, so deeply nested hostile input (a megabyte of nested
 //!   `jsonArray` or `textBold`) is an error, not a stack overflow.
 
-use crate::error::{DecodeError, DecodeErrorKind};
+use crate::decode_error::{DecodeError, DecodeErrorKind};
 
 /// The nesting limit a [`Reader`] starts with: 64 values of generated types nested inside each
 /// other. It holds on a thread with a 2 MiB stack, the default for spawned threads, even in debug
@@ -194,8 +194,8 @@ impl<'a> Reader<'a> {
     /// current offset and without calling `f`, when [`Reader::max_depth`] levels are already open:
     /// `max_depth` nested values decode, one more does not.
     ///
-    /// The `Boxed` and `Bare` codecs call this for every value of a generated type, which is what
-    /// bounds recursion through recursive types.
+    /// The `Boxed` and `BareConstructor` codecs call this for every value of a generated type,
+    /// which is what bounds recursion through recursive types.
     #[inline]
     pub fn nested<T>(
         &mut self,

@@ -1,12 +1,14 @@
-//! Sample values of generated types, for round-trip tests and fuzzing: a `Sampler` makes every
-//! choice (which variant, which optional fields, vector lengths, primitive values) from a seed and
-//! a fill policy, and stays within a nesting depth. Generated code implements `Sample` when
-//! `tl_codegen::Config::samples` is on, and lists every type through `Visitor`.
+//! Sample values of generated types, for round-trip tests and fuzzing (the `samples` feature): a
+//! `Sampler` makes every choice (which variant, which optional fields, vector lengths, primitive
+//! values) from a seed and a fill policy, and stays within a nesting depth. Generated code
+//! implements `Sample` when `tl_codegen::Config::samples` is on, and lists every type through
+//! `Visitor`.
 
 use std::fmt::Debug;
 
 use crate::codec::{self, Codec};
-use crate::traits::{Deserializable, Identifiable, Serializable};
+use crate::primitives::True;
+use crate::traits::{Bare, Deserializable, Identifiable, Serializable};
 
 /// Which conditional fields a [`Sampler`] fills.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -148,6 +150,12 @@ pub trait Sample: Sized {
     fn sample(sampler: &mut Sampler) -> Self;
 }
 
+impl Sample for True {
+    fn sample(_: &mut Sampler) -> Self {
+        True
+    }
+}
+
 impl<T: Sample> Sample for Box<T> {
     fn sample(sampler: &mut Sampler) -> Self {
         Box::new(T::sample(sampler))
@@ -212,7 +220,7 @@ impl<T: Sample + Serializable + Deserializable> SampleCodec for codec::Boxed<T> 
     }
 }
 
-impl<T: Sample + crate::traits::Bare> SampleCodec for codec::Bare<T> {
+impl<T: Sample + Bare> SampleCodec for codec::BareConstructor<T> {
     fn sample_value(sampler: &mut Sampler) -> T {
         sampler.nested(T::sample)
     }

@@ -11,8 +11,17 @@
 //! [`Serializable::to_bytes`] and [`Deserializable::from_bytes`] therefore always use the boxed
 //! form; `from_bytes` rejects trailing bytes and decodes with the default depth limit
 //! ([`crate::DEFAULT_MAX_DEPTH`]). Decode with a [`Reader`] of your own to change the limit.
+//!
+//! Encoding has two paths (see [`crate::codec`'s encoding limits](crate::codec#encoding-limits)):
+//! [`Serializable::try_to_bytes`] returns an [`EncodeError`] naming the field when a value does
+//! not fit TL's limits (a byte string over 16 MiB − 1, a vector over `u32::MAX` elements);
+//! [`Serializable::to_bytes`] panics on such a value.
+//!
+//! "Boxed" always means TL's boxed form (constructor id, then fields), never Rust's `Box`; a value
+//! behind a `Box` writes exactly as the value itself.
 
-use crate::error::{DecodeError, DecodeErrorKind};
+use crate::decode_error::{DecodeError, DecodeErrorKind};
+use crate::encode_error::EncodeError;
 use crate::reader::Reader;
 
 /// A constructor or function with a constructor id (the CRC32 of its TL definition, or the id written
@@ -28,18 +37,79 @@ pub trait Identifiable {
 ///
 /// For constructor structs, function structs and enums this is the boxed form: the constructor
 /// id, then the fields.
+///
+/// Two paths: the checked one ([`Serializable::try_to_bytes`], [`Serializable::try_serialize`])
+/// returns an [`EncodeError`] naming the field when TL cannot represent a value; the infallible
+/// one ([`Serializable::to_bytes`], [`Serializable::serialize`]) is as fast as encoding gets and
+/// panics on such a value. Use the checked path whenever a string, byte string or vector length
+/// comes from outside the program; no value built within TL's limits ever panics.
 pub trait Serializable {
     /// Appends the value's bytes to `out`.
+    ///
+    /// # Panics
+    ///
+    /// When a byte string is longer than [`crate::codec::MAX_TL_BYTES_LEN`] (16 MiB − 1) or a
+    /// vector has more than `u32::MAX` elements: TL cannot represent them, and writing them cut to
+    /// fit would send other data than the value holds. [`Serializable::try_serialize`] returns an
+    /// error instead.
     fn serialize(&self, out: &mut Vec<u8>);
 
-    /// The exact number of bytes [`Serializable::serialize`] appends.
+    /// The exact number of bytes [`Serializable::serialize`] appends (for a value TL cannot
+    /// represent, the bytes it would take; this never panics).
     fn serialized_len(&self) -> usize;
 
+    /// Whether TL can represent the value: every byte string at most
+    /// [`crate::codec::MAX_TL_BYTES_LEN`] bytes long and every vector at most `u32::MAX` elements,
+    /// all the way down. The error names the first value that does not fit by its path
+    /// (`messages.getChatInviteImporters.q`). Reads lengths only; writes nothing.
+    fn check_limits(&self) -> Result<(), EncodeError>;
+
     /// The value's bytes, in a vector allocated once at its exact size.
+    ///
+    /// # Panics
+    ///
+    /// Where [`Serializable::serialize`] does; [`Serializable::try_to_bytes`] returns an error
+    /// instead.
     fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(self.serialized_len());
         self.serialize(&mut out);
         out
+    }
+
+    /// Like [`Serializable::serialize`], but a value TL cannot represent is an [`EncodeError`]
+    /// that names the field, and nothing is appended to `out`.
+    fn try_serialize(&self, out: &mut Vec<u8>) -> Result<(), EncodeError> {
+        self.check_limits()?;
+        self.serialize(out);
+        Ok(())
+    }
+
+    /// Like [`Serializable::to_bytes`], but a value TL cannot represent is an [`EncodeError`] that
+    /// names the field:
+    ///
+    /// ```
+    /// use tl_types::{EncodeErrorKind, Serializable, functions, types};
+    ///
+    /// let mut request = functions::messages::GetChatInviteImporters {
+    ///     requested: false,
+    ///     subscription_expired: false,
+    ///     peer: types::InputPeerSelf {}.into(),
+    ///     link: None,
+    ///     q: Some("x".repeat(1 << 24)),
+    ///     offset_date: 0,
+    ///     offset_user: types::InputUserEmpty {}.into(),
+    ///     limit: 50,
+    /// };
+    /// let err = request.try_to_bytes().unwrap_err();
+    /// assert_eq!(err.path_string(), "messages.getChatInviteImporters.q");
+    /// assert_eq!(err.kind(), &EncodeErrorKind::ByteStringTooLong { len: 1 << 24 });
+    ///
+    /// request.q = Some("alice".to_owned());
+    /// assert_eq!(request.try_to_bytes().unwrap(), request.to_bytes());
+    /// ```
+    fn try_to_bytes(&self) -> Result<Vec<u8>, EncodeError> {
+        self.check_limits()?;
+        Ok(self.to_bytes())
     }
 }
 
@@ -72,6 +142,10 @@ pub trait Bare: Sized {
     /// The exact number of bytes [`Bare::serialize_bare`] appends.
     fn bare_len(&self) -> usize;
 
+    /// Whether TL can represent the fields (see [`Serializable::check_limits`]); an error's path
+    /// starts with the field (`user.first_name`).
+    fn check_bare_limits(&self) -> Result<(), EncodeError>;
+
     /// Reads the fields (the constructor id was read by the caller, or is implied by the schema).
     fn deserialize_bare(reader: &mut Reader<'_>) -> Result<Self, DecodeError>;
 }
@@ -94,6 +168,11 @@ impl<T: Identifiable + Bare> Serializable for T {
     fn serialized_len(&self) -> usize {
         4 + self.bare_len()
     }
+
+    #[inline]
+    fn check_limits(&self) -> Result<(), EncodeError> {
+        self.check_bare_limits()
+    }
 }
 
 /// Reads the boxed form of every constructor and function struct: the id must be its own.
@@ -104,7 +183,8 @@ impl<T: Identifiable + Bare> Deserializable for T {
     }
 }
 
-/// A boxed struct has the id of what it holds (so `Box<T>` is `Serializable` like `T`).
+/// A struct behind a Rust `Box` has the id of what it holds (so `Box<T>` is `Serializable` like `T`,
+/// with the same bytes).
 impl<T: Identifiable> Identifiable for Box<T> {
     const CONSTRUCTOR_ID: u32 = T::CONSTRUCTOR_ID;
     const TL_NAME: &'static str = T::TL_NAME;
@@ -121,6 +201,11 @@ impl<T: Bare> Bare for Box<T> {
     #[inline]
     fn bare_len(&self) -> usize {
         (**self).bare_len()
+    }
+
+    #[inline]
+    fn check_bare_limits(&self) -> Result<(), EncodeError> {
+        (**self).check_bare_limits()
     }
 
     #[inline]

@@ -5,7 +5,9 @@
 mod common;
 
 use common::*;
-use tl_types::codec::{self, Bare, BareVector, Boxed, Bytes, Codec, Int, Str, VECTOR_ID, Vector};
+use tl_types::codec::{
+    BareConstructor, BareVector, Boxed, Bytes, Codec, Int, Str, VECTOR_ID, Vector,
+};
 use tl_types::{DecodeError, Deserializable, Reader, Serializable};
 
 const MIB: usize = 1024 * 1024;
@@ -47,7 +49,7 @@ fn cases() -> Vec<Case> {
     }
     fn as_codec<C: Codec>(b: &[u8]) -> Result<(), DecodeError> {
         let mut reader = Reader::new(b);
-        codec::decode::<C>(&mut reader, "test", "value")?;
+        tl_types::__private::decode::<C>(&mut reader, "test", "value")?;
         reader.finish()
     }
     vec![
@@ -120,7 +122,7 @@ fn cases() -> Vec<Case> {
         (
             "bare_leaves",
             || pad(le((INPUT_LEN - 4) as u32).to_vec()),
-            as_codec::<BareVector<Bare<Leaf>>>,
+            as_codec::<BareVector<BareConstructor<Leaf>>>,
         ),
         // A boxed node of random-looking bytes.
         (

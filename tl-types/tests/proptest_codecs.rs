@@ -11,7 +11,8 @@ use common::*;
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 use tl_types::codec::{
-    Bare, BareVector, Bool, Boxed, Bytes, Codec, Double, Fixed, Int, Long, Nat, Str, Vector,
+    BareConstructor, BareVector, Bool, Boxed, Bytes, Codec, Double, Fixed, Int, Long, Nat, Str,
+    Vector,
 };
 use tl_types::{DecodeError, DecodeErrorKind, Deserializable, Reader, Serializable};
 
@@ -138,11 +139,11 @@ proptest! {
     #[test]
     fn generated_style_types(n in node(), it in item(), items in proptest::collection::vec(item(), 0..4)) {
         round_trip_eq!(Boxed<Node>, n.clone());
-        round_trip_eq!(Bare<Item>, it.clone());
+        round_trip_eq!(BareConstructor<Item>, it.clone());
         round_trip_eq!(Boxed<Item>, it.clone());
         round_trip_eq!(Vector<Boxed<Node>>, vec![n.clone(), Node::Item(it.clone())]);
-        round_trip_eq!(Vector<Bare<Item>>, items.clone());
-        round_trip_eq!(BareVector<Bare<Item>>, items);
+        round_trip_eq!(Vector<BareConstructor<Item>>, items.clone());
+        round_trip_eq!(BareVector<BareConstructor<Item>>, items);
         let bytes = n.to_bytes();
         prop_assert_eq!(bytes.len(), n.serialized_len());
         prop_assert_eq!(Node::from_bytes(&bytes).unwrap(), n);

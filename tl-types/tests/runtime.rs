@@ -6,8 +6,8 @@ mod common;
 
 use common::*;
 use tl_types::codec::{
-    BOOL_FALSE_ID, BOOL_TRUE_ID, Bare, BareVector, Bool, Boxed, Bytes, Double, Fixed, Int, Long,
-    Nat, Str, VECTOR_ID, Vector,
+    BOOL_FALSE_ID, BOOL_TRUE_ID, BareConstructor, BareVector, Bool, Boxed, Bytes, Double, Fixed,
+    Int, Long, Nat, Str, VECTOR_ID, Vector,
 };
 use tl_types::{
     DEFAULT_MAX_DEPTH, DecodeErrorKind, Deserializable, PathSegment, Reader, Serializable,
@@ -292,17 +292,19 @@ fn constructor_structs_use_the_boxed_form() {
     assert_eq!(it.to_bytes(), hex("04001f5e 02616200 05000000 00000000"));
     assert_eq!(Item::from_bytes(&it.to_bytes()).unwrap(), it);
     // The bare form has no id.
-    exact::<Bare<Item>>(it.clone(), &hex("02616200 05000000 00000000"));
-    exact::<Vector<Bare<Item>>>(
+    exact::<BareConstructor<Item>>(it.clone(), &hex("02616200 05000000 00000000"));
+    exact::<Vector<BareConstructor<Item>>>(
         vec![it],
         &hex("15c4b51c 01000000 02616200 05000000 00000000"),
     );
-    exact::<BareVector<Bare<Leaf>>>(vec![], &hex("00000000"));
+    exact::<BareVector<BareConstructor<Leaf>>>(vec![], &hex("00000000"));
     // Elements that take no bytes count as one byte each against the remaining input (the
     // documented limit): three leaves decode when three bytes follow them.
     let bytes = hex("03000000 01001f5e");
     let mut reader = Reader::new(&bytes);
-    let leaves = tl_types::codec::decode::<BareVector<Bare<Leaf>>>(&mut reader, "t", "f").unwrap();
+    let leaves =
+        tl_types::__private::decode::<BareVector<BareConstructor<Leaf>>>(&mut reader, "t", "f")
+            .unwrap();
     assert_eq!(leaves, vec![Leaf {}, Leaf {}, Leaf {}]);
     assert_eq!(reader.position(), 4);
 }

@@ -10,8 +10,9 @@ use crate::model::{ItemPath, Root, TypeRef};
 pub(crate) struct Ctx {
     /// The runtime crate's path (`::tl_types` by default).
     pub(crate) rt: TokenStream,
-    /// The name under which each generated module imports the runtime's `codec` module (`tl`,
-    /// unless a namespace module of the schema has that name).
+    /// The name under which each generated module imports the runtime's `__private` module, the
+    /// codecs and helpers generated code names (`tl`, unless a namespace module of the schema has
+    /// that name).
     pub(crate) codec: proc_macro2::Ident,
 }
 
@@ -97,7 +98,7 @@ impl Ctx {
                 let codec = if matches!(ty, TypeRef::Enum { .. }) {
                     quote!(#tl::Boxed<#path>)
                 } else {
-                    quote!(#tl::Bare<#path>)
+                    quote!(#tl::BareConstructor<#path>)
                 };
                 if *heap {
                     quote!(#tl::Heap<#codec>)

@@ -27,12 +27,17 @@ pub(crate) fn generate(ctx: &Ctx, def: &EnumDef) -> TokenStream {
     });
     let idents: Vec<_> = def.variants.iter().map(|v| v.ident.to_ident()).collect();
     let ids = def.variants.iter().map(|v| hex_literal(v.id));
-    let (ser, len) = if idents.is_empty() {
-        (quote!(match *self {}), quote!(match *self {}))
+    let (ser, len, check) = if idents.is_empty() {
+        (
+            quote!(match *self {}),
+            quote!(match *self {}),
+            quote!(match *self {}),
+        )
     } else {
         (
             quote!(match self { #(Self::#idents(value) => #rt::Serializable::serialize(value, out),)* }),
             quote!(match self { #(Self::#idents(value) => #rt::Serializable::serialized_len(value),)* }),
+            quote!(match self { #(Self::#idents(value) => #rt::Serializable::check_limits(value),)* }),
         )
     };
     quote! {
@@ -49,6 +54,11 @@ pub(crate) fn generate(ctx: &Ctx, def: &EnumDef) -> TokenStream {
             #[inline]
             fn serialized_len(&self) -> usize {
                 #len
+            }
+
+            #[inline]
+            fn check_limits(&self) -> ::core::result::Result<(), #rt::EncodeError> {
+                #check
             }
         }
 

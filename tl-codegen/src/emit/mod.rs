@@ -19,10 +19,27 @@ use crate::ident::RustIdent;
 use crate::model::{Model, Root};
 
 /// What to generate besides the types.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct Options {
     /// `Sample` impls and `visit_samples`.
     pub(crate) samples: bool,
+    /// A `cfg` predicate (`feature = "samples"`) that the sample items are put behind, if any.
+    pub(crate) samples_cfg: Option<TokenStream>,
+}
+
+impl Options {
+    /// The sample items for one definition (or `visit_samples`), behind the configured `cfg`;
+    /// nothing when samples are off.
+    fn samples(&self, item: impl FnOnce() -> TokenStream) -> TokenStream {
+        if !self.samples {
+            return TokenStream::new();
+        }
+        let item = item();
+        match &self.samples_cfg {
+            Some(predicate) => quote!(#[cfg(#predicate)] #item),
+            None => item,
+        }
+    }
 }
 
 /// The whole generated file, as tokens; `rt` is the runtime crate's path.
@@ -44,9 +61,7 @@ pub(crate) fn generate(rt: TokenStream, model: &Model, options: Options) -> Toke
         Root::Types,
         model.types.iter().map(|d| {
             let mut tokens = structs::generate(ctx, d, false);
-            if options.samples {
-                tokens.extend(samples::for_struct(ctx, d));
-            }
+            tokens.extend(options.samples(|| samples::for_struct(ctx, d)));
             (d.path.modules.clone(), tokens)
         }),
         "Constructors: one struct per TL constructor.",
@@ -56,9 +71,7 @@ pub(crate) fn generate(rt: TokenStream, model: &Model, options: Options) -> Toke
         Root::Enums,
         model.enums.iter().map(|d| {
             let mut tokens = enums::generate(ctx, d);
-            if options.samples {
-                tokens.extend(samples::for_enum(ctx, d));
-            }
+            tokens.extend(options.samples(|| samples::for_enum(ctx, d)));
             (d.path.modules.clone(), tokens)
         }),
         "Boxed types: one enum per TL type, with a variant per constructor.",
@@ -68,14 +81,12 @@ pub(crate) fn generate(rt: TokenStream, model: &Model, options: Options) -> Toke
         Root::Functions,
         model.functions.iter().map(|d| {
             let mut tokens = structs::generate(ctx, d, true);
-            if options.samples {
-                tokens.extend(samples::for_struct(ctx, d));
-            }
+            tokens.extend(options.samples(|| samples::for_struct(ctx, d)));
             (d.path.modules.clone(), tokens)
         }),
         "Functions: one struct per TL function, with its result type in `RemoteCall::Return`.",
     );
-    let visit = options.samples.then(|| samples::visit_all(ctx, model));
+    let visit = options.samples(|| samples::visit_all(ctx, model));
     quote! {
         #layer
         #name_for_id
@@ -164,11 +175,12 @@ fn module_tree(
         Root::Enums => quote!(enums),
         Root::Functions => quote!(functions),
     };
-    // Struct code names field types through the runtime's codecs, imported under a short alias.
+    // Struct code names field types through the runtime's codecs and helpers (its `__private`
+    // plumbing), imported under a short alias.
     let import = match root {
         Root::Types | Root::Functions => {
             let (rt, alias) = (&ctx.rt, &ctx.codec);
-            Some(quote!(#[allow(unused_imports)] use #rt::codec as #alias;))
+            Some(quote!(#[allow(unused_imports)] use #rt::__private as #alias;))
         }
         Root::Enums => None,
     };

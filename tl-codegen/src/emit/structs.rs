@@ -93,6 +93,7 @@ pub(crate) fn generate(ctx: &Ctx, def: &StructDef, is_function: bool) -> TokenSt
     let (out, reader) = (&p.out, &p.reader);
     let serialize = wire::serialize_body(ctx, def, &p);
     let len = wire::len_body(ctx, def);
+    let check = wire::check_body(ctx, def);
     let deserialize = wire::deserialize_body(ctx, def, &p);
     let remote_call = if is_function {
         // A function returning its type parameter `X` returns what the call it wraps returns.
@@ -173,6 +174,11 @@ pub(crate) fn generate(ctx: &Ctx, def: &StructDef, is_function: bool) -> TokenSt
             #[inline]
             fn bare_len(&self) -> usize {
                 #len
+            }
+
+            #[inline]
+            fn check_bare_limits(&self) -> ::core::result::Result<(), #rt::EncodeError> {
+                #check
             }
 
             #[inline]

@@ -1,5 +1,5 @@
-//! The bodies of `serialize_bare`, `bare_len` and `deserialize_bare`: the wire layout of a struct,
-//! field by field, with flags words computed from the fields when writing.
+//! The bodies of `serialize_bare`, `bare_len`, `check_bare_limits` and `deserialize_bare`: the wire
+//! layout of a struct, field by field, with flags words computed from the fields when writing.
 
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
@@ -170,6 +170,62 @@ pub(crate) fn len_body(ctx: &Ctx, def: &StructDef) -> TokenStream {
         parts.insert(0, quote!(#fixed));
     }
     quote!(#(#parts)+*)
+}
+
+/// Whether a value of `ty` can exceed TL's limits (a byte string or a vector somewhere inside); the
+/// fixed-size types and `True` cannot, and get no check.
+fn may_exceed_limits(ty: &TypeRef) -> bool {
+    Ctx::fixed_len(ty).is_none() && !matches!(ty, TypeRef::True)
+}
+
+/// The statements of `check_bare_limits`, ending in `Ok(())`: each field that may hold a byte
+/// string or a vector is checked, field by field, and a failure names it.
+pub(crate) fn check_body(ctx: &Ctx, def: &StructDef) -> TokenStream {
+    let tl = &ctx.codec;
+    let tl_name = &def.tl_name;
+    let mut checks = TokenStream::new();
+    for field in &def.fields {
+        let ident = field.ident.to_ident();
+        let name = &field.tl_name;
+        match &field.kind {
+            FieldKind::Required(ty) if may_exceed_limits(ty) => {
+                let codec = ctx.codec(&def.path, ty);
+                checks.extend(quote!(#tl::check_limits::<#codec>(&self.#ident, NAME, #name)?;));
+            }
+            FieldKind::Optional(ty, _) if may_exceed_limits(ty) => {
+                let codec = ctx.codec(&def.path, ty);
+                checks.extend(quote!(#tl::check_limits_opt::<#codec>(&self.#ident, NAME, #name)?;));
+            }
+            FieldKind::Group { group, .. } => {
+                let members: Vec<TokenStream> = def
+                    .group_members(*group)
+                    .iter()
+                    .filter(|m| may_exceed_limits(&m.ty))
+                    .map(|m| {
+                        let codec = ctx.codec(&def.path, &m.ty);
+                        let (member, name) = (m.ident.to_ident(), &m.tl_name);
+                        quote!(#tl::check_limits::<#codec>(&group.#member, NAME, #name)?;)
+                    })
+                    .collect();
+                if !members.is_empty() {
+                    checks.extend(quote! {
+                        if let ::core::option::Option::Some(group) = &self.#ident {
+                            #(#members)*
+                        }
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    if checks.is_empty() {
+        return quote!(::core::result::Result::Ok(()));
+    }
+    quote! {
+        const NAME: &str = #tl_name;
+        #checks
+        ::core::result::Result::Ok(())
+    }
 }
 
 /// The statements of `deserialize_bare`, ending in `Ok(Self { … })`.

@@ -12,8 +12,12 @@
 //! ```
 #![allow(dead_code, unreachable_pub)]
 
-use tl_types::codec::{self, Bare, BareVector, Bool, Boxed, Bytes, Codec, Heap, Int, Str, Vector};
-use tl_types::{DecodeError, DecodeErrorKind, Deserializable, Identifiable, Reader, Serializable};
+use tl_types::codec::{
+    BareConstructor, BareVector, Bool, Boxed, Bytes, Codec, Heap, Int, Str, Vector,
+};
+use tl_types::{
+    DecodeError, DecodeErrorKind, Deserializable, EncodeError, Identifiable, Reader, Serializable,
+};
 
 /// `leaf#5e1f0001 = Node;`
 #[derive(Debug, Clone, PartialEq)]
@@ -89,6 +93,9 @@ impl tl_types::Bare for Leaf {
     fn bare_len(&self) -> usize {
         0
     }
+    fn check_bare_limits(&self) -> Result<(), EncodeError> {
+        Ok(())
+    }
     fn deserialize_bare(_reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
         Ok(Leaf {})
     }
@@ -97,13 +104,16 @@ impl tl_types::Bare for Leaf {
 impl tl_types::Bare for Wrap {
     const MIN_BARE_LEN: usize = <Heap<Boxed<Node>> as Codec>::MIN_LEN;
     fn serialize_bare(&self, out: &mut Vec<u8>) {
-        ::tl_types::codec::encode::<Heap<Boxed<Node>>>(&self.inner, out);
+        ::tl_types::__private::encode::<Heap<Boxed<Node>>>(&self.inner, out);
     }
     fn bare_len(&self) -> usize {
-        ::tl_types::codec::encoded_len::<Heap<Boxed<Node>>>(&self.inner)
+        ::tl_types::__private::encoded_len::<Heap<Boxed<Node>>>(&self.inner)
+    }
+    fn check_bare_limits(&self) -> Result<(), EncodeError> {
+        ::tl_types::__private::check_limits::<Heap<Boxed<Node>>>(&self.inner, "wrap", "inner")
     }
     fn deserialize_bare(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
-        let inner = ::tl_types::codec::decode::<Heap<Boxed<Node>>>(reader, "wrap", "inner")?;
+        let inner = ::tl_types::__private::decode::<Heap<Boxed<Node>>>(reader, "wrap", "inner")?;
         Ok(Wrap { inner })
     }
 }
@@ -111,13 +121,16 @@ impl tl_types::Bare for Wrap {
 impl tl_types::Bare for List {
     const MIN_BARE_LEN: usize = <Vector<Boxed<Node>> as Codec>::MIN_LEN;
     fn serialize_bare(&self, out: &mut Vec<u8>) {
-        ::tl_types::codec::encode::<Vector<Boxed<Node>>>(&self.items, out);
+        ::tl_types::__private::encode::<Vector<Boxed<Node>>>(&self.items, out);
     }
     fn bare_len(&self) -> usize {
-        ::tl_types::codec::encoded_len::<Vector<Boxed<Node>>>(&self.items)
+        ::tl_types::__private::encoded_len::<Vector<Boxed<Node>>>(&self.items)
+    }
+    fn check_bare_limits(&self) -> Result<(), EncodeError> {
+        ::tl_types::__private::check_limits::<Vector<Boxed<Node>>>(&self.items, "list", "items")
     }
     fn deserialize_bare(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
-        let items = ::tl_types::codec::decode::<Vector<Boxed<Node>>>(reader, "list", "items")?;
+        let items = ::tl_types::__private::decode::<Vector<Boxed<Node>>>(reader, "list", "items")?;
         Ok(List { items })
     }
 }
@@ -126,37 +139,50 @@ impl tl_types::Bare for Item {
     const MIN_BARE_LEN: usize =
         <Str as Codec>::MIN_LEN + <Int as Codec>::MIN_LEN + <Bytes as Codec>::MIN_LEN;
     fn serialize_bare(&self, out: &mut Vec<u8>) {
-        ::tl_types::codec::encode::<Str>(&self.name, out);
-        ::tl_types::codec::encode::<Int>(&self.value, out);
-        ::tl_types::codec::encode::<Bytes>(&self.data, out);
+        ::tl_types::__private::encode::<Str>(&self.name, out);
+        ::tl_types::__private::encode::<Int>(&self.value, out);
+        ::tl_types::__private::encode::<Bytes>(&self.data, out);
     }
     fn bare_len(&self) -> usize {
-        ::tl_types::codec::encoded_len::<Str>(&self.name)
-            + ::tl_types::codec::encoded_len::<Int>(&self.value)
-            + ::tl_types::codec::encoded_len::<Bytes>(&self.data)
+        ::tl_types::__private::encoded_len::<Str>(&self.name)
+            + ::tl_types::__private::encoded_len::<Int>(&self.value)
+            + ::tl_types::__private::encoded_len::<Bytes>(&self.data)
+    }
+    fn check_bare_limits(&self) -> Result<(), EncodeError> {
+        ::tl_types::__private::check_limits::<Str>(&self.name, "item", "name")?;
+        ::tl_types::__private::check_limits::<Bytes>(&self.data, "item", "data")
     }
     fn deserialize_bare(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
-        let name = ::tl_types::codec::decode::<Str>(reader, "item", "name")?;
-        let value = ::tl_types::codec::decode::<Int>(reader, "item", "value")?;
-        let data = ::tl_types::codec::decode::<Bytes>(reader, "item", "data")?;
+        let name = ::tl_types::__private::decode::<Str>(reader, "item", "name")?;
+        let value = ::tl_types::__private::decode::<Int>(reader, "item", "value")?;
+        let data = ::tl_types::__private::decode::<Bytes>(reader, "item", "data")?;
         Ok(Item { name, value, data })
     }
 }
 
 impl tl_types::Bare for Group {
     const MIN_BARE_LEN: usize =
-        <BareVector<Bare<Item>> as Codec>::MIN_LEN + <Bool as Codec>::MIN_LEN;
+        <BareVector<BareConstructor<Item>> as Codec>::MIN_LEN + <Bool as Codec>::MIN_LEN;
     fn serialize_bare(&self, out: &mut Vec<u8>) {
-        ::tl_types::codec::encode::<BareVector<Bare<Item>>>(&self.items, out);
-        ::tl_types::codec::encode::<Bool>(&self.flag, out);
+        ::tl_types::__private::encode::<BareVector<BareConstructor<Item>>>(&self.items, out);
+        ::tl_types::__private::encode::<Bool>(&self.flag, out);
     }
     fn bare_len(&self) -> usize {
-        ::tl_types::codec::encoded_len::<BareVector<Bare<Item>>>(&self.items)
-            + ::tl_types::codec::encoded_len::<Bool>(&self.flag)
+        ::tl_types::__private::encoded_len::<BareVector<BareConstructor<Item>>>(&self.items)
+            + ::tl_types::__private::encoded_len::<Bool>(&self.flag)
+    }
+    fn check_bare_limits(&self) -> Result<(), EncodeError> {
+        ::tl_types::__private::check_limits::<BareVector<BareConstructor<Item>>>(
+            &self.items,
+            "group",
+            "items",
+        )
     }
     fn deserialize_bare(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
-        let items = ::tl_types::codec::decode::<BareVector<Bare<Item>>>(reader, "group", "items")?;
-        let flag = ::tl_types::codec::decode::<Bool>(reader, "group", "flag")?;
+        let items = ::tl_types::__private::decode::<BareVector<BareConstructor<Item>>>(
+            reader, "group", "items",
+        )?;
+        let flag = ::tl_types::__private::decode::<Bool>(reader, "group", "flag")?;
         Ok(Group { items, flag })
     }
 }
@@ -181,6 +207,15 @@ impl Serializable for Node {
             Node::List(x) => x.serialized_len(),
             Node::Item(x) => x.serialized_len(),
             Node::Group(x) => x.serialized_len(),
+        }
+    }
+    fn check_limits(&self) -> Result<(), EncodeError> {
+        match self {
+            Node::Leaf(x) => x.check_limits(),
+            Node::Wrap(x) => x.check_limits(),
+            Node::List(x) => x.check_limits(),
+            Node::Item(x) => x.check_limits(),
+            Node::Group(x) => x.check_limits(),
         }
     }
 }
@@ -223,10 +258,10 @@ pub fn wraps(n: usize) -> Node {
 /// Encodes `value` as `C`, checking that `encoded_len` is exact.
 pub fn enc<C: Codec>(value: &C::Value) -> Vec<u8> {
     let mut out = Vec::new();
-    codec::encode::<C>(value, &mut out);
+    tl_types::__private::encode::<C>(value, &mut out);
     assert_eq!(
         out.len(),
-        codec::encoded_len::<C>(value),
+        tl_types::__private::encoded_len::<C>(value),
         "encoded_len disagrees with encode"
     );
     out

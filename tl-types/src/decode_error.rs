@@ -19,7 +19,9 @@
 //! | `VectorTooLong` | the vector's count |
 //! | `InvalidUtf8`, `BadLengthPrefix` | the string's length header |
 
-use std::fmt::{self, Write as _};
+use std::fmt;
+
+use crate::path::{FieldPath, PathSegment};
 
 /// What went wrong while decoding.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -107,23 +109,10 @@ impl fmt::Display for DecodeErrorKind {
     }
 }
 
-/// One step of the path to where decoding failed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PathSegment {
-    /// A field of a constructor or function.
-    Field {
-        /// The TL name of the constructor or function (`user`, `messages.chatInviteImporters`).
-        ty: &'static str,
-        /// The field's TL name.
-        field: &'static str,
-    },
-    /// An element of a vector.
-    Index(usize),
-}
-
 /// Why bytes could not be decoded: the kind, the byte offset and the path of type/field names.
 ///
-/// Boxed so that `Result<T, DecodeError>` stays one pointer wide on the happy path.
+/// Held behind a `Box` (a heap pointer), so that `Result<T, DecodeError>` stays one pointer wide on
+/// the happy path.
 #[derive(Clone, PartialEq, Eq)]
 pub struct DecodeError(Box<Inner>);
 
@@ -131,8 +120,7 @@ pub struct DecodeError(Box<Inner>);
 struct Inner {
     kind: DecodeErrorKind,
     offset: usize,
-    /// Innermost first: segments are pushed while the error travels outwards.
-    path: Vec<PathSegment>,
+    path: FieldPath,
 }
 
 impl DecodeError {
@@ -142,7 +130,7 @@ impl DecodeError {
         DecodeError(Box::new(Inner {
             kind,
             offset,
-            path: Vec::new(),
+            path: FieldPath::default(),
         }))
     }
 
@@ -158,31 +146,14 @@ impl DecodeError {
 
     /// The path from the outermost value to where it went wrong, outermost first.
     pub fn path(&self) -> impl Iterator<Item = &PathSegment> {
-        self.0.path.iter().rev()
+        self.0.path.iter()
     }
 
     /// The path as text, such as `messages.chatInviteImporters.users[3].user.photo`: each field as
     /// `constructor.field`, joined by `.`, each vector element as `[index]`. Empty when the error
     /// happened at the top level (the outermost constructor id, trailing bytes).
     pub fn path_string(&self) -> String {
-        let mut out = String::new();
-        for segment in self.path() {
-            match segment {
-                PathSegment::Field { ty, field } => {
-                    if !out.is_empty() {
-                        out.push('.');
-                    }
-                    out.push_str(ty);
-                    out.push('.');
-                    out.push_str(field);
-                }
-                PathSegment::Index(i) => {
-                    // Writing to a String cannot fail.
-                    let _ = write!(out, "[{i}]");
-                }
-            }
-        }
-        out
+        self.0.path.to_string()
     }
 
     /// Adds the field `field` of `ty` to the path (called while the error travels outwards).
@@ -204,7 +175,7 @@ impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "failed to decode")?;
         if !self.0.path.is_empty() {
-            write!(f, " {}", self.path_string())?;
+            write!(f, " {}", self.0.path)?;
         }
         write!(f, " at byte {}: {}", self.0.offset, self.0.kind)
     }

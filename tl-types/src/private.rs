@@ -1,0 +1,102 @@
+//! Plumbing for generated code, **not public API**: it may change in any release, together with
+//! the generator that emits calls to it. Hidden from the docs; code written by hand uses the
+//! traits and [`crate::codec`] instead.
+//!
+//! Generated code imports this module under a short alias (`use ::tl_types::__private as tl;`) and
+//! names everything through it: the codec types (re-exported from [`crate::codec`]) and the one-line
+//! helpers below, which keep each field to one line of generated code: write it, count it, check
+//! it, read it (naming the field in the error's path), and the flag-word bits.
+
+use crate::decode_error::DecodeError;
+use crate::encode_error::EncodeError;
+use crate::reader::Reader;
+
+pub use crate::codec::*;
+
+/// Appends `value` as the TL type `C` (panics where [`Codec::encode`] does).
+#[inline]
+pub fn encode<C: Codec>(value: &C::Value, out: &mut Vec<u8>) {
+    C::encode(value, out)
+}
+
+/// Appends a conditional field when it is present (its bit is in the flags word).
+#[inline]
+pub fn encode_opt<C: Codec>(value: &Option<C::Value>, out: &mut Vec<u8>) {
+    if let Some(value) = value {
+        C::encode(value, out)
+    }
+}
+
+/// The encoded length of `value` as the TL type `C`.
+#[inline]
+pub fn encoded_len<C: Codec>(value: &C::Value) -> usize {
+    C::encoded_len(value)
+}
+
+/// The encoded length of a conditional field: zero when it is absent.
+#[inline]
+pub fn encoded_len_opt<C: Codec>(value: &Option<C::Value>) -> usize {
+    value.as_ref().map_or(0, C::encoded_len)
+}
+
+/// Checks that TL can represent the field `field` of the constructor or function `ty` as the TL
+/// type `C`; a failure names the field in the error's path (`ty.field`).
+#[inline]
+pub fn check_limits<C: Codec>(
+    value: &C::Value,
+    ty: &'static str,
+    field: &'static str,
+) -> Result<(), EncodeError> {
+    C::check_limits(value).map_err(|e| e.in_field(ty, field))
+}
+
+/// [`check_limits`] for a conditional field: an absent one always fits.
+#[inline]
+pub fn check_limits_opt<C: Codec>(
+    value: &Option<C::Value>,
+    ty: &'static str,
+    field: &'static str,
+) -> Result<(), EncodeError> {
+    match value {
+        Some(value) => check_limits::<C>(value, ty, field),
+        None => Ok(()),
+    }
+}
+
+/// Reads the field `field` of the constructor or function `ty` as the TL type `C`; a failure names
+/// the field in the error's path (`ty.field`, see [`DecodeError::path_string`]).
+#[inline]
+pub fn decode<C: Codec>(
+    reader: &mut Reader<'_>,
+    ty: &'static str,
+    field: &'static str,
+) -> Result<C::Value, DecodeError> {
+    C::decode(reader).map_err(|e| e.in_field(ty, field))
+}
+
+/// Reads a conditional field when its flag bit is set, else gives `None` without reading.
+#[inline]
+pub fn decode_if<C: Codec>(
+    present: bool,
+    reader: &mut Reader<'_>,
+    ty: &'static str,
+    field: &'static str,
+) -> Result<Option<C::Value>, DecodeError> {
+    if present {
+        decode::<C>(reader, ty, field).map(Some)
+    } else {
+        Ok(None)
+    }
+}
+
+/// `1 << bit` when `set`, else 0: one term of a flags word.
+#[inline]
+pub const fn bit(set: bool, bit: u32) -> u32 {
+    (set as u32) << bit
+}
+
+/// True when `bit` is set in the flags word `flags`.
+#[inline]
+pub const fn has(flags: u32, bit: u32) -> bool {
+    flags & (1 << bit) != 0
+}
