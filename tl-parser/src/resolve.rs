@@ -57,12 +57,12 @@ pub(crate) fn resolve(ast: &ast::Schema, diagnostics: &mut Vec<Diagnostic>) -> S
         kinds.push(kind);
     }
     let constructors_of: Vec<Vec<DefId>> = types.iter().map(|t| t.constructors.clone()).collect();
-    let scope = Scope::new(&defs, &type_index);
+    let scope = Scope::new(&defs, type_index, constructors_of);
 
     let mut definitions = Vec::with_capacity(defs.len());
     let mut buf = String::with_capacity(256);
     for (index, (def, kind)) in defs.iter().zip(kinds).enumerate() {
-        let resolver = TypeResolver::new(&scope, def, &constructors_of);
+        let resolver = TypeResolver::new(&scope, def);
         let mut definition = resolve_definition(def, kind, &resolver, diagnostics);
         definition.def_id = DefId(index_u32(index));
         definition.computed_ids = ids::compute_with(&definition, &mut buf);
@@ -71,7 +71,7 @@ pub(crate) fn resolve(ast: &ast::Schema, diagnostics: &mut Vec<Diagnostic>) -> S
     }
 
     for class in ast.files.iter().flat_map(|f| &f.classes) {
-        if let Some(&(id, _)) = type_index.get(class.name.as_str()) {
+        if let Some(&(id, _)) = scope.types.get(class.name.as_str()) {
             types[id.index()].doc = Some(class.description.clone());
         }
     }

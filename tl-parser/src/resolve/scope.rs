@@ -13,16 +13,20 @@ pub(super) struct Scope<'a> {
     pub(super) constructors: FastMap<&'a str, (DefId, usize)>,
     /// Boxed types of the schema (built-ins excluded), with their arity.
     pub(super) types: FastMap<&'a str, (TypeId, usize)>,
+    /// The constructors of each boxed type, by type index (for `%T`).
+    pub(super) constructors_of: Vec<Vec<DefId>>,
     /// Every definition name and every constructor's result name: a non-implicit built-in spelling
     /// (`Int`, `secureString`, `int512`, `Object`) is usable once the schema declares it.
     declared: FastSet<&'a str>,
 }
 
 impl<'a> Scope<'a> {
-    /// Indexes `defs`; `types` are the boxed types already numbered (name, arity) in order.
+    /// Indexes `defs`; `types` are the boxed types already numbered (name to id and arity), and
+    /// `constructors_of` their constructors by type index.
     pub(super) fn new(
         defs: &[&'a ast::Definition],
-        types: &FastMap<&'a str, (TypeId, usize)>,
+        types: FastMap<&'a str, (TypeId, usize)>,
+        constructors_of: Vec<Vec<DefId>>,
     ) -> Self {
         let mut constructors = FastMap::default();
         let mut declared = FastSet::default();
@@ -41,7 +45,8 @@ impl<'a> Scope<'a> {
         }
         Scope {
             constructors,
-            types: types.clone(),
+            types,
+            constructors_of,
             declared,
         }
     }

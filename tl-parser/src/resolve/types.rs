@@ -12,30 +12,19 @@ use super::scope::Scope;
 
 /// Resolves the types of one definition.
 pub(super) struct TypeResolver<'s, 'a> {
-    pub(super) scope: &'s Scope<'a>,
-    pub(super) def: &'s ast::Definition,
-    /// The constructors of each boxed type (by type index), for `%T`.
-    pub(super) constructors_of: &'s [Vec<crate::schema::DefId>],
+    scope: &'s Scope<'a>,
+    def: &'s ast::Definition,
     /// Names used as `!X` in this definition: plainly meant as type parameters.
-    pub(super) banged: Vec<&'s str>,
+    banged: Vec<&'s str>,
 }
 
 impl<'s, 'a> TypeResolver<'s, 'a> {
-    pub(super) fn new(
-        scope: &'s Scope<'a>,
-        def: &'s ast::Definition,
-        constructors_of: &'s [Vec<crate::schema::DefId>],
-    ) -> Self {
+    pub(super) fn new(scope: &'s Scope<'a>, def: &'s ast::Definition) -> Self {
         let mut banged = Vec::new();
         for param in &def.params {
             collect_banged(&param.ty, &mut banged);
         }
-        TypeResolver {
-            scope,
-            def,
-            constructors_of,
-            banged,
-        }
+        TypeResolver { scope, def, banged }
     }
 
     /// Resolves `ty`; `field` names the field it is the type of, for messages.
@@ -102,7 +91,12 @@ impl<'s, 'a> TypeResolver<'s, 'a> {
         if ty.percent
             && let Some((id, arity)) = boxed_type
         {
-            return match self.constructors_of.get(id.index()).map(Vec::as_slice) {
+            return match self
+                .scope
+                .constructors_of
+                .get(id.index())
+                .map(Vec::as_slice)
+            {
                 Some([only]) => (TypeKind::Bare(*only), false, Some(arity)),
                 constructors => {
                     let count = constructors.map_or(0, <[_]>::len);
