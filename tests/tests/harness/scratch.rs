@@ -1,5 +1,5 @@
-//! Crates the tests build (`tests/corpus`, the user crate): on the workspace's versions, pinned by a
-//! `Cargo.lock`, with `--locked --offline`, so they need no network once the workspace's
+//! Crates the tests build (`tests/corpus`, the user crate): on the workspace's versions, pinned by
+//! a `Cargo.lock`, with `--locked --offline`, so they need no network once the workspace's
 //! dependencies are downloaded.
 
 use std::path::Path;
