@@ -10,13 +10,13 @@
 # (`cargo clean -p <it>` then build: build script + generation + compiling the generated code, with
 # dependencies cached), and the generated line and byte counts (target/release/build/*/out/).
 #
-# Usage: bench/compile-time.sh            (TL_CORPUS as for the benches; default ../shared/schemas)
+# Usage: bench/compile-time.sh            (the corpus as for the benches: schema/corpus, or TL_CORPUS)
 #        KEEP=1 bench/compile-time.sh     (keep the temp folder and print its path)
 #        JOBS=1 bench/compile-time.sh     (cargo -j; default: cargo's default)
 set -euo pipefail
 
 ws=$(cd "$(dirname "$0")/.." && pwd)
-corpus=${TL_CORPUS:-../shared/schemas}
+corpus=${TL_CORPUS:-schema/corpus}
 case $corpus in /*) ;; *) corpus=$ws/$corpus ;; esac
 schema=$corpus/telegram/api-L228.tl
 if [ ! -f "$schema" ]; then

@@ -1,7 +1,8 @@
 //! Workload 2 of issue 6: generation of the whole `telegram/api-L228.tl` with
 //! `tl_codegen::Config::generate_from`, formatted and with `.format(false)`, next to grammers-tl-gen
 //! (`parse_tl_file` + `generate_rust_code` into memory) on the same text. Both timings start from
-//! the schema text, so both include parsing. Reads the corpus at run time (`TL_CORPUS`).
+//! the schema text, so both include parsing. Reads the corpus at run time (`schema/corpus/`, or
+//! `TL_CORPUS`).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::hint::black_box;

@@ -1,6 +1,6 @@
 //! Workload 1 of issue 6: parse + check of `telegram/api-L228.tl` with `tl_parser::parse`, next to
 //! `grammers_tl_parser::parse_tl_file` on the same text. Target: at least 4x faster than grammers.
-//! Reads the corpus at run time (`TL_CORPUS`); without it, prints a skip line.
+//! Reads the corpus at run time (`schema/corpus/`, or `TL_CORPUS`); without it, prints a skip line.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::hint::black_box;

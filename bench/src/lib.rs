@@ -11,14 +11,13 @@ use std::time::{Duration, Instant};
 /// The schema file the parse and generate benches read, relative to the corpus root.
 pub const API_FILE: &str = "telegram/api-L228.tl";
 
-/// The corpus root: `TL_CORPUS` (relative paths from the workspace root), else `../shared/schemas`
-/// next to the workspace. `None` when that folder does not exist.
+/// The corpus root: `schema/corpus/` of the repository, or the folder `TL_CORPUS` names (a relative
+/// path is taken from the workspace root). `None` when that folder does not exist.
 pub fn corpus_root() -> Option<PathBuf> {
     let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let root = match std::env::var_os("TL_CORPUS") {
-        Some(value) if Path::new(&value).is_absolute() => PathBuf::from(value),
         Some(value) => workspace.join(value),
-        None => workspace.join("../shared/schemas"),
+        None => workspace.join("schema/corpus"),
     };
     root.is_dir().then_some(root)
 }
@@ -26,7 +25,9 @@ pub fn corpus_root() -> Option<PathBuf> {
 /// The text of [`API_FILE`], or `None` after printing a skip line naming `bench`.
 pub fn api_schema(bench: &str) -> Option<(String, String)> {
     let Some(root) = corpus_root() else {
-        println!("{bench}: skipped, no corpus (set TL_CORPUS to the folder holding {API_FILE})");
+        println!(
+            "{bench}: skipped, no corpus (schema/corpus/, or TL_CORPUS naming the folder holding {API_FILE})"
+        );
         return None;
     };
     let path = root.join(API_FILE);

@@ -1,9 +1,10 @@
-//! Generates Rust, with sample values, from every schema of the corpus in `TL_CORPUS`.
+//! Generates Rust, with sample values, from every schema of the corpus: `schema/corpus/` of the
+//! repository, or the folder `TL_CORPUS` names (a relative path from the workspace root).
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-/// (module name, path under TL_CORPUS, layer to use when the file states none).
+/// (module name, path in the corpus, layer to use when the file states none).
 const SCHEMAS: &[(&str, &str, Option<i32>)] = &[
     ("api_l228", "telegram/api-L228.tl", Some(228)),
     ("api_l227", "telegram/api-L227.tl", Some(227)),
@@ -26,11 +27,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("cargo:rerun-if-env-changed=TL_CORPUS_ONLY");
     // `TL_CORPUS_ONLY=api_l228,td_api` generates only those schemas (the fuzz targets need only
     // api-L228 and build faster without the rest).
-    let only: Option<Vec<String>> =
-        std::env::var("TL_CORPUS_ONLY").ok().map(|v| v.split(',').map(str::to_owned).collect());
-    let corpus = PathBuf::from(
-        std::env::var("TL_CORPUS").map_err(|_| "TL_CORPUS must name the schema corpus")?,
-    );
+    let only: Option<Vec<String>> = std::env::var("TL_CORPUS_ONLY")
+        .ok()
+        .map(|v| v.split(',').map(str::to_owned).collect());
+    // A relative `TL_CORPUS` is taken from the workspace root, as in the workspace's tests.
+    let workspace = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR")?).join("../..");
+    let corpus = workspace.join(std::env::var_os("TL_CORPUS").unwrap_or("schema/corpus".into()));
+    // Canonical, so that diagnostics and `rerun-if-changed` lines name the files plainly.
+    let corpus = corpus.canonicalize().unwrap_or(corpus);
     let mut modules = String::new();
     let mut visit = String::new();
     let chosen: Vec<_> = SCHEMAS

@@ -1,39 +1,27 @@
 //! Generates Rust from every schema of the corpus (`tests/corpus`), builds it with clippy denying
-//! every warning, and round-trips every constructor and function of every schema. Needs
-//! `TL_CORPUS`; prints the counts.
+//! every warning, and round-trips every constructor and function of every schema; prints the
+//! counts. The slow suite: runs with `TL_SLOW_TESTS=1`. `tests/corpus` builds on its own
+//! `Cargo.lock` (the workspace's, pruned; `lock_files.rs` checks it) with `--locked --offline`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::io::Write as _;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 
-fn corpus() -> Option<PathBuf> {
-    let value = std::env::var_os("TL_CORPUS")?;
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(value);
-    assert!(
-        path.join("telegram/api-L228.tl").is_file(),
-        "TL_CORPUS={} holds no corpus",
-        path.display()
-    );
-    Some(path.canonicalize().unwrap())
-}
+mod harness;
 
-/// Runs `cargo <command> --manifest-path tests/corpus/Cargo.toml <args>`, returning its stdout.
+/// Runs `cargo <command> --locked --offline --manifest-path tests/corpus/Cargo.toml <args>`,
+/// returning its stdout.
 fn cargo(corpus: &Path, command: &str, args: &[&str]) -> String {
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/Cargo.toml");
-    let output = Command::new(env!("CARGO"))
-        .arg(command)
-        .arg("--manifest-path")
-        .arg(&manifest)
-        .args(args)
-        .env("TL_CORPUS", corpus)
-        .env(
-            "CARGO_TARGET_DIR",
-            Path::new(env!("CARGO_TARGET_TMPDIR")).join("corpus"),
-        )
-        .env_remove("RUSTFLAGS")
-        .output()
-        .unwrap();
+    let output = harness::scratch::cargo(
+        command,
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"),
+        &Path::new(env!("CARGO_TARGET_TMPDIR")).join("corpus"),
+    )
+    .args(args)
+    .env("TL_CORPUS", corpus)
+    .env_remove("RUSTFLAGS")
+    .output()
+    .unwrap();
     let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
@@ -45,10 +33,12 @@ fn cargo(corpus: &Path, command: &str, args: &[&str]) -> String {
 
 #[test]
 fn every_corpus_schema_compiles_without_warnings_and_round_trips() {
-    let Some(corpus) = corpus() else {
-        eprintln!("skipped: TL_CORPUS is not set");
+    if !harness::slow::enabled(
+        "every corpus schema generated, linted, compiled and round-tripped (tests/corpus)",
+    ) {
         return;
-    };
+    }
+    let corpus = harness::corpus::dir();
     // Warnings from the generated code (rustc's and clippy's) are errors.
     cargo(
         &corpus,

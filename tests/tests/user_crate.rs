@@ -1,37 +1,23 @@
 //! A user crate built exactly as the README says (build.rs calling `tl_codegen::Config` with
 //! `select`, `include!` in lib.rs, only `tl-types` as a dependency) compiles against the full
-//! api-L228.tl of the corpus and round-trips the request. Needs `TL_CORPUS`.
+//! api-L228.tl of the corpus and round-trips the request. It builds on the workspace's
+//! `Cargo.lock`, with `--locked --offline`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 
-/// The corpus folder from `TL_CORPUS` (relative paths from the workspace root), or `None` to skip.
-fn corpus() -> Option<PathBuf> {
-    let value = std::env::var_os("TL_CORPUS")?;
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let path = root.join(value);
-    assert!(
-        path.join("telegram/api-L228.tl").is_file(),
-        "TL_CORPUS={} has no telegram/api-L228.tl",
-        path.display()
-    );
-    Some(path)
-}
+mod harness;
 
 #[test]
 fn user_crate_compiles_against_full_api() {
-    let Some(corpus) = corpus() else {
-        eprintln!("skipped: TL_CORPUS is not set");
-        return;
-    };
+    let corpus = harness::corpus::dir();
     let workspace = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("..")
         .canonicalize()
         .unwrap();
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("user-crate");
     std::fs::create_dir_all(dir.join("src")).unwrap();
-    let schema = corpus.join("telegram/api-L228.tl").canonicalize().unwrap();
+    let schema = corpus.join("telegram/api-L228.tl");
     std::fs::write(
         dir.join("Cargo.toml"),
         format!(
@@ -67,10 +53,9 @@ fn user_crate_compiles_against_full_api() {
          assert_eq!(LAYER, 228);\n}\n",
     )
     .unwrap();
-    let output = Command::new(env!("CARGO"))
-        .args(["test", "--quiet", "--manifest-path"])
-        .arg(dir.join("Cargo.toml"))
-        .env("CARGO_TARGET_DIR", dir.join("target"))
+    harness::scratch::lock(&dir);
+    let output = harness::scratch::cargo("test", &dir, &dir.join("target"))
+        .arg("--quiet")
         .env_remove("TL_CORPUS")
         .output()
         .unwrap();

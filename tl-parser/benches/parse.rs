@@ -1,58 +1,25 @@
-//! Parse + check of the largest real schemas (`tdlib/td_api.tl`, `telegram/api-L228.tl`) from
-//! `TL_CORPUS` (relative paths from the workspace root), else from `../shared/schemas` next to the
-//! workspace; when neither exists, of a generated schema of similar size.
+//! Parse + check of the largest real schemas of the corpus (`tdlib/td_api.tl`,
+//! `telegram/api-L228.tl`), and of generated schemas from a thousand to a million definitions.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use tl_parser::{CheckOptions, SourceSet};
 
-fn corpus_root() -> Option<PathBuf> {
-    let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let root = match std::env::var_os("TL_CORPUS") {
-        Some(value) if Path::new(&value).is_absolute() => PathBuf::from(value),
-        Some(value) => workspace.join(value),
-        None => workspace.join("../shared/schemas"),
-    };
-    root.is_dir().then_some(root)
-}
-
-/// About 3000 Telegram-style definitions with flags, vectors and namespaces.
-fn synthetic() -> String {
-    let mut out = String::from("int ? = Int;\nlong ? = Long;\nstring ? = String;\n");
-    for i in 0..2000 {
-        out.push_str(&format!(
-            "ns{}.thing{i} flags:# pinned:flags.0?true id:long title:string ids:Vector<long> next:flags.1?ns{}.Thing = ns{}.Thing;\n",
-            i % 50,
-            i % 50,
-            i % 50
-        ));
-    }
-    out.push_str("---functions---\n");
-    for i in 0..1000 {
-        out.push_str(&format!(
-            "ns{}.getThing{i} id:long limit:int = Vector<ns{}.Thing>;\n",
-            i % 50,
-            i % 50
-        ));
-    }
-    out
-}
+// The corpus location is the tests' (one place in the crate).
+#[path = "../tests/harness/mod.rs"]
+mod harness;
 
 fn bench(c: &mut Criterion) {
-    let mut inputs: Vec<(String, String)> = Vec::new();
-    if let Some(root) = corpus_root() {
-        for file in ["tdlib/td_api.tl", "telegram/api-L228.tl"] {
-            if let Ok(text) = std::fs::read_to_string(root.join(file)) {
-                inputs.push((file.to_owned(), text));
-            }
-        }
-    }
-    if inputs.is_empty() {
-        inputs.push(("synthetic".to_owned(), synthetic()));
-    }
+    let root = harness::corpus::dir();
+    let inputs: Vec<(String, String)> = ["tdlib/td_api.tl", "telegram/api-L228.tl"]
+        .into_iter()
+        .map(|file| {
+            let text = std::fs::read_to_string(root.join(file)).unwrap();
+            (file.to_owned(), text)
+        })
+        .collect();
     let mut group = c.benchmark_group("parse_and_check");
     for (name, text) in &inputs {
         let mut sources = SourceSet::new();

@@ -1,10 +1,7 @@
-//! The real schemas of the corpus (`TL_CORPUS`, a folder of `.tl` files searched recursively; a
-//! relative path is taken from the workspace root, as `.ci/run` sets it): every file parses, has no
-//! errors (except ton/test_schema.tl's undeclared secure types), every declared id verifies or is an
-//! explained mismatch, and the definition counts equal the corpus README's table.
-//!
-//! Without `TL_CORPUS` the tests print a line saying they were skipped; with `TL_CORPUS` naming a
-//! missing or empty folder they fail.
+//! The real schemas of the corpus (`schema/corpus/`, its `.tl` files searched recursively): every
+//! file parses, has no errors (except ton/test_schema.tl's undeclared secure types), every declared
+//! id verifies or is an explained mismatch, and the definition counts equal the corpus README's
+//! table.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::collections::BTreeMap;
@@ -12,6 +9,8 @@ use std::path::{Path, PathBuf};
 
 use tl_parser::{Body, Code, IdRule, IdStatus};
 use tl_parser::{Category, CheckOptions, Parsed, Severity, SourceSet};
+
+mod harness;
 
 /// Counts from the corpus README's table: file, ctors, funcs, `?=` built-ins, explicit ids; then the
 /// declared ids verified by the reference rule and by Telegram's rule (measured; README's own tool
@@ -175,31 +174,19 @@ fn expected_explained() -> Vec<(String, String, String)> {
     out
 }
 
-/// The corpus folder, or `None` (after saying so) when `TL_CORPUS` is not set. Panics when it is set
-/// but names a missing folder or one without `.tl` files.
-fn corpus() -> Option<(PathBuf, Vec<String>)> {
-    let Some(value) = std::env::var_os("TL_CORPUS") else {
-        eprintln!("skipped: TL_CORPUS not set");
-        return None;
-    };
-    let mut root = PathBuf::from(value);
-    if root.is_relative() {
-        root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(root);
-    }
-    assert!(
-        root.is_dir(),
-        "TL_CORPUS={} is not a folder",
-        root.display()
-    );
+/// The corpus folder and its `.tl` files (paths relative to it, `/`-separated, sorted). Panics when
+/// the folder holds none.
+fn corpus() -> (PathBuf, Vec<String>) {
+    let root = harness::corpus::dir();
     let mut files = Vec::new();
     collect(&root, &root, &mut files);
     files.sort();
     assert!(
         !files.is_empty(),
-        "TL_CORPUS={} holds no .tl file",
+        "the corpus {} holds no .tl file",
         root.display()
     );
-    Some((root, files))
+    (root, files)
 }
 
 fn collect(root: &Path, dir: &Path, out: &mut Vec<String>) {
@@ -230,9 +217,7 @@ fn parse(root: &Path, file: &str) -> (SourceSet, Parsed) {
 
 #[test]
 fn every_file_parses_without_errors() {
-    let Some((root, files)) = corpus() else {
-        return;
-    };
+    let (root, files) = corpus();
     let known: Vec<&str> = FILES.iter().map(|f| f.0).collect();
     assert_eq!(
         files, known,
@@ -277,9 +262,7 @@ fn every_file_parses_without_errors() {
 
 #[test]
 fn definition_counts_match_the_readme() {
-    let Some((root, files)) = corpus() else {
-        return;
-    };
+    let (root, files) = corpus();
     for &(file, ctors, funcs, builtins, ids, by_reference, by_telegram) in FILES {
         assert!(
             files.iter().any(|f| f == file),
@@ -309,9 +292,7 @@ fn definition_counts_match_the_readme() {
 
 #[test]
 fn every_declared_id_verifies_or_is_an_explained_mismatch() {
-    let Some((root, files)) = corpus() else {
-        return;
-    };
+    let (root, files) = corpus();
     let mut explained = Vec::new();
     let mut shared: BTreeMap<String, usize> = BTreeMap::new();
     for file in &files {
@@ -371,7 +352,7 @@ fn every_declared_id_verifies_or_is_an_explained_mismatch() {
 
 #[test]
 fn explained_mismatches_become_errors_when_denied() {
-    let Some((root, _)) = corpus() else { return };
+    let (root, _) = corpus();
     let bytes = std::fs::read(root.join("ton/lite_api.tl")).unwrap();
     let mut sources = SourceSet::new();
     sources.add_bytes("ton/lite_api.tl", bytes).unwrap();
@@ -391,7 +372,7 @@ fn explained_mismatches_become_errors_when_denied() {
 
 #[test]
 fn reference_ids_of_real_tdlib_and_ton_definitions() {
-    let Some((root, _)) = corpus() else { return };
+    let (root, _) = corpus();
     for (file, name, id) in [
         ("tdlib/td_api.tl", "minithumbnail", 0xec6addaa_u32),
         ("ton/ton_api.tl", "adnl.nodes", 0xa209db56),
@@ -434,9 +415,7 @@ fn reference_ids_of_real_tdlib_and_ton_definitions() {
 /// in 6 constructors, 73 definitions sharing a flag bit among several fields, highest bit 30.
 #[test]
 fn every_type_resolves_and_roles_match_the_readme() {
-    let Some((root, files)) = corpus() else {
-        return;
-    };
+    let (root, files) = corpus();
     fn undefined(ty: &tl_parser::Type) -> usize {
         usize::from(ty.kind == tl_parser::TypeKind::Undefined)
             + ty.args.iter().map(undefined).sum::<usize>()

@@ -1,5 +1,5 @@
 //! Parser tests: snapshots of the parsed form of small fixture schemas, robustness on hostile input,
-//! and (with `TL_CORPUS` set) every real schema parsing without syntax errors.
+//! and every real schema of the corpus parsing without syntax errors.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::{Path, PathBuf};
@@ -8,6 +8,8 @@ use std::fmt::Write as _;
 
 use tl_parser::ast::{BuiltinBody, Definition, FileSchema, TypeExpr};
 use tl_parser::{Diagnostic, SourceSet, Span};
+
+mod harness;
 
 /// Parses `src` into the syntax tree of its file, with the syntax diagnostics (resolution and the
 /// checker are tested elsewhere).
@@ -163,20 +165,11 @@ fn tl_files(dir: &Path) -> Vec<PathBuf> {
 
 #[test]
 fn corpus_has_no_syntax_errors() {
-    let Some(dir) = std::env::var_os("TL_CORPUS") else {
-        eprintln!("skipped: set TL_CORPUS to the schema corpus folder to parse every real schema");
-        return;
-    };
-    let mut dir = PathBuf::from(dir);
-    if dir.is_relative() {
-        // A relative path is read from the workspace root, where `.ci/run` runs.
-        dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(dir);
-    }
-    assert!(dir.is_dir(), "TL_CORPUS={} is not a folder", dir.display());
+    let dir = harness::corpus::dir();
     let files = tl_files(&dir);
     assert!(
         !files.is_empty(),
-        "TL_CORPUS={} holds no .tl files",
+        "the corpus {} holds no .tl files",
         dir.display()
     );
     for path in &files {

@@ -1,8 +1,10 @@
-//! Runs the `tlgen` binary on small temporary schemas, and on the corpus when `TL_CORPUS` is set.
+//! Runs the `tlgen` binary on small temporary schemas, and on every schema of the corpus.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+
+mod harness;
 
 /// A temporary folder removed when dropped.
 struct TempDir(PathBuf);
@@ -234,20 +236,11 @@ fn crc32(text: &str) -> u32 {
 
 #[test]
 fn corpus_check_exits_0_except_on_test_schema() {
-    let Some(value) = std::env::var_os("TL_CORPUS") else {
-        eprintln!("skipped: TL_CORPUS not set");
-        return;
-    };
-    let mut root = PathBuf::from(value);
-    if root.is_relative() {
-        root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(root);
-    }
+    let root = harness::corpus::dir();
     let mut files = Vec::new();
     let mut stack = vec![root.clone()];
     while let Some(dir) = stack.pop() {
-        for entry in
-            std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("TL_CORPUS={}: {e}", dir.display()))
-        {
+        for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
             let path = entry.unwrap().path();
             if path.is_dir() {
                 stack.push(path);
@@ -259,7 +252,7 @@ fn corpus_check_exits_0_except_on_test_schema() {
     files.sort();
     assert!(
         !files.is_empty(),
-        "TL_CORPUS={} holds no .tl file",
+        "the corpus {} holds no .tl file",
         root.display()
     );
     for path in &files {

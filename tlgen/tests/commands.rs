@@ -1,9 +1,10 @@
-//! `tlgen generate` and `tlgen explain` on the workflow fixtures and, with `TL_CORPUS`, on the
-//! corpus; `--help` of every command documents examples and exit codes.
+//! `tlgen generate` and `tlgen explain` on the workflow fixtures and on the corpus; `--help` of every command documents examples and exit codes.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+
+mod harness;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -176,14 +177,7 @@ fn every_help_has_examples_and_exit_codes() {
 
 #[test]
 fn explain_on_the_corpus_layers() {
-    let Some(value) = std::env::var_os("TL_CORPUS") else {
-        eprintln!("skipped: TL_CORPUS is not set");
-        return;
-    };
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("..")
-        .join(value)
-        .join("telegram");
+    let dir = harness::corpus::dir().join("telegram");
     let files: Vec<PathBuf> = ["api-L179.tl", "api-L208.tl", "api-L227.tl", "api-L228.tl"]
         .iter()
         .map(|f| dir.join(f))

@@ -1,11 +1,13 @@
 //! `tlgen diff`: the report and the JSON form on the workflow fixtures (snapshots), renames and
 //! classification through the library, and the corpus counts checked against a separate
-//! line-based scan of the files (needs `TL_CORPUS`).
+//! line-based scan of the corpus files.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+
+mod harness;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -173,18 +175,6 @@ fn classification_of_definition_changes() {
     );
 }
 
-/// The corpus folder from `TL_CORPUS` (relative paths from the workspace root), or `None`.
-fn corpus() -> Option<PathBuf> {
-    let value = std::env::var_os("TL_CORPUS")?;
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(value);
-    assert!(
-        path.join("telegram/api-L228.tl").is_file(),
-        "TL_CORPUS={} has no telegram/api-L228.tl",
-        path.display()
-    );
-    Some(path)
-}
-
 /// A separate, line-based reading of a schema: every line that starts a definition (a name, then
 /// `#hex` or a space) gives `name -> Some(id)` or `name -> None`. Comments and section markers
 /// are skipped. The Telegram files have one definition per line.
@@ -230,10 +220,7 @@ fn counts(old: &Path, new: &Path, with_ids: bool) -> (usize, usize, usize) {
 
 #[test]
 fn corpus_counts_match_an_independent_scan_and_the_corpus_readme() {
-    let Some(corpus) = corpus() else {
-        eprintln!("skipped: TL_CORPUS is not set");
-        return;
-    };
+    let corpus = harness::corpus::dir();
     let dir = corpus.join("telegram");
     let new = dir.join("api-L228.tl");
     // The corpus README's numbers, which count lines with an explicit id.

@@ -1,23 +1,20 @@
 //! The rustdoc of a crate generated from TDLib's td_api.tl (whose `//@` comments hold `[…]`, `<…>`,
 //! `*`, `_` and bare URLs) builds with warnings denied: no broken intra-doc links, no unclosed HTML
-//! tags, no bare URLs. Needs `TL_CORPUS`.
+//! tags, no bare URLs.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::Path;
 use std::process::Command;
 
+mod harness;
+
 #[test]
 fn td_api_docs_build_without_warnings() {
-    let Some(value) = std::env::var_os("TL_CORPUS") else {
-        eprintln!("skipped: TL_CORPUS is not set");
-        return;
-    };
     let ws = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("..")
         .canonicalize()
         .unwrap();
-    let schema = ws.join(value).join("tdlib/td_api.tl");
-    assert!(schema.is_file(), "{} is missing", schema.display());
+    let schema = harness::corpus::dir().join("tdlib/td_api.tl");
     let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("td-api-docs");
     let dir = root.join("crate");
     std::fs::create_dir_all(dir.join("src")).unwrap();
@@ -52,10 +49,9 @@ fn td_api_docs_build_without_warnings() {
     // The schema's prose is there, escaped, and its URLs are links.
     assert!(code.contains("<https://my.telegram.org>"));
     assert!(code.contains("HTML tag \\<cite\\>"));
-    let output = Command::new(env!("CARGO"))
-        .args(["doc", "--no-deps", "--quiet", "--manifest-path"])
-        .arg(dir.join("Cargo.toml"))
-        .env("CARGO_TARGET_DIR", root.join("target"))
+    harness::scratch::lock(&dir);
+    let output = harness::scratch::cargo("doc", &dir, &root.join("target"))
+        .args(["--no-deps", "--quiet"])
         .env("RUSTDOCFLAGS", "-D warnings")
         .output()
         .unwrap();

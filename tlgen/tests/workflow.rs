@@ -1,11 +1,13 @@
 //! The regenerate workflow: a crate whose build.rs generates from `schema/api.tl` is built, its
 //! schema is replaced by a newer layer, it is built again, and the generated code, `LAYER` and
 //! `tlgen diff` all show the change. The crate depends on tl-types and tl-codegen by path and builds
-//! in its own target directory under `CARGO_TARGET_TMPDIR`.
+//! in its own target directory under `CARGO_TARGET_TMPDIR`, on the workspace's `Cargo.lock`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+
+mod harness;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -21,10 +23,8 @@ fn workspace() -> PathBuf {
 }
 
 fn cargo_build(dir: &Path, target: &Path) {
-    let output = Command::new(env!("CARGO"))
-        .args(["build", "--quiet", "--manifest-path"])
-        .arg(dir.join("Cargo.toml"))
-        .env("CARGO_TARGET_DIR", target)
+    let output = harness::scratch::cargo("build", dir, target)
+        .arg("--quiet")
         .output()
         .unwrap();
     assert!(
@@ -91,6 +91,7 @@ fn replacing_the_schema_regenerates_and_diff_reports_it() {
     .unwrap();
     let schema = dir.join("schema/api.tl");
     std::fs::copy(fixture("old.tl"), &schema).unwrap();
+    harness::scratch::lock(&dir);
     cargo_build(&dir, &target);
     let before = generated(&target);
     assert!(before.contains("pub const LAYER: i32 = 1;"), "{before}");
