@@ -1,5 +1,5 @@
 //! The syntax tree of a TL schema: definitions, parameters and type expressions as written, each
-//! with its span. [`crate::resolve`] turns it into the resolved [`crate::Schema`].
+//! with its span. [`crate::parse`] resolves it into the [`crate::Schema`].
 
 use std::borrow::Borrow;
 use std::fmt;
