@@ -1,5 +1,6 @@
-//! Generates every tl-codegen fixture schema (with sample values) so that the generated code of each
-//! TL feature is compiled, linted and round-tripped, not only snapshotted.
+//! Generates every tl-codegen fixture schema (with sample values and the JSON form) so that the
+//! generated code of each TL feature is compiled, linted and round-tripped, in binary and in JSON,
+//! not only snapshotted.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -16,6 +17,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     paths.sort();
     let mut modules = String::new();
     let mut visits = String::new();
+    let mut json_visits = String::new();
     for path in &paths {
         let stem = path
             .file_stem()
@@ -23,6 +25,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .ok_or("fixture name is not UTF-8")?;
         tl_codegen::Config::new()
             .samples(true)
+            .serde(true)
             .file_name(format!("{stem}.rs"))
             .compile(&[path])?;
         writeln!(
@@ -30,10 +33,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "/// Generated from tl-codegen/tests/fixtures/{stem}.tl.\npub mod {stem} {{\n    include!(concat!(env!(\"OUT_DIR\"), \"/{stem}.rs\"));\n}}"
         )?;
         writeln!(visits, "    {stem}::visit_samples(visitor);")?;
+        writeln!(json_visits, "    {stem}::visit_json_samples(visitor);")?;
     }
     writeln!(
         modules,
         "/// Hands every type of every fixture to `visitor`.\npub fn visit_all<V: ::tl_types::sample::Visitor>(visitor: &mut V) {{\n{visits}}}"
+    )?;
+    writeln!(
+        modules,
+        "/// Hands every type of every fixture to `visitor`, for JSON round trips.\npub fn visit_all_json<V: ::tl_types::sample::JsonVisitor>(visitor: &mut V) {{\n{json_visits}}}"
     )?;
     let out = PathBuf::from(std::env::var("OUT_DIR")?);
     std::fs::write(out.join("fixtures.rs"), modules)?;

@@ -4,7 +4,7 @@
 
 use std::fmt::Debug;
 
-use tl_types::sample::{Fill, RoundTrips, Sample, Sampler, Visitor};
+use tl_types::sample::{Fill, JsonRoundTrips, RoundTrips, Sample, Sampler, Visitor};
 use tl_types::{Deserializable, Identifiable, Serializable};
 
 /// Checks that no strict prefix of a value's bytes decodes, recording the visited types.
@@ -62,6 +62,22 @@ fn every_fixture_type_round_trips() {
     }
     eprintln!(
         "round-tripped {} values of {} fixture types",
+        checks.values, checks.types
+    );
+}
+
+/// Every fixture type round-trips through JSON (value -> JSON -> value, same bytes) with the same
+/// values as the binary round trip.
+#[test]
+fn every_fixture_type_round_trips_through_json() {
+    let mut checks = JsonRoundTrips::new(32);
+    tl_tests::fixtures::visit_all_json(&mut checks);
+    assert!(checks.failures.is_empty(), "{}", checks.failures.join("\n"));
+    let mut binary = RoundTrips::new(0);
+    tl_tests::fixtures::visit_all(&mut binary);
+    assert_eq!(checks.types, binary.types, "every type has a JSON form");
+    eprintln!(
+        "JSON round-tripped {} values of {} fixture types",
         checks.values, checks.types
     );
 }

@@ -30,6 +30,8 @@ pub struct Config {
     check: CheckOptions,
     samples: bool,
     samples_cfg: Option<String>,
+    serde: bool,
+    serde_cfg: Option<String>,
     layer: Option<i32>,
 }
 
@@ -44,6 +46,8 @@ impl Default for Config {
             check: CheckOptions::default(),
             samples: false,
             samples_cfg: None,
+            serde: false,
+            serde_cfg: None,
             layer: None,
         }
     }
@@ -155,6 +159,34 @@ impl Config {
         self
     }
 
+    /// Also generates the JSON form of every type: `serde::Serialize` and `serde::Deserialize` for
+    /// every struct and enum, in TDLib's conventions (`"@type"` with the TL name, fields under their
+    /// TL names, `long` as a decimal string, bytes as base64, flags words never written, absent
+    /// optional fields left out; docs/TL-JSON.md). Off by default: without it no serde code is
+    /// generated and none is compiled. The code needs tl-types' `serde` feature, and no other
+    /// dependency (the runtime re-exports serde); read and write it with `tl_types::json`. With
+    /// [`Config::samples`] too, `visit_json_samples` lists every type for JSON round-trip tests.
+    ///
+    /// ```
+    /// tl_codegen::Config::new().serde(true);
+    /// ```
+    pub fn serde(&mut self, on: bool) -> &mut Self {
+        self.serde = on;
+        self
+    }
+
+    /// Generates the JSON form as [`Config::serde`] does, each item behind `#[cfg(predicate)]`
+    /// (tl-types ships its own types this way, behind its `serde` feature).
+    ///
+    /// ```
+    /// tl_codegen::Config::new().serde_cfg(r#"feature = "serde""#);
+    /// ```
+    pub fn serde_cfg(&mut self, predicate: impl Into<String>) -> &mut Self {
+        self.serde = true;
+        self.serde_cfg = Some(predicate.into());
+        self
+    }
+
     /// The layer to put in `LAYER` (an `i32`, like `LAYER` itself and `invokeWithLayer`'s `layer`)
     /// when the schema has no `// LAYER N` line (TDLib's telegram_api.tl takes its layer from
     /// elsewhere). A layer the schema states wins.
@@ -187,22 +219,25 @@ impl Config {
             other => other?,
         };
         let rt = runtime_tokens(&self.runtime_path)?;
-        let samples_cfg = match &self.samples_cfg {
-            Some(predicate) => Some(
-                syn::parse_str::<syn::Meta>(predicate)
-                    .map(quote::ToTokens::into_token_stream)
-                    .map_err(|_| Error::CfgPredicate {
-                        predicate: predicate.clone(),
-                    })?,
-            ),
-            None => None,
+        let extra = |on: bool, cfg: &Option<String>| -> Result<crate::emit::Extra, Error> {
+            let cfg = match cfg {
+                Some(predicate) => Some(
+                    syn::parse_str::<syn::Meta>(predicate)
+                        .map(quote::ToTokens::into_token_stream)
+                        .map_err(|_| Error::CfgPredicate {
+                            predicate: predicate.clone(),
+                        })?,
+                ),
+                None => None,
+            };
+            Ok(crate::emit::Extra { on, cfg })
         };
         let tokens = crate::emit::generate(
             rt,
             &model,
             crate::emit::Options {
-                samples: self.samples,
-                samples_cfg,
+                samples: extra(self.samples, &self.samples_cfg)?,
+                serde: extra(self.serde, &self.serde_cfg)?,
             },
         );
         let names: Vec<&str> = sources.iter().map(|(_, f)| f.name.as_str()).collect();

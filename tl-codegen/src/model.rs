@@ -61,8 +61,10 @@ impl fmt::Display for ItemPath {
 pub enum TypeRef {
     /// `int`, `int32` (`i32`).
     Int,
-    /// `long`, `int53`, `int64` (`i64`).
+    /// `long`, `int64` (`i64`).
     Long,
+    /// `int53` (TDLib; `i64`): written as `long`, but a number (not a string) in JSON.
+    Int53,
     /// `double` (`f64`).
     Double,
     /// `#` as a stored natural number (`u32`).
@@ -105,7 +107,7 @@ impl fmt::Display for TypeRef {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             TypeRef::Int => f.write_str("i32"),
-            TypeRef::Long => f.write_str("i64"),
+            TypeRef::Long | TypeRef::Int53 => f.write_str("i64"),
             TypeRef::Double => f.write_str("f64"),
             TypeRef::Nat => f.write_str("u32"),
             TypeRef::Fixed(n) => write!(f, "[u8; {n}]"),
@@ -142,6 +144,10 @@ pub struct FlagBit {
 pub enum FieldKind {
     /// Always present: `T`.
     Required(TypeRef),
+    /// A boxed value that TDLib documents as possibly null (`may be null`, `pass null`):
+    /// `Option<T>`. `None` is written as the id of TL's `null#56730bcc` constructor, left out of
+    /// JSON.
+    Nullable(TypeRef),
     /// `name:flags.N?T` alone on its bit: `Option<T>`.
     Optional(TypeRef, FlagBit),
     /// `name:flags.N?true` alone on its bit (or with other `?true` fields only): `bool`.
@@ -224,8 +230,14 @@ pub enum WireItem {
         /// Index in the group's members.
         member: usize,
     },
-    /// A `?true` field whose bit another field decides: writes nothing.
-    Derived,
+    /// A `?true` field whose bit another field decides: writes nothing in binary; set exactly when
+    /// the stored field `field` is present (its JSON value).
+    Derived {
+        /// The TL field name of the `?true` field.
+        tl_name: String,
+        /// Index in [`StructDef::fields`] of the field whose presence it reports.
+        field: usize,
+    },
 }
 
 /// A flags word (`flags:#`): its TL name, and the Rust local that holds it while decoding.

@@ -47,6 +47,26 @@ fn samples() {
     }
 }
 
+/// The JSON form (`Config::serde`) for shared bits (groups, derived flags), generics, TDLib's
+/// nullable objects and int53, and TON's any-object enum.
+#[test]
+fn serde() {
+    for fixture in [
+        "shared_bits.tl",
+        "generics.tl",
+        "tdlib_docs.tl",
+        "ton_mode.tl",
+    ] {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(fixture);
+        let code = generate(&path, |c| {
+            c.serde(true);
+        });
+        insta::assert_snapshot!(format!("serde_{fixture}"), code);
+    }
+}
+
 /// Generation is a pure function of the schema: the same input gives the same bytes.
 #[test]
 fn output_is_deterministic() {

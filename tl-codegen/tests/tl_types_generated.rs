@@ -20,7 +20,8 @@ const SCHEMA: &str = "schema/importers.tl";
 const GENERATED: &str = "tl-types/src/generated.rs";
 
 /// The shipped types: everything `messages.getChatInviteImporters` and its result need, naming the
-/// runtime as `crate`, with sample values behind tl-types' `samples` feature.
+/// runtime as `crate`, with sample values behind tl-types' `samples` feature and the JSON form
+/// behind its `serde` feature.
 fn generate(workspace: &Path) -> String {
     let text = std::fs::read_to_string(workspace.join(SCHEMA)).unwrap();
     let mut sources = SourceSet::new();
@@ -32,6 +33,7 @@ fn generate(workspace: &Path) -> String {
             "messages.ChatInviteImporters",
         ])
         .samples_cfg(r#"feature = "samples""#)
+        .serde_cfg(r#"feature = "serde""#)
         .generate_from(&sources)
         .unwrap();
     assert!(

@@ -12,8 +12,8 @@ use crate::diagnostic::{Code, Diagnostic, Label, Severity};
 use crate::fast_hash::FastMap;
 use crate::ids;
 use crate::schema::{
-    Body, BoxedType, DefId, DefKind, Definition, IdStatus, Param, Schema, SchemaFile, Type, TypeId,
-    TypeKind,
+    Body, BoxedType, DefId, DefKind, Definition, IdStatus, Param, Role, Schema, SchemaFile, Type,
+    TypeId, TypeKind,
 };
 
 use self::scope::Scope;
@@ -137,6 +137,9 @@ fn resolve_definition(
             name_span: p.name_span,
             role,
             flag: p.flag.clone(),
+            nullable: role == Role::Required
+                && matches!(ty.kind, TypeKind::Boxed(_))
+                && def.docs.field(&p.name).is_some_and(Param::documents_null),
             ty,
             span: p.span,
         })

@@ -268,11 +268,22 @@ pub struct Param {
     pub flag: Option<FlagRef>,
     /// The field's type.
     pub ty: Type,
+    /// True when the value may be null: TDLib's documentation of the field says `may be null` or
+    /// `pass null`, and its type is a boxed type of the schema (only objects can be null in TDLib;
+    /// strings, numbers and vectors never are). See [`Param::documents_null`].
+    pub nullable: bool,
     /// Where the whole parameter stands.
     pub span: Span,
 }
 
 impl Param {
+    /// Whether a field's documentation says its value may be null, in TDLib's words: `may be null`
+    /// (a field TDLib sends) or `pass null` (a parameter a caller may leave out).
+    pub fn documents_null(doc: &str) -> bool {
+        let doc = doc.to_ascii_lowercase();
+        doc.contains("may be null") || doc.contains("pass null")
+    }
+
     /// True for `name:flags.N?true`: a conditional field that carries no data, only its bit.
     pub fn is_true_flag(&self) -> bool {
         self.flag.is_some() && self.ty.is_bare_true()

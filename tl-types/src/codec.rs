@@ -23,7 +23,9 @@
 //! | `Bool` | [`Bool`] | `bool` | `boolTrue#997275b5` or `boolFalse#bc799737` |
 //! | `Vector<t>` | [`Vector<C>`](Vector) | `Vec<_>` | `0x1cb5c415`, `u32` count, elements |
 //! | `vector<t>` | [`BareVector<C>`](BareVector) | `Vec<_>` | `u32` count, elements |
+//! | `int53` (TDLib) | [`Int53`] | `i64` | 8, little-endian |
 //! | boxed type | [`Boxed<T>`](Boxed) | `T` | constructor id, fields |
+//! | boxed type, `may be null` (TDLib) | [`Nullable<Boxed<T>>`](Nullable) | `Option<T>` | `null#56730bcc`, or the value |
 //! | bare constructor | [`BareConstructor<T>`](BareConstructor) | `T` | fields |
 //!
 //! A byte string's length header is one byte for lengths below 254, else the byte 254 and a 3-byte
@@ -77,6 +79,8 @@ use crate::traits::{Bare, Deserializable, Serializable};
 
 /// The id of the boxed `Vector t` constructor (`vector#1cb5c415`).
 pub const VECTOR_ID: u32 = 0x1cb5c415;
+/// The id of TL's `null#56730bcc = Null` constructor, which stands for an absent [`Nullable`] value.
+pub const NULL_ID: u32 = 0x56730bcc;
 /// The id of `boolTrue`.
 pub const BOOL_TRUE_ID: u32 = 0x997275b5;
 /// The id of `boolFalse`.
@@ -148,6 +152,11 @@ fixed_codec!(
 fixed_codec!(
     /// TL `long`: `i64`, 8 bytes little-endian.
     Long, i64, 8, read_i64
+);
+fixed_codec!(
+    /// TDLib's `int53`: `i64`, written as `long` (8 bytes little-endian); only its JSON form differs
+    /// (a number, where `long` is a string).
+    Int53, i64, 8, read_i64
 );
 fixed_codec!(
     /// TL `double`: `f64`, 8 bytes little-endian.
@@ -416,6 +425,40 @@ impl<C: Codec> Codec for Heap<C> {
     #[inline]
     fn decode(reader: &mut Reader<'_>) -> Result<Box<C::Value>, DecodeError> {
         C::decode(reader).map(Box::new)
+    }
+}
+
+/// A boxed value that may be absent (`Option<T>`): TDLib's objects documented as `may be null` or
+/// `pass null`. `None` is written as the id of TL's `null#56730bcc` constructor ([`NULL_ID`]), which
+/// no schema's boxed type uses; `Some` as `C` writes the value. Reading takes that id as `None`.
+#[derive(Debug, Clone, Copy)]
+pub struct Nullable<C>(PhantomData<C>);
+
+impl<C: Codec> Codec for Nullable<C> {
+    type Value = Option<C::Value>;
+    const MIN_LEN: usize = 4;
+    #[inline]
+    fn encode(value: &Option<C::Value>, out: &mut Vec<u8>) {
+        match value {
+            Some(value) => C::encode(value, out),
+            None => out.extend_from_slice(&NULL_ID.to_le_bytes()),
+        }
+    }
+    #[inline]
+    fn encoded_len(value: &Option<C::Value>) -> usize {
+        value.as_ref().map_or(4, C::encoded_len)
+    }
+    #[inline]
+    fn check_limits(value: &Option<C::Value>) -> Result<(), EncodeError> {
+        value.as_ref().map_or(Ok(()), C::check_limits)
+    }
+    #[inline]
+    fn decode(reader: &mut Reader<'_>) -> Result<Option<C::Value>, DecodeError> {
+        if reader.peek_u32() == Some(NULL_ID) {
+            reader.read_u32()?;
+            return Ok(None);
+        }
+        C::decode(reader).map(Some)
     }
 }
 

@@ -142,6 +142,102 @@ pub fn visit_samples<V: crate::sample::Visitor>(visitor: &mut V) {
             functions::messages::GetChatInviteImporters,
         >(&[(0, 0), (0, 1), (0, 2), (0, 3)]);
 }
+#[cfg(all(feature = "samples", feature = "serde"))]
+/// Hands every generated constructor and function type to `visitor`, as
+/// `visit_samples` does, for visitors that also need the types' JSON form.
+pub fn visit_json_samples<V: crate::sample::JsonVisitor>(visitor: &mut V) {
+    visitor.visit::<types::ChatInviteImporter>(&[(0, 0), (0, 1), (0, 2), (0, 3)]);
+    visitor.visit::<types::EmojiStatus>(&[(0, 0)]);
+    visitor.visit::<types::EmojiStatusCollectible>(&[(0, 0)]);
+    visitor.visit::<types::EmojiStatusEmpty>(&[]);
+    visitor.visit::<types::InputEmojiStatusCollectible>(&[(0, 0)]);
+    visitor.visit::<types::InputPeerChannel>(&[]);
+    visitor.visit::<types::InputPeerChannelFromMessage>(&[]);
+    visitor.visit::<types::InputPeerChat>(&[]);
+    visitor.visit::<types::InputPeerColorCollectible>(&[]);
+    visitor.visit::<types::InputPeerEmpty>(&[]);
+    visitor.visit::<types::InputPeerSelf>(&[]);
+    visitor.visit::<types::InputPeerUser>(&[]);
+    visitor.visit::<types::InputPeerUserFromMessage>(&[]);
+    visitor.visit::<types::InputUser>(&[]);
+    visitor.visit::<types::InputUserEmpty>(&[]);
+    visitor.visit::<types::InputUserFromMessage>(&[]);
+    visitor.visit::<types::InputUserSelf>(&[]);
+    visitor.visit::<types::PeerColor>(&[(0, 0), (0, 1)]);
+    visitor.visit::<types::PeerColorCollectible>(&[(0, 0), (0, 1)]);
+    visitor.visit::<types::RecentStory>(&[(0, 0), (0, 1)]);
+    visitor.visit::<types::RestrictionReason>(&[]);
+    visitor
+        .visit::<
+            types::User,
+        >(
+            &[
+                (0, 0),
+                (0, 1),
+                (0, 2),
+                (0, 3),
+                (0, 4),
+                (0, 5),
+                (0, 6),
+                (0, 10),
+                (0, 11),
+                (0, 12),
+                (0, 13),
+                (0, 14),
+                (0, 15),
+                (0, 16),
+                (0, 17),
+                (0, 18),
+                (0, 19),
+                (0, 20),
+                (0, 21),
+                (0, 22),
+                (0, 23),
+                (0, 24),
+                (0, 25),
+                (0, 26),
+                (0, 27),
+                (0, 28),
+                (0, 29),
+                (0, 30),
+                (1, 0),
+                (1, 1),
+                (1, 2),
+                (1, 3),
+                (1, 4),
+                (1, 5),
+                (1, 8),
+                (1, 9),
+                (1, 10),
+                (1, 11),
+                (1, 12),
+                (1, 13),
+                (1, 14),
+                (1, 15),
+                (1, 16),
+                (1, 17),
+                (1, 18),
+                (1, 19),
+                (1, 20),
+                (1, 21),
+            ],
+        );
+    visitor.visit::<types::UserEmpty>(&[]);
+    visitor.visit::<types::UserProfilePhoto>(&[(0, 0), (0, 1), (0, 2)]);
+    visitor.visit::<types::UserProfilePhotoEmpty>(&[]);
+    visitor.visit::<types::UserStatusEmpty>(&[]);
+    visitor.visit::<types::UserStatusLastMonth>(&[(0, 0)]);
+    visitor.visit::<types::UserStatusLastWeek>(&[(0, 0)]);
+    visitor.visit::<types::UserStatusOffline>(&[]);
+    visitor.visit::<types::UserStatusOnline>(&[]);
+    visitor.visit::<types::UserStatusRecently>(&[(0, 0)]);
+    visitor.visit::<types::Username>(&[(0, 0), (0, 1)]);
+    visitor.visit::<types::messages::ChatInviteImporters>(&[]);
+    visitor
+        .visit::<
+            functions::messages::GetChatInviteImporters,
+        >(&[(0, 0), (0, 1), (0, 2), (0, 3)]);
+}
 /// Constructors: one struct per TL constructor.
 pub mod types {
     #[allow(unused_imports)]
@@ -246,6 +342,89 @@ pub mod types {
             }
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::serde::Serialize for ChatInviteImporter {
+        fn serialize<S: tl::json::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            let mut object = tl::json::begin(serializer, "chatInviteImporter", 6)?;
+            tl::json::write_flag(&mut object, "requested", self.requested)?;
+            tl::json::write_flag(&mut object, "via_chatlist", self.via_chatlist)?;
+            tl::json::write::<tl::Long, _>(&mut object, "user_id", &self.user_id)?;
+            tl::json::write::<tl::Int, _>(&mut object, "date", &self.date)?;
+            tl::json::write_opt::<tl::Str, _>(&mut object, "about", &self.about)?;
+            tl::json::write_opt::<
+                tl::Long,
+                _,
+            >(&mut object, "approved_by", &self.approved_by)?;
+            tl::json::serde::ser::SerializeStruct::end(object)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> tl::json::serde::Deserialize<'de> for ChatInviteImporter {
+        fn deserialize<D: tl::json::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            tl::json::deserialize_struct(deserializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::JsonStruct for ChatInviteImporter {
+        const TL_NAME: &'static str = "chatInviteImporter";
+        const FIELDS: &'static [&'static str] = &[
+            "requested",
+            "via_chatlist",
+            "user_id",
+            "date",
+            "about",
+            "approved_by",
+        ];
+        fn from_fields<'de, A: tl::json::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::core::result::Result<Self, A::Error> {
+            let mut f0 = ::core::option::Option::None;
+            let mut f1 = ::core::option::Option::None;
+            let mut f2 = ::core::option::Option::None;
+            let mut f3 = ::core::option::Option::None;
+            let mut f4 = ::core::option::Option::None;
+            let mut f5 = ::core::option::Option::None;
+            while let ::core::option::Option::Some(index) = tl::json::next_field::<
+                Self,
+                A,
+            >(&mut map)? {
+                match index {
+                    0 => tl::json::read::<Self, tl::Bool, A>(&mut map, &mut f0, 0)?,
+                    1 => tl::json::read::<Self, tl::Bool, A>(&mut map, &mut f1, 1)?,
+                    2 => tl::json::read::<Self, tl::Long, A>(&mut map, &mut f2, 2)?,
+                    3 => tl::json::read::<Self, tl::Int, A>(&mut map, &mut f3, 3)?,
+                    4 => {
+                        tl::json::read::<
+                            Self,
+                            tl::Nullable<tl::Str>,
+                            A,
+                        >(&mut map, &mut f4, 4)?
+                    }
+                    5 => {
+                        tl::json::read::<
+                            Self,
+                            tl::Nullable<tl::Long>,
+                            A,
+                        >(&mut map, &mut f5, 5)?
+                    }
+                    _ => {}
+                }
+            }
+            ::core::result::Result::Ok(Self {
+                requested: f0.unwrap_or(false),
+                via_chatlist: f1.unwrap_or(false),
+                user_id: tl::json::required::<Self, _, A::Error>(f2, 2)?,
+                date: tl::json::required::<Self, _, A::Error>(f3, 3)?,
+                about: f4.flatten(),
+                approved_by: f5.flatten(),
+            })
+        }
+    }
     /// TL constructor `emojiStatus#e7ff068a flags:# document_id:long until:flags.0?int = EmojiStatus`, id `0xe7ff068a`.
     #[derive(Debug, Clone, PartialEq)]
     pub struct EmojiStatus {
@@ -306,6 +485,60 @@ pub mod types {
                     ::core::option::Option::None
                 },
             }
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::serde::Serialize for EmojiStatus {
+        fn serialize<S: tl::json::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            let mut object = tl::json::begin(serializer, "emojiStatus", 2)?;
+            tl::json::write::<
+                tl::Long,
+                _,
+            >(&mut object, "document_id", &self.document_id)?;
+            tl::json::write_opt::<tl::Int, _>(&mut object, "until", &self.until)?;
+            tl::json::serde::ser::SerializeStruct::end(object)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> tl::json::serde::Deserialize<'de> for EmojiStatus {
+        fn deserialize<D: tl::json::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            tl::json::deserialize_struct(deserializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::JsonStruct for EmojiStatus {
+        const TL_NAME: &'static str = "emojiStatus";
+        const FIELDS: &'static [&'static str] = &["document_id", "until"];
+        fn from_fields<'de, A: tl::json::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::core::result::Result<Self, A::Error> {
+            let mut f0 = ::core::option::Option::None;
+            let mut f1 = ::core::option::Option::None;
+            while let ::core::option::Option::Some(index) = tl::json::next_field::<
+                Self,
+                A,
+            >(&mut map)? {
+                match index {
+                    0 => tl::json::read::<Self, tl::Long, A>(&mut map, &mut f0, 0)?,
+                    1 => {
+                        tl::json::read::<
+                            Self,
+                            tl::Nullable<tl::Int>,
+                            A,
+                        >(&mut map, &mut f1, 1)?
+                    }
+                    _ => {}
+                }
+            }
+            ::core::result::Result::Ok(Self {
+                document_id: tl::json::required::<Self, _, A::Error>(f0, 0)?,
+                until: f1.flatten(),
+            })
         }
     }
     /// TL constructor `emojiStatusCollectible#7184603b flags:# collectible_id:long document_id:long title:string slug:string pattern_document_id:long center_color:int edge_color:int pattern_color:int text_color:int until:flags.0?int = EmojiStatus`, id `0x7184603b`.
@@ -428,6 +661,115 @@ pub mod types {
             }
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::serde::Serialize for EmojiStatusCollectible {
+        fn serialize<S: tl::json::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            let mut object = tl::json::begin(serializer, "emojiStatusCollectible", 10)?;
+            tl::json::write::<
+                tl::Long,
+                _,
+            >(&mut object, "collectible_id", &self.collectible_id)?;
+            tl::json::write::<
+                tl::Long,
+                _,
+            >(&mut object, "document_id", &self.document_id)?;
+            tl::json::write::<tl::Str, _>(&mut object, "title", &self.title)?;
+            tl::json::write::<tl::Str, _>(&mut object, "slug", &self.slug)?;
+            tl::json::write::<
+                tl::Long,
+                _,
+            >(&mut object, "pattern_document_id", &self.pattern_document_id)?;
+            tl::json::write::<
+                tl::Int,
+                _,
+            >(&mut object, "center_color", &self.center_color)?;
+            tl::json::write::<tl::Int, _>(&mut object, "edge_color", &self.edge_color)?;
+            tl::json::write::<
+                tl::Int,
+                _,
+            >(&mut object, "pattern_color", &self.pattern_color)?;
+            tl::json::write::<tl::Int, _>(&mut object, "text_color", &self.text_color)?;
+            tl::json::write_opt::<tl::Int, _>(&mut object, "until", &self.until)?;
+            tl::json::serde::ser::SerializeStruct::end(object)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> tl::json::serde::Deserialize<'de> for EmojiStatusCollectible {
+        fn deserialize<D: tl::json::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            tl::json::deserialize_struct(deserializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::JsonStruct for EmojiStatusCollectible {
+        const TL_NAME: &'static str = "emojiStatusCollectible";
+        const FIELDS: &'static [&'static str] = &[
+            "collectible_id",
+            "document_id",
+            "title",
+            "slug",
+            "pattern_document_id",
+            "center_color",
+            "edge_color",
+            "pattern_color",
+            "text_color",
+            "until",
+        ];
+        fn from_fields<'de, A: tl::json::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::core::result::Result<Self, A::Error> {
+            let mut f0 = ::core::option::Option::None;
+            let mut f1 = ::core::option::Option::None;
+            let mut f2 = ::core::option::Option::None;
+            let mut f3 = ::core::option::Option::None;
+            let mut f4 = ::core::option::Option::None;
+            let mut f5 = ::core::option::Option::None;
+            let mut f6 = ::core::option::Option::None;
+            let mut f7 = ::core::option::Option::None;
+            let mut f8 = ::core::option::Option::None;
+            let mut f9 = ::core::option::Option::None;
+            while let ::core::option::Option::Some(index) = tl::json::next_field::<
+                Self,
+                A,
+            >(&mut map)? {
+                match index {
+                    0 => tl::json::read::<Self, tl::Long, A>(&mut map, &mut f0, 0)?,
+                    1 => tl::json::read::<Self, tl::Long, A>(&mut map, &mut f1, 1)?,
+                    2 => tl::json::read::<Self, tl::Str, A>(&mut map, &mut f2, 2)?,
+                    3 => tl::json::read::<Self, tl::Str, A>(&mut map, &mut f3, 3)?,
+                    4 => tl::json::read::<Self, tl::Long, A>(&mut map, &mut f4, 4)?,
+                    5 => tl::json::read::<Self, tl::Int, A>(&mut map, &mut f5, 5)?,
+                    6 => tl::json::read::<Self, tl::Int, A>(&mut map, &mut f6, 6)?,
+                    7 => tl::json::read::<Self, tl::Int, A>(&mut map, &mut f7, 7)?,
+                    8 => tl::json::read::<Self, tl::Int, A>(&mut map, &mut f8, 8)?,
+                    9 => {
+                        tl::json::read::<
+                            Self,
+                            tl::Nullable<tl::Int>,
+                            A,
+                        >(&mut map, &mut f9, 9)?
+                    }
+                    _ => {}
+                }
+            }
+            ::core::result::Result::Ok(Self {
+                collectible_id: tl::json::required::<Self, _, A::Error>(f0, 0)?,
+                document_id: tl::json::required::<Self, _, A::Error>(f1, 1)?,
+                title: tl::json::required::<Self, _, A::Error>(f2, 2)?,
+                slug: tl::json::required::<Self, _, A::Error>(f3, 3)?,
+                pattern_document_id: tl::json::required::<Self, _, A::Error>(f4, 4)?,
+                center_color: tl::json::required::<Self, _, A::Error>(f5, 5)?,
+                edge_color: tl::json::required::<Self, _, A::Error>(f6, 6)?,
+                pattern_color: tl::json::required::<Self, _, A::Error>(f7, 7)?,
+                text_color: tl::json::required::<Self, _, A::Error>(f8, 8)?,
+                until: f9.flatten(),
+            })
+        }
+    }
     /// TL constructor `emojiStatusEmpty#2de11aae = EmojiStatus`, id `0x2de11aae`.
     #[derive(Debug, Clone, PartialEq)]
     pub struct EmojiStatusEmpty {}
@@ -463,6 +805,35 @@ pub mod types {
     impl crate::sample::Sample for EmojiStatusEmpty {
         fn sample(_sampler: &mut crate::sample::Sampler) -> Self {
             Self {}
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::serde::Serialize for EmojiStatusEmpty {
+        fn serialize<S: tl::json::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            let object = tl::json::begin(serializer, "emojiStatusEmpty", 0)?;
+            tl::json::serde::ser::SerializeStruct::end(object)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> tl::json::serde::Deserialize<'de> for EmojiStatusEmpty {
+        fn deserialize<D: tl::json::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            tl::json::deserialize_struct(deserializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::JsonStruct for EmojiStatusEmpty {
+        const TL_NAME: &'static str = "emojiStatusEmpty";
+        const FIELDS: &'static [&'static str] = &[];
+        fn from_fields<'de, A: tl::json::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::core::result::Result<Self, A::Error> {
+            while tl::json::next_field::<Self, A>(&mut map)?.is_some() {}
+            ::core::result::Result::Ok(Self {})
         }
     }
     /// TL constructor `inputEmojiStatusCollectible#07141dbf flags:# collectible_id:long until:flags.0?int = EmojiStatus`, id `0x07141dbf`.
@@ -528,6 +899,64 @@ pub mod types {
             }
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::serde::Serialize for InputEmojiStatusCollectible {
+        fn serialize<S: tl::json::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            let mut object = tl::json::begin(
+                serializer,
+                "inputEmojiStatusCollectible",
+                2,
+            )?;
+            tl::json::write::<
+                tl::Long,
+                _,
+            >(&mut object, "collectible_id", &self.collectible_id)?;
+            tl::json::write_opt::<tl::Int, _>(&mut object, "until", &self.until)?;
+            tl::json::serde::ser::SerializeStruct::end(object)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> tl::json::serde::Deserialize<'de> for InputEmojiStatusCollectible {
+        fn deserialize<D: tl::json::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            tl::json::deserialize_struct(deserializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::JsonStruct for InputEmojiStatusCollectible {
+        const TL_NAME: &'static str = "inputEmojiStatusCollectible";
+        const FIELDS: &'static [&'static str] = &["collectible_id", "until"];
+        fn from_fields<'de, A: tl::json::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::core::result::Result<Self, A::Error> {
+            let mut f0 = ::core::option::Option::None;
+            let mut f1 = ::core::option::Option::None;
+            while let ::core::option::Option::Some(index) = tl::json::next_field::<
+                Self,
+                A,
+            >(&mut map)? {
+                match index {
+                    0 => tl::json::read::<Self, tl::Long, A>(&mut map, &mut f0, 0)?,
+                    1 => {
+                        tl::json::read::<
+                            Self,
+                            tl::Nullable<tl::Int>,
+                            A,
+                        >(&mut map, &mut f1, 1)?
+                    }
+                    _ => {}
+                }
+            }
+            ::core::result::Result::Ok(Self {
+                collectible_id: tl::json::required::<Self, _, A::Error>(f0, 0)?,
+                until: f1.flatten(),
+            })
+        }
+    }
     /// TL constructor `inputPeerChannel#27bcbbfc channel_id:long access_hash:long = InputPeer`, id `0x27bcbbfc`.
     #[derive(Debug, Clone, PartialEq)]
     pub struct InputPeerChannel {
@@ -577,6 +1006,54 @@ pub mod types {
                 channel_id: crate::sample::sample::<tl::Long>(sampler),
                 access_hash: crate::sample::sample::<tl::Long>(sampler),
             }
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::serde::Serialize for InputPeerChannel {
+        fn serialize<S: tl::json::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            let mut object = tl::json::begin(serializer, "inputPeerChannel", 2)?;
+            tl::json::write::<tl::Long, _>(&mut object, "channel_id", &self.channel_id)?;
+            tl::json::write::<
+                tl::Long,
+                _,
+            >(&mut object, "access_hash", &self.access_hash)?;
+            tl::json::serde::ser::SerializeStruct::end(object)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> tl::json::serde::Deserialize<'de> for InputPeerChannel {
+        fn deserialize<D: tl::json::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            tl::json::deserialize_struct(deserializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::JsonStruct for InputPeerChannel {
+        const TL_NAME: &'static str = "inputPeerChannel";
+        const FIELDS: &'static [&'static str] = &["channel_id", "access_hash"];
+        fn from_fields<'de, A: tl::json::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::core::result::Result<Self, A::Error> {
+            let mut f0 = ::core::option::Option::None;
+            let mut f1 = ::core::option::Option::None;
+            while let ::core::option::Option::Some(index) = tl::json::next_field::<
+                Self,
+                A,
+            >(&mut map)? {
+                match index {
+                    0 => tl::json::read::<Self, tl::Long, A>(&mut map, &mut f0, 0)?,
+                    1 => tl::json::read::<Self, tl::Long, A>(&mut map, &mut f1, 1)?,
+                    _ => {}
+                }
+            }
+            ::core::result::Result::Ok(Self {
+                channel_id: tl::json::required::<Self, _, A::Error>(f0, 0)?,
+                access_hash: tl::json::required::<Self, _, A::Error>(f1, 1)?,
+            })
         }
     }
     /// TL constructor `inputPeerChannelFromMessage#bd2a0840 peer:InputPeer msg_id:int channel_id:long = InputPeer`, id `0xbd2a0840`.
@@ -643,6 +1120,68 @@ pub mod types {
             }
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::serde::Serialize for InputPeerChannelFromMessage {
+        fn serialize<S: tl::json::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            let mut object = tl::json::begin(
+                serializer,
+                "inputPeerChannelFromMessage",
+                3,
+            )?;
+            tl::json::write::<
+                tl::Boxed<super::enums::InputPeer>,
+                _,
+            >(&mut object, "peer", &self.peer)?;
+            tl::json::write::<tl::Int, _>(&mut object, "msg_id", &self.msg_id)?;
+            tl::json::write::<tl::Long, _>(&mut object, "channel_id", &self.channel_id)?;
+            tl::json::serde::ser::SerializeStruct::end(object)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> tl::json::serde::Deserialize<'de> for InputPeerChannelFromMessage {
+        fn deserialize<D: tl::json::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            tl::json::deserialize_struct(deserializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::JsonStruct for InputPeerChannelFromMessage {
+        const TL_NAME: &'static str = "inputPeerChannelFromMessage";
+        const FIELDS: &'static [&'static str] = &["peer", "msg_id", "channel_id"];
+        fn from_fields<'de, A: tl::json::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::core::result::Result<Self, A::Error> {
+            let mut f0 = ::core::option::Option::None;
+            let mut f1 = ::core::option::Option::None;
+            let mut f2 = ::core::option::Option::None;
+            while let ::core::option::Option::Some(index) = tl::json::next_field::<
+                Self,
+                A,
+            >(&mut map)? {
+                match index {
+                    0 => {
+                        tl::json::read::<
+                            Self,
+                            tl::Boxed<super::enums::InputPeer>,
+                            A,
+                        >(&mut map, &mut f0, 0)?
+                    }
+                    1 => tl::json::read::<Self, tl::Int, A>(&mut map, &mut f1, 1)?,
+                    2 => tl::json::read::<Self, tl::Long, A>(&mut map, &mut f2, 2)?,
+                    _ => {}
+                }
+            }
+            ::core::result::Result::Ok(Self {
+                peer: tl::json::required::<Self, _, A::Error>(f0, 0)?,
+                msg_id: tl::json::required::<Self, _, A::Error>(f1, 1)?,
+                channel_id: tl::json::required::<Self, _, A::Error>(f2, 2)?,
+            })
+        }
+    }
     /// TL constructor `inputPeerChat#35a95cb9 chat_id:long = InputPeer`, id `0x35a95cb9`.
     #[derive(Debug, Clone, PartialEq)]
     pub struct InputPeerChat {
@@ -687,6 +1226,41 @@ pub mod types {
             Self {
                 chat_id: crate::sample::sample::<tl::Long>(sampler),
             }
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::serde::Serialize for InputPeerChat {
+        fn serialize<S: tl::json::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            let mut object = tl::json::begin(serializer, "inputPeerChat", 1)?;
+            tl::json::write::<tl::Long, _>(&mut object, "chat_id", &self.chat_id)?;
+            tl::json::serde::ser::SerializeStruct::end(object)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> tl::json::serde::Deserialize<'de> for InputPeerChat {
+        fn deserialize<D: tl::json::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            tl::json::deserialize_struct(deserializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::JsonStruct for InputPeerChat {
+        const TL_NAME: &'static str = "inputPeerChat";
+        const FIELDS: &'static [&'static str] = &["chat_id"];
+        fn from_fields<'de, A: tl::json::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::core::result::Result<Self, A::Error> {
+            let mut f0 = ::core::option::Option::None;
+            while tl::json::next_field::<Self, A>(&mut map)?.is_some() {
+                tl::json::read::<Self, tl::Long, A>(&mut map, &mut f0, 0)?;
+            }
+            ::core::result::Result::Ok(Self {
+                chat_id: tl::json::required::<Self, _, A::Error>(f0, 0)?,
+            })
         }
     }
     /// TL constructor `inputPeerColorCollectible#b8ea86a9 collectible_id:long = PeerColor`, id `0xb8ea86a9`.
@@ -735,6 +1309,48 @@ pub mod types {
             }
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::serde::Serialize for InputPeerColorCollectible {
+        fn serialize<S: tl::json::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            let mut object = tl::json::begin(
+                serializer,
+                "inputPeerColorCollectible",
+                1,
+            )?;
+            tl::json::write::<
+                tl::Long,
+                _,
+            >(&mut object, "collectible_id", &self.collectible_id)?;
+            tl::json::serde::ser::SerializeStruct::end(object)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> tl::json::serde::Deserialize<'de> for InputPeerColorCollectible {
+        fn deserialize<D: tl::json::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            tl::json::deserialize_struct(deserializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::JsonStruct for InputPeerColorCollectible {
+        const TL_NAME: &'static str = "inputPeerColorCollectible";
+        const FIELDS: &'static [&'static str] = &["collectible_id"];
+        fn from_fields<'de, A: tl::json::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::core::result::Result<Self, A::Error> {
+            let mut f0 = ::core::option::Option::None;
+            while tl::json::next_field::<Self, A>(&mut map)?.is_some() {
+                tl::json::read::<Self, tl::Long, A>(&mut map, &mut f0, 0)?;
+            }
+            ::core::result::Result::Ok(Self {
+                collectible_id: tl::json::required::<Self, _, A::Error>(f0, 0)?,
+            })
+        }
+    }
     /// TL constructor `inputPeerEmpty#7f3b18ea = InputPeer`, id `0x7f3b18ea`.
     #[derive(Debug, Clone, PartialEq)]
     pub struct InputPeerEmpty {}
@@ -772,6 +1388,35 @@ pub mod types {
             Self {}
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::serde::Serialize for InputPeerEmpty {
+        fn serialize<S: tl::json::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            let object = tl::json::begin(serializer, "inputPeerEmpty", 0)?;
+            tl::json::serde::ser::SerializeStruct::end(object)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> tl::json::serde::Deserialize<'de> for InputPeerEmpty {
+        fn deserialize<D: tl::json::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            tl::json::deserialize_struct(deserializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::JsonStruct for InputPeerEmpty {
+        const TL_NAME: &'static str = "inputPeerEmpty";
+        const FIELDS: &'static [&'static str] = &[];
+        fn from_fields<'de, A: tl::json::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::core::result::Result<Self, A::Error> {
+            while tl::json::next_field::<Self, A>(&mut map)?.is_some() {}
+            ::core::result::Result::Ok(Self {})
+        }
+    }
     /// TL constructor `inputPeerSelf#7da07ec9 = InputPeer`, id `0x7da07ec9`.
     #[derive(Debug, Clone, PartialEq)]
     pub struct InputPeerSelf {}
@@ -807,6 +1452,35 @@ pub mod types {
     impl crate::sample::Sample for InputPeerSelf {
         fn sample(_sampler: &mut crate::sample::Sampler) -> Self {
             Self {}
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::serde::Serialize for InputPeerSelf {
+        fn serialize<S: tl::json::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            let object = tl::json::begin(serializer, "inputPeerSelf", 0)?;
+            tl::json::serde::ser::SerializeStruct::end(object)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> tl::json::serde::Deserialize<'de> for InputPeerSelf {
+        fn deserialize<D: tl::json::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            tl::json::deserialize_struct(deserializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::JsonStruct for InputPeerSelf {
+        const TL_NAME: &'static str = "inputPeerSelf";
+        const FIELDS: &'static [&'static str] = &[];
+        fn from_fields<'de, A: tl::json::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::core::result::Result<Self, A::Error> {
+            while tl::json::next_field::<Self, A>(&mut map)?.is_some() {}
+            ::core::result::Result::Ok(Self {})
         }
     }
     /// TL constructor `inputPeerUser#dde8a54c user_id:long access_hash:long = InputPeer`, id `0xdde8a54c`.
@@ -858,6 +1532,54 @@ pub mod types {
                 user_id: crate::sample::sample::<tl::Long>(sampler),
                 access_hash: crate::sample::sample::<tl::Long>(sampler),
             }
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::serde::Serialize for InputPeerUser {
+        fn serialize<S: tl::json::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            let mut object = tl::json::begin(serializer, "inputPeerUser", 2)?;
+            tl::json::write::<tl::Long, _>(&mut object, "user_id", &self.user_id)?;
+            tl::json::write::<
+                tl::Long,
+                _,
+            >(&mut object, "access_hash", &self.access_hash)?;
+            tl::json::serde::ser::SerializeStruct::end(object)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> tl::json::serde::Deserialize<'de> for InputPeerUser {
+        fn deserialize<D: tl::json::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            tl::json::deserialize_struct(deserializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::JsonStruct for InputPeerUser {
+        const TL_NAME: &'static str = "inputPeerUser";
+        const FIELDS: &'static [&'static str] = &["user_id", "access_hash"];
+        fn from_fields<'de, A: tl::json::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::core::result::Result<Self, A::Error> {
+            let mut f0 = ::core::option::Option::None;
+            let mut f1 = ::core::option::Option::None;
+            while let ::core::option::Option::Some(index) = tl::json::next_field::<
+                Self,
+                A,
+            >(&mut map)? {
+                match index {
+                    0 => tl::json::read::<Self, tl::Long, A>(&mut map, &mut f0, 0)?,
+                    1 => tl::json::read::<Self, tl::Long, A>(&mut map, &mut f1, 1)?,
+                    _ => {}
+                }
+            }
+            ::core::result::Result::Ok(Self {
+                user_id: tl::json::required::<Self, _, A::Error>(f0, 0)?,
+                access_hash: tl::json::required::<Self, _, A::Error>(f1, 1)?,
+            })
         }
     }
     /// TL constructor `inputPeerUserFromMessage#a87b0a1c peer:InputPeer msg_id:int user_id:long = InputPeer`, id `0xa87b0a1c`.
@@ -924,6 +1646,64 @@ pub mod types {
             }
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::serde::Serialize for InputPeerUserFromMessage {
+        fn serialize<S: tl::json::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            let mut object = tl::json::begin(serializer, "inputPeerUserFromMessage", 3)?;
+            tl::json::write::<
+                tl::Boxed<super::enums::InputPeer>,
+                _,
+            >(&mut object, "peer", &self.peer)?;
+            tl::json::write::<tl::Int, _>(&mut object, "msg_id", &self.msg_id)?;
+            tl::json::write::<tl::Long, _>(&mut object, "user_id", &self.user_id)?;
+            tl::json::serde::ser::SerializeStruct::end(object)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> tl::json::serde::Deserialize<'de> for InputPeerUserFromMessage {
+        fn deserialize<D: tl::json::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            tl::json::deserialize_struct(deserializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::JsonStruct for InputPeerUserFromMessage {
+        const TL_NAME: &'static str = "inputPeerUserFromMessage";
+        const FIELDS: &'static [&'static str] = &["peer", "msg_id", "user_id"];
+        fn from_fields<'de, A: tl::json::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::core::result::Result<Self, A::Error> {
+            let mut f0 = ::core::option::Option::None;
+            let mut f1 = ::core::option::Option::None;
+            let mut f2 = ::core::option::Option::None;
+            while let ::core::option::Option::Some(index) = tl::json::next_field::<
+                Self,
+                A,
+            >(&mut map)? {
+                match index {
+                    0 => {
+                        tl::json::read::<
+                            Self,
+                            tl::Boxed<super::enums::InputPeer>,
+                            A,
+                        >(&mut map, &mut f0, 0)?
+                    }
+                    1 => tl::json::read::<Self, tl::Int, A>(&mut map, &mut f1, 1)?,
+                    2 => tl::json::read::<Self, tl::Long, A>(&mut map, &mut f2, 2)?,
+                    _ => {}
+                }
+            }
+            ::core::result::Result::Ok(Self {
+                peer: tl::json::required::<Self, _, A::Error>(f0, 0)?,
+                msg_id: tl::json::required::<Self, _, A::Error>(f1, 1)?,
+                user_id: tl::json::required::<Self, _, A::Error>(f2, 2)?,
+            })
+        }
+    }
     /// TL constructor `inputUser#f21158c6 user_id:long access_hash:long = InputUser`, id `0xf21158c6`.
     #[derive(Debug, Clone, PartialEq)]
     pub struct InputUser {
@@ -975,6 +1755,54 @@ pub mod types {
             }
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::serde::Serialize for InputUser {
+        fn serialize<S: tl::json::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            let mut object = tl::json::begin(serializer, "inputUser", 2)?;
+            tl::json::write::<tl::Long, _>(&mut object, "user_id", &self.user_id)?;
+            tl::json::write::<
+                tl::Long,
+                _,
+            >(&mut object, "access_hash", &self.access_hash)?;
+            tl::json::serde::ser::SerializeStruct::end(object)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> tl::json::serde::Deserialize<'de> for InputUser {
+        fn deserialize<D: tl::json::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            tl::json::deserialize_struct(deserializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::JsonStruct for InputUser {
+        const TL_NAME: &'static str = "inputUser";
+        const FIELDS: &'static [&'static str] = &["user_id", "access_hash"];
+        fn from_fields<'de, A: tl::json::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::core::result::Result<Self, A::Error> {
+            let mut f0 = ::core::option::Option::None;
+            let mut f1 = ::core::option::Option::None;
+            while let ::core::option::Option::Some(index) = tl::json::next_field::<
+                Self,
+                A,
+            >(&mut map)? {
+                match index {
+                    0 => tl::json::read::<Self, tl::Long, A>(&mut map, &mut f0, 0)?,
+                    1 => tl::json::read::<Self, tl::Long, A>(&mut map, &mut f1, 1)?,
+                    _ => {}
+                }
+            }
+            ::core::result::Result::Ok(Self {
+                user_id: tl::json::required::<Self, _, A::Error>(f0, 0)?,
+                access_hash: tl::json::required::<Self, _, A::Error>(f1, 1)?,
+            })
+        }
+    }
     /// TL constructor `inputUserEmpty#b98886cf = InputUser`, id `0xb98886cf`.
     #[derive(Debug, Clone, PartialEq)]
     pub struct InputUserEmpty {}
@@ -1010,6 +1838,35 @@ pub mod types {
     impl crate::sample::Sample for InputUserEmpty {
         fn sample(_sampler: &mut crate::sample::Sampler) -> Self {
             Self {}
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::serde::Serialize for InputUserEmpty {
+        fn serialize<S: tl::json::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            let object = tl::json::begin(serializer, "inputUserEmpty", 0)?;
+            tl::json::serde::ser::SerializeStruct::end(object)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> tl::json::serde::Deserialize<'de> for InputUserEmpty {
+        fn deserialize<D: tl::json::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            tl::json::deserialize_struct(deserializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::JsonStruct for InputUserEmpty {
+        const TL_NAME: &'static str = "inputUserEmpty";
+        const FIELDS: &'static [&'static str] = &[];
+        fn from_fields<'de, A: tl::json::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::core::result::Result<Self, A::Error> {
+            while tl::json::next_field::<Self, A>(&mut map)?.is_some() {}
+            ::core::result::Result::Ok(Self {})
         }
     }
     /// TL constructor `inputUserFromMessage#1da448e2 peer:InputPeer msg_id:int user_id:long = InputUser`, id `0x1da448e2`.
@@ -1076,6 +1933,64 @@ pub mod types {
             }
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::serde::Serialize for InputUserFromMessage {
+        fn serialize<S: tl::json::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            let mut object = tl::json::begin(serializer, "inputUserFromMessage", 3)?;
+            tl::json::write::<
+                tl::Boxed<super::enums::InputPeer>,
+                _,
+            >(&mut object, "peer", &self.peer)?;
+            tl::json::write::<tl::Int, _>(&mut object, "msg_id", &self.msg_id)?;
+            tl::json::write::<tl::Long, _>(&mut object, "user_id", &self.user_id)?;
+            tl::json::serde::ser::SerializeStruct::end(object)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> tl::json::serde::Deserialize<'de> for InputUserFromMessage {
+        fn deserialize<D: tl::json::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            tl::json::deserialize_struct(deserializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::JsonStruct for InputUserFromMessage {
+        const TL_NAME: &'static str = "inputUserFromMessage";
+        const FIELDS: &'static [&'static str] = &["peer", "msg_id", "user_id"];
+        fn from_fields<'de, A: tl::json::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::core::result::Result<Self, A::Error> {
+            let mut f0 = ::core::option::Option::None;
+            let mut f1 = ::core::option::Option::None;
+            let mut f2 = ::core::option::Option::None;
+            while let ::core::option::Option::Some(index) = tl::json::next_field::<
+                Self,
+                A,
+            >(&mut map)? {
+                match index {
+                    0 => {
+                        tl::json::read::<
+                            Self,
+                            tl::Boxed<super::enums::InputPeer>,
+                            A,
+                        >(&mut map, &mut f0, 0)?
+                    }
+                    1 => tl::json::read::<Self, tl::Int, A>(&mut map, &mut f1, 1)?,
+                    2 => tl::json::read::<Self, tl::Long, A>(&mut map, &mut f2, 2)?,
+                    _ => {}
+                }
+            }
+            ::core::result::Result::Ok(Self {
+                peer: tl::json::required::<Self, _, A::Error>(f0, 0)?,
+                msg_id: tl::json::required::<Self, _, A::Error>(f1, 1)?,
+                user_id: tl::json::required::<Self, _, A::Error>(f2, 2)?,
+            })
+        }
+    }
     /// TL constructor `inputUserSelf#f7c1b13f = InputUser`, id `0xf7c1b13f`.
     #[derive(Debug, Clone, PartialEq)]
     pub struct InputUserSelf {}
@@ -1111,6 +2026,35 @@ pub mod types {
     impl crate::sample::Sample for InputUserSelf {
         fn sample(_sampler: &mut crate::sample::Sampler) -> Self {
             Self {}
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::serde::Serialize for InputUserSelf {
+        fn serialize<S: tl::json::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            let object = tl::json::begin(serializer, "inputUserSelf", 0)?;
+            tl::json::serde::ser::SerializeStruct::end(object)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> tl::json::serde::Deserialize<'de> for InputUserSelf {
+        fn deserialize<D: tl::json::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            tl::json::deserialize_struct(deserializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::JsonStruct for InputUserSelf {
+        const TL_NAME: &'static str = "inputUserSelf";
+        const FIELDS: &'static [&'static str] = &[];
+        fn from_fields<'de, A: tl::json::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::core::result::Result<Self, A::Error> {
+            while tl::json::next_field::<Self, A>(&mut map)?.is_some() {}
+            ::core::result::Result::Ok(Self {})
         }
     }
     /// TL constructor `peerColor#b54b5acf flags:# color:flags.0?int background_emoji_id:flags.1?long = PeerColor`, id `0xb54b5acf`.
@@ -1183,6 +2127,66 @@ pub mod types {
                     ::core::option::Option::None
                 },
             }
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::serde::Serialize for PeerColor {
+        fn serialize<S: tl::json::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            let mut object = tl::json::begin(serializer, "peerColor", 2)?;
+            tl::json::write_opt::<tl::Int, _>(&mut object, "color", &self.color)?;
+            tl::json::write_opt::<
+                tl::Long,
+                _,
+            >(&mut object, "background_emoji_id", &self.background_emoji_id)?;
+            tl::json::serde::ser::SerializeStruct::end(object)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> tl::json::serde::Deserialize<'de> for PeerColor {
+        fn deserialize<D: tl::json::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            tl::json::deserialize_struct(deserializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::JsonStruct for PeerColor {
+        const TL_NAME: &'static str = "peerColor";
+        const FIELDS: &'static [&'static str] = &["color", "background_emoji_id"];
+        fn from_fields<'de, A: tl::json::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::core::result::Result<Self, A::Error> {
+            let mut f0 = ::core::option::Option::None;
+            let mut f1 = ::core::option::Option::None;
+            while let ::core::option::Option::Some(index) = tl::json::next_field::<
+                Self,
+                A,
+            >(&mut map)? {
+                match index {
+                    0 => {
+                        tl::json::read::<
+                            Self,
+                            tl::Nullable<tl::Int>,
+                            A,
+                        >(&mut map, &mut f0, 0)?
+                    }
+                    1 => {
+                        tl::json::read::<
+                            Self,
+                            tl::Nullable<tl::Long>,
+                            A,
+                        >(&mut map, &mut f1, 1)?
+                    }
+                    _ => {}
+                }
+            }
+            ::core::result::Result::Ok(Self {
+                color: f0.flatten(),
+                background_emoji_id: f1.flatten(),
+            })
         }
     }
     /// TL constructor `peerColorCollectible#b9c0639a flags:# collectible_id:long gift_emoji_id:long background_emoji_id:long accent_color:int colors:Vector<int> dark_accent_color:flags.0?int dark_colors:flags.1?Vector<int> = PeerColor`, id `0xb9c0639a`.
@@ -1298,6 +2302,118 @@ pub mod types {
             }
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::serde::Serialize for PeerColorCollectible {
+        fn serialize<S: tl::json::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            let mut object = tl::json::begin(serializer, "peerColorCollectible", 7)?;
+            tl::json::write::<
+                tl::Long,
+                _,
+            >(&mut object, "collectible_id", &self.collectible_id)?;
+            tl::json::write::<
+                tl::Long,
+                _,
+            >(&mut object, "gift_emoji_id", &self.gift_emoji_id)?;
+            tl::json::write::<
+                tl::Long,
+                _,
+            >(&mut object, "background_emoji_id", &self.background_emoji_id)?;
+            tl::json::write::<
+                tl::Int,
+                _,
+            >(&mut object, "accent_color", &self.accent_color)?;
+            tl::json::write::<
+                tl::Vector<tl::Int>,
+                _,
+            >(&mut object, "colors", &self.colors)?;
+            tl::json::write_opt::<
+                tl::Int,
+                _,
+            >(&mut object, "dark_accent_color", &self.dark_accent_color)?;
+            tl::json::write_opt::<
+                tl::Vector<tl::Int>,
+                _,
+            >(&mut object, "dark_colors", &self.dark_colors)?;
+            tl::json::serde::ser::SerializeStruct::end(object)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> tl::json::serde::Deserialize<'de> for PeerColorCollectible {
+        fn deserialize<D: tl::json::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            tl::json::deserialize_struct(deserializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::JsonStruct for PeerColorCollectible {
+        const TL_NAME: &'static str = "peerColorCollectible";
+        const FIELDS: &'static [&'static str] = &[
+            "collectible_id",
+            "gift_emoji_id",
+            "background_emoji_id",
+            "accent_color",
+            "colors",
+            "dark_accent_color",
+            "dark_colors",
+        ];
+        fn from_fields<'de, A: tl::json::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::core::result::Result<Self, A::Error> {
+            let mut f0 = ::core::option::Option::None;
+            let mut f1 = ::core::option::Option::None;
+            let mut f2 = ::core::option::Option::None;
+            let mut f3 = ::core::option::Option::None;
+            let mut f4 = ::core::option::Option::None;
+            let mut f5 = ::core::option::Option::None;
+            let mut f6 = ::core::option::Option::None;
+            while let ::core::option::Option::Some(index) = tl::json::next_field::<
+                Self,
+                A,
+            >(&mut map)? {
+                match index {
+                    0 => tl::json::read::<Self, tl::Long, A>(&mut map, &mut f0, 0)?,
+                    1 => tl::json::read::<Self, tl::Long, A>(&mut map, &mut f1, 1)?,
+                    2 => tl::json::read::<Self, tl::Long, A>(&mut map, &mut f2, 2)?,
+                    3 => tl::json::read::<Self, tl::Int, A>(&mut map, &mut f3, 3)?,
+                    4 => {
+                        tl::json::read::<
+                            Self,
+                            tl::Vector<tl::Int>,
+                            A,
+                        >(&mut map, &mut f4, 4)?
+                    }
+                    5 => {
+                        tl::json::read::<
+                            Self,
+                            tl::Nullable<tl::Int>,
+                            A,
+                        >(&mut map, &mut f5, 5)?
+                    }
+                    6 => {
+                        tl::json::read::<
+                            Self,
+                            tl::Nullable<tl::Vector<tl::Int>>,
+                            A,
+                        >(&mut map, &mut f6, 6)?
+                    }
+                    _ => {}
+                }
+            }
+            ::core::result::Result::Ok(Self {
+                collectible_id: tl::json::required::<Self, _, A::Error>(f0, 0)?,
+                gift_emoji_id: tl::json::required::<Self, _, A::Error>(f1, 1)?,
+                background_emoji_id: tl::json::required::<Self, _, A::Error>(f2, 2)?,
+                accent_color: tl::json::required::<Self, _, A::Error>(f3, 3)?,
+                colors: tl::json::required::<Self, _, A::Error>(f4, 4)?,
+                dark_accent_color: f5.flatten(),
+                dark_colors: f6.flatten(),
+            })
+        }
+    }
     /// TL constructor `recentStory#711d692d flags:# live:flags.0?true max_id:flags.1?int = RecentStory`, id `0x711d692d`.
     #[derive(Debug, Clone, PartialEq)]
     pub struct RecentStory {
@@ -1357,6 +2473,57 @@ pub mod types {
                     ::core::option::Option::None
                 },
             }
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::serde::Serialize for RecentStory {
+        fn serialize<S: tl::json::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            let mut object = tl::json::begin(serializer, "recentStory", 2)?;
+            tl::json::write_flag(&mut object, "live", self.live)?;
+            tl::json::write_opt::<tl::Int, _>(&mut object, "max_id", &self.max_id)?;
+            tl::json::serde::ser::SerializeStruct::end(object)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> tl::json::serde::Deserialize<'de> for RecentStory {
+        fn deserialize<D: tl::json::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            tl::json::deserialize_struct(deserializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::JsonStruct for RecentStory {
+        const TL_NAME: &'static str = "recentStory";
+        const FIELDS: &'static [&'static str] = &["live", "max_id"];
+        fn from_fields<'de, A: tl::json::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::core::result::Result<Self, A::Error> {
+            let mut f0 = ::core::option::Option::None;
+            let mut f1 = ::core::option::Option::None;
+            while let ::core::option::Option::Some(index) = tl::json::next_field::<
+                Self,
+                A,
+            >(&mut map)? {
+                match index {
+                    0 => tl::json::read::<Self, tl::Bool, A>(&mut map, &mut f0, 0)?,
+                    1 => {
+                        tl::json::read::<
+                            Self,
+                            tl::Nullable<tl::Int>,
+                            A,
+                        >(&mut map, &mut f1, 1)?
+                    }
+                    _ => {}
+                }
+            }
+            ::core::result::Result::Ok(Self {
+                live: f0.unwrap_or(false),
+                max_id: f1.flatten(),
+            })
         }
     }
     /// TL constructor `restrictionReason#d072acb4 platform:string reason:string text:string = RestrictionReason`, id `0xd072acb4`.
@@ -1419,6 +2586,55 @@ pub mod types {
                 reason: crate::sample::sample::<tl::Str>(sampler),
                 text: crate::sample::sample::<tl::Str>(sampler),
             }
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::serde::Serialize for RestrictionReason {
+        fn serialize<S: tl::json::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            let mut object = tl::json::begin(serializer, "restrictionReason", 3)?;
+            tl::json::write::<tl::Str, _>(&mut object, "platform", &self.platform)?;
+            tl::json::write::<tl::Str, _>(&mut object, "reason", &self.reason)?;
+            tl::json::write::<tl::Str, _>(&mut object, "text", &self.text)?;
+            tl::json::serde::ser::SerializeStruct::end(object)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> tl::json::serde::Deserialize<'de> for RestrictionReason {
+        fn deserialize<D: tl::json::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            tl::json::deserialize_struct(deserializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::JsonStruct for RestrictionReason {
+        const TL_NAME: &'static str = "restrictionReason";
+        const FIELDS: &'static [&'static str] = &["platform", "reason", "text"];
+        fn from_fields<'de, A: tl::json::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::core::result::Result<Self, A::Error> {
+            let mut f0 = ::core::option::Option::None;
+            let mut f1 = ::core::option::Option::None;
+            let mut f2 = ::core::option::Option::None;
+            while let ::core::option::Option::Some(index) = tl::json::next_field::<
+                Self,
+                A,
+            >(&mut map)? {
+                match index {
+                    0 => tl::json::read::<Self, tl::Str, A>(&mut map, &mut f0, 0)?,
+                    1 => tl::json::read::<Self, tl::Str, A>(&mut map, &mut f1, 1)?,
+                    2 => tl::json::read::<Self, tl::Str, A>(&mut map, &mut f2, 2)?,
+                    _ => {}
+                }
+            }
+            ::core::result::Result::Ok(Self {
+                platform: tl::json::required::<Self, _, A::Error>(f0, 0)?,
+                reason: tl::json::required::<Self, _, A::Error>(f1, 1)?,
+                text: tl::json::required::<Self, _, A::Error>(f2, 2)?,
+            })
         }
     }
     /// TL constructor `user#b1b8cc83 flags:# self:flags.10?true contact:flags.11?true mutual_contact:flags.12?true deleted:flags.13?true bot:flags.14?true bot_chat_history:flags.15?true bot_nochats:flags.16?true verified:flags.17?true restricted:flags.18?true min:flags.20?true bot_inline_geo:flags.21?true support:flags.23?true scam:flags.24?true apply_min_photo:flags.25?true fake:flags.26?true bot_attach_menu:flags.27?true premium:flags.28?true attach_menu_enabled:flags.29?true flags2:# bot_can_edit:flags2.1?true close_friend:flags2.2?true stories_hidden:flags2.3?true stories_unavailable:flags2.4?true contact_require_premium:flags2.10?true bot_business:flags2.11?true bot_has_main_app:flags2.13?true bot_forum_view:flags2.16?true bot_forum_can_manage_topics:flags2.17?true bot_can_manage_bots:flags2.18?true bot_guestchat:flags2.19?true bot_guard:flags2.20?true id:long access_hash:flags.0?long first_name:flags.1?string last_name:flags.2?string username:flags.3?string phone:flags.4?string photo:flags.5?UserProfilePhoto status:flags.6?UserStatus bot_info_version:flags.14?int restriction_reason:flags.18?Vector<RestrictionReason> bot_inline_placeholder:flags.19?string lang_code:flags.22?string emoji_status:flags.30?EmojiStatus usernames:flags2.0?Vector<Username> stories_max_id:flags2.5?RecentStory color:flags2.8?PeerColor profile_color:flags2.9?PeerColor bot_active_users:flags2.12?int bot_verification_icon:flags2.14?long send_paid_messages_stars:flags2.15?long linked_community_id:flags2.21?long = User`, id `0xb1b8cc83`.
@@ -2032,6 +3248,527 @@ pub mod types {
             }
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::serde::Serialize for User {
+        fn serialize<S: tl::json::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            let mut object = tl::json::begin(serializer, "user", 51)?;
+            tl::json::write_flag(&mut object, "self", self.self_)?;
+            tl::json::write_flag(&mut object, "contact", self.contact)?;
+            tl::json::write_flag(&mut object, "mutual_contact", self.mutual_contact)?;
+            tl::json::write_flag(&mut object, "deleted", self.deleted)?;
+            tl::json::write_flag(&mut object, "bot", self.bot_info_version.is_some())?;
+            tl::json::write_flag(
+                &mut object,
+                "bot_chat_history",
+                self.bot_chat_history,
+            )?;
+            tl::json::write_flag(&mut object, "bot_nochats", self.bot_nochats)?;
+            tl::json::write_flag(&mut object, "verified", self.verified)?;
+            tl::json::write_flag(
+                &mut object,
+                "restricted",
+                self.restriction_reason.is_some(),
+            )?;
+            tl::json::write_flag(&mut object, "min", self.min)?;
+            tl::json::write_flag(&mut object, "bot_inline_geo", self.bot_inline_geo)?;
+            tl::json::write_flag(&mut object, "support", self.support)?;
+            tl::json::write_flag(&mut object, "scam", self.scam)?;
+            tl::json::write_flag(&mut object, "apply_min_photo", self.apply_min_photo)?;
+            tl::json::write_flag(&mut object, "fake", self.fake)?;
+            tl::json::write_flag(&mut object, "bot_attach_menu", self.bot_attach_menu)?;
+            tl::json::write_flag(&mut object, "premium", self.premium)?;
+            tl::json::write_flag(
+                &mut object,
+                "attach_menu_enabled",
+                self.attach_menu_enabled,
+            )?;
+            tl::json::write_flag(&mut object, "bot_can_edit", self.bot_can_edit)?;
+            tl::json::write_flag(&mut object, "close_friend", self.close_friend)?;
+            tl::json::write_flag(&mut object, "stories_hidden", self.stories_hidden)?;
+            tl::json::write_flag(
+                &mut object,
+                "stories_unavailable",
+                self.stories_unavailable,
+            )?;
+            tl::json::write_flag(
+                &mut object,
+                "contact_require_premium",
+                self.contact_require_premium,
+            )?;
+            tl::json::write_flag(&mut object, "bot_business", self.bot_business)?;
+            tl::json::write_flag(
+                &mut object,
+                "bot_has_main_app",
+                self.bot_has_main_app,
+            )?;
+            tl::json::write_flag(&mut object, "bot_forum_view", self.bot_forum_view)?;
+            tl::json::write_flag(
+                &mut object,
+                "bot_forum_can_manage_topics",
+                self.bot_forum_can_manage_topics,
+            )?;
+            tl::json::write_flag(
+                &mut object,
+                "bot_can_manage_bots",
+                self.bot_can_manage_bots,
+            )?;
+            tl::json::write_flag(&mut object, "bot_guestchat", self.bot_guestchat)?;
+            tl::json::write_flag(&mut object, "bot_guard", self.bot_guard)?;
+            tl::json::write::<tl::Long, _>(&mut object, "id", &self.id)?;
+            tl::json::write_opt::<
+                tl::Long,
+                _,
+            >(&mut object, "access_hash", &self.access_hash)?;
+            tl::json::write_opt::<
+                tl::Str,
+                _,
+            >(&mut object, "first_name", &self.first_name)?;
+            tl::json::write_opt::<
+                tl::Str,
+                _,
+            >(&mut object, "last_name", &self.last_name)?;
+            tl::json::write_opt::<tl::Str, _>(&mut object, "username", &self.username)?;
+            tl::json::write_opt::<tl::Str, _>(&mut object, "phone", &self.phone)?;
+            tl::json::write_opt::<
+                tl::Boxed<super::enums::UserProfilePhoto>,
+                _,
+            >(&mut object, "photo", &self.photo)?;
+            tl::json::write_opt::<
+                tl::Boxed<super::enums::UserStatus>,
+                _,
+            >(&mut object, "status", &self.status)?;
+            tl::json::write_opt::<
+                tl::Int,
+                _,
+            >(&mut object, "bot_info_version", &self.bot_info_version)?;
+            tl::json::write_opt::<
+                tl::Vector<tl::Boxed<super::enums::RestrictionReason>>,
+                _,
+            >(&mut object, "restriction_reason", &self.restriction_reason)?;
+            tl::json::write_opt::<
+                tl::Str,
+                _,
+            >(&mut object, "bot_inline_placeholder", &self.bot_inline_placeholder)?;
+            tl::json::write_opt::<
+                tl::Str,
+                _,
+            >(&mut object, "lang_code", &self.lang_code)?;
+            tl::json::write_opt::<
+                tl::Boxed<super::enums::EmojiStatus>,
+                _,
+            >(&mut object, "emoji_status", &self.emoji_status)?;
+            tl::json::write_opt::<
+                tl::Vector<tl::Boxed<super::enums::Username>>,
+                _,
+            >(&mut object, "usernames", &self.usernames)?;
+            tl::json::write_opt::<
+                tl::Boxed<super::enums::RecentStory>,
+                _,
+            >(&mut object, "stories_max_id", &self.stories_max_id)?;
+            tl::json::write_opt::<
+                tl::Boxed<super::enums::PeerColor>,
+                _,
+            >(&mut object, "color", &self.color)?;
+            tl::json::write_opt::<
+                tl::Boxed<super::enums::PeerColor>,
+                _,
+            >(&mut object, "profile_color", &self.profile_color)?;
+            tl::json::write_opt::<
+                tl::Int,
+                _,
+            >(&mut object, "bot_active_users", &self.bot_active_users)?;
+            tl::json::write_opt::<
+                tl::Long,
+                _,
+            >(&mut object, "bot_verification_icon", &self.bot_verification_icon)?;
+            tl::json::write_opt::<
+                tl::Long,
+                _,
+            >(&mut object, "send_paid_messages_stars", &self.send_paid_messages_stars)?;
+            tl::json::write_opt::<
+                tl::Long,
+                _,
+            >(&mut object, "linked_community_id", &self.linked_community_id)?;
+            tl::json::serde::ser::SerializeStruct::end(object)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> tl::json::serde::Deserialize<'de> for User {
+        fn deserialize<D: tl::json::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            tl::json::deserialize_struct(deserializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::JsonStruct for User {
+        const TL_NAME: &'static str = "user";
+        const FIELDS: &'static [&'static str] = &[
+            "self",
+            "contact",
+            "mutual_contact",
+            "deleted",
+            "bot",
+            "bot_chat_history",
+            "bot_nochats",
+            "verified",
+            "restricted",
+            "min",
+            "bot_inline_geo",
+            "support",
+            "scam",
+            "apply_min_photo",
+            "fake",
+            "bot_attach_menu",
+            "premium",
+            "attach_menu_enabled",
+            "bot_can_edit",
+            "close_friend",
+            "stories_hidden",
+            "stories_unavailable",
+            "contact_require_premium",
+            "bot_business",
+            "bot_has_main_app",
+            "bot_forum_view",
+            "bot_forum_can_manage_topics",
+            "bot_can_manage_bots",
+            "bot_guestchat",
+            "bot_guard",
+            "id",
+            "access_hash",
+            "first_name",
+            "last_name",
+            "username",
+            "phone",
+            "photo",
+            "status",
+            "bot_info_version",
+            "restriction_reason",
+            "bot_inline_placeholder",
+            "lang_code",
+            "emoji_status",
+            "usernames",
+            "stories_max_id",
+            "color",
+            "profile_color",
+            "bot_active_users",
+            "bot_verification_icon",
+            "send_paid_messages_stars",
+            "linked_community_id",
+        ];
+        fn from_fields<'de, A: tl::json::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::core::result::Result<Self, A::Error> {
+            let mut f0 = ::core::option::Option::None;
+            let mut f1 = ::core::option::Option::None;
+            let mut f2 = ::core::option::Option::None;
+            let mut f3 = ::core::option::Option::None;
+            let mut f4 = ::core::option::Option::None;
+            let mut f5 = ::core::option::Option::None;
+            let mut f6 = ::core::option::Option::None;
+            let mut f7 = ::core::option::Option::None;
+            let mut f8 = ::core::option::Option::None;
+            let mut f9 = ::core::option::Option::None;
+            let mut f10 = ::core::option::Option::None;
+            let mut f11 = ::core::option::Option::None;
+            let mut f12 = ::core::option::Option::None;
+            let mut f13 = ::core::option::Option::None;
+            let mut f14 = ::core::option::Option::None;
+            let mut f15 = ::core::option::Option::None;
+            let mut f16 = ::core::option::Option::None;
+            let mut f17 = ::core::option::Option::None;
+            let mut f18 = ::core::option::Option::None;
+            let mut f19 = ::core::option::Option::None;
+            let mut f20 = ::core::option::Option::None;
+            let mut f21 = ::core::option::Option::None;
+            let mut f22 = ::core::option::Option::None;
+            let mut f23 = ::core::option::Option::None;
+            let mut f24 = ::core::option::Option::None;
+            let mut f25 = ::core::option::Option::None;
+            let mut f26 = ::core::option::Option::None;
+            let mut f27 = ::core::option::Option::None;
+            let mut f28 = ::core::option::Option::None;
+            let mut f29 = ::core::option::Option::None;
+            let mut f30 = ::core::option::Option::None;
+            let mut f31 = ::core::option::Option::None;
+            let mut f32 = ::core::option::Option::None;
+            let mut f33 = ::core::option::Option::None;
+            let mut f34 = ::core::option::Option::None;
+            let mut f35 = ::core::option::Option::None;
+            let mut f36 = ::core::option::Option::None;
+            let mut f37 = ::core::option::Option::None;
+            let mut f38 = ::core::option::Option::None;
+            let mut f39 = ::core::option::Option::None;
+            let mut f40 = ::core::option::Option::None;
+            let mut f41 = ::core::option::Option::None;
+            let mut f42 = ::core::option::Option::None;
+            let mut f43 = ::core::option::Option::None;
+            let mut f44 = ::core::option::Option::None;
+            let mut f45 = ::core::option::Option::None;
+            let mut f46 = ::core::option::Option::None;
+            let mut f47 = ::core::option::Option::None;
+            let mut f48 = ::core::option::Option::None;
+            let mut f49 = ::core::option::Option::None;
+            let mut f50 = ::core::option::Option::None;
+            while let ::core::option::Option::Some(index) = tl::json::next_field::<
+                Self,
+                A,
+            >(&mut map)? {
+                match index {
+                    0 => tl::json::read::<Self, tl::Bool, A>(&mut map, &mut f0, 0)?,
+                    1 => tl::json::read::<Self, tl::Bool, A>(&mut map, &mut f1, 1)?,
+                    2 => tl::json::read::<Self, tl::Bool, A>(&mut map, &mut f2, 2)?,
+                    3 => tl::json::read::<Self, tl::Bool, A>(&mut map, &mut f3, 3)?,
+                    4 => tl::json::read::<Self, tl::Bool, A>(&mut map, &mut f4, 4)?,
+                    5 => tl::json::read::<Self, tl::Bool, A>(&mut map, &mut f5, 5)?,
+                    6 => tl::json::read::<Self, tl::Bool, A>(&mut map, &mut f6, 6)?,
+                    7 => tl::json::read::<Self, tl::Bool, A>(&mut map, &mut f7, 7)?,
+                    8 => tl::json::read::<Self, tl::Bool, A>(&mut map, &mut f8, 8)?,
+                    9 => tl::json::read::<Self, tl::Bool, A>(&mut map, &mut f9, 9)?,
+                    10 => tl::json::read::<Self, tl::Bool, A>(&mut map, &mut f10, 10)?,
+                    11 => tl::json::read::<Self, tl::Bool, A>(&mut map, &mut f11, 11)?,
+                    12 => tl::json::read::<Self, tl::Bool, A>(&mut map, &mut f12, 12)?,
+                    13 => tl::json::read::<Self, tl::Bool, A>(&mut map, &mut f13, 13)?,
+                    14 => tl::json::read::<Self, tl::Bool, A>(&mut map, &mut f14, 14)?,
+                    15 => tl::json::read::<Self, tl::Bool, A>(&mut map, &mut f15, 15)?,
+                    16 => tl::json::read::<Self, tl::Bool, A>(&mut map, &mut f16, 16)?,
+                    17 => tl::json::read::<Self, tl::Bool, A>(&mut map, &mut f17, 17)?,
+                    18 => tl::json::read::<Self, tl::Bool, A>(&mut map, &mut f18, 18)?,
+                    19 => tl::json::read::<Self, tl::Bool, A>(&mut map, &mut f19, 19)?,
+                    20 => tl::json::read::<Self, tl::Bool, A>(&mut map, &mut f20, 20)?,
+                    21 => tl::json::read::<Self, tl::Bool, A>(&mut map, &mut f21, 21)?,
+                    22 => tl::json::read::<Self, tl::Bool, A>(&mut map, &mut f22, 22)?,
+                    23 => tl::json::read::<Self, tl::Bool, A>(&mut map, &mut f23, 23)?,
+                    24 => tl::json::read::<Self, tl::Bool, A>(&mut map, &mut f24, 24)?,
+                    25 => tl::json::read::<Self, tl::Bool, A>(&mut map, &mut f25, 25)?,
+                    26 => tl::json::read::<Self, tl::Bool, A>(&mut map, &mut f26, 26)?,
+                    27 => tl::json::read::<Self, tl::Bool, A>(&mut map, &mut f27, 27)?,
+                    28 => tl::json::read::<Self, tl::Bool, A>(&mut map, &mut f28, 28)?,
+                    29 => tl::json::read::<Self, tl::Bool, A>(&mut map, &mut f29, 29)?,
+                    30 => tl::json::read::<Self, tl::Long, A>(&mut map, &mut f30, 30)?,
+                    31 => {
+                        tl::json::read::<
+                            Self,
+                            tl::Nullable<tl::Long>,
+                            A,
+                        >(&mut map, &mut f31, 31)?
+                    }
+                    32 => {
+                        tl::json::read::<
+                            Self,
+                            tl::Nullable<tl::Str>,
+                            A,
+                        >(&mut map, &mut f32, 32)?
+                    }
+                    33 => {
+                        tl::json::read::<
+                            Self,
+                            tl::Nullable<tl::Str>,
+                            A,
+                        >(&mut map, &mut f33, 33)?
+                    }
+                    34 => {
+                        tl::json::read::<
+                            Self,
+                            tl::Nullable<tl::Str>,
+                            A,
+                        >(&mut map, &mut f34, 34)?
+                    }
+                    35 => {
+                        tl::json::read::<
+                            Self,
+                            tl::Nullable<tl::Str>,
+                            A,
+                        >(&mut map, &mut f35, 35)?
+                    }
+                    36 => {
+                        tl::json::read::<
+                            Self,
+                            tl::Nullable<tl::Boxed<super::enums::UserProfilePhoto>>,
+                            A,
+                        >(&mut map, &mut f36, 36)?
+                    }
+                    37 => {
+                        tl::json::read::<
+                            Self,
+                            tl::Nullable<tl::Boxed<super::enums::UserStatus>>,
+                            A,
+                        >(&mut map, &mut f37, 37)?
+                    }
+                    38 => {
+                        tl::json::read::<
+                            Self,
+                            tl::Nullable<tl::Int>,
+                            A,
+                        >(&mut map, &mut f38, 38)?
+                    }
+                    39 => {
+                        tl::json::read::<
+                            Self,
+                            tl::Nullable<
+                                tl::Vector<tl::Boxed<super::enums::RestrictionReason>>,
+                            >,
+                            A,
+                        >(&mut map, &mut f39, 39)?
+                    }
+                    40 => {
+                        tl::json::read::<
+                            Self,
+                            tl::Nullable<tl::Str>,
+                            A,
+                        >(&mut map, &mut f40, 40)?
+                    }
+                    41 => {
+                        tl::json::read::<
+                            Self,
+                            tl::Nullable<tl::Str>,
+                            A,
+                        >(&mut map, &mut f41, 41)?
+                    }
+                    42 => {
+                        tl::json::read::<
+                            Self,
+                            tl::Nullable<tl::Boxed<super::enums::EmojiStatus>>,
+                            A,
+                        >(&mut map, &mut f42, 42)?
+                    }
+                    43 => {
+                        tl::json::read::<
+                            Self,
+                            tl::Nullable<tl::Vector<tl::Boxed<super::enums::Username>>>,
+                            A,
+                        >(&mut map, &mut f43, 43)?
+                    }
+                    44 => {
+                        tl::json::read::<
+                            Self,
+                            tl::Nullable<tl::Boxed<super::enums::RecentStory>>,
+                            A,
+                        >(&mut map, &mut f44, 44)?
+                    }
+                    45 => {
+                        tl::json::read::<
+                            Self,
+                            tl::Nullable<tl::Boxed<super::enums::PeerColor>>,
+                            A,
+                        >(&mut map, &mut f45, 45)?
+                    }
+                    46 => {
+                        tl::json::read::<
+                            Self,
+                            tl::Nullable<tl::Boxed<super::enums::PeerColor>>,
+                            A,
+                        >(&mut map, &mut f46, 46)?
+                    }
+                    47 => {
+                        tl::json::read::<
+                            Self,
+                            tl::Nullable<tl::Int>,
+                            A,
+                        >(&mut map, &mut f47, 47)?
+                    }
+                    48 => {
+                        tl::json::read::<
+                            Self,
+                            tl::Nullable<tl::Long>,
+                            A,
+                        >(&mut map, &mut f48, 48)?
+                    }
+                    49 => {
+                        tl::json::read::<
+                            Self,
+                            tl::Nullable<tl::Long>,
+                            A,
+                        >(&mut map, &mut f49, 49)?
+                    }
+                    50 => {
+                        tl::json::read::<
+                            Self,
+                            tl::Nullable<tl::Long>,
+                            A,
+                        >(&mut map, &mut f50, 50)?
+                    }
+                    _ => {}
+                }
+            }
+            tl::json::derived::<
+                Self,
+                A::Error,
+            >(
+                f4,
+                4,
+                38,
+                ::core::matches!(
+                    f38, ::core::option::Option::Some(::core::option::Option::Some(_))
+                ),
+            )?;
+            tl::json::derived::<
+                Self,
+                A::Error,
+            >(
+                f8,
+                8,
+                39,
+                ::core::matches!(
+                    f39, ::core::option::Option::Some(::core::option::Option::Some(_))
+                ),
+            )?;
+            ::core::result::Result::Ok(Self {
+                self_: f0.unwrap_or(false),
+                contact: f1.unwrap_or(false),
+                mutual_contact: f2.unwrap_or(false),
+                deleted: f3.unwrap_or(false),
+                bot_chat_history: f5.unwrap_or(false),
+                bot_nochats: f6.unwrap_or(false),
+                verified: f7.unwrap_or(false),
+                min: f9.unwrap_or(false),
+                bot_inline_geo: f10.unwrap_or(false),
+                support: f11.unwrap_or(false),
+                scam: f12.unwrap_or(false),
+                apply_min_photo: f13.unwrap_or(false),
+                fake: f14.unwrap_or(false),
+                bot_attach_menu: f15.unwrap_or(false),
+                premium: f16.unwrap_or(false),
+                attach_menu_enabled: f17.unwrap_or(false),
+                bot_can_edit: f18.unwrap_or(false),
+                close_friend: f19.unwrap_or(false),
+                stories_hidden: f20.unwrap_or(false),
+                stories_unavailable: f21.unwrap_or(false),
+                contact_require_premium: f22.unwrap_or(false),
+                bot_business: f23.unwrap_or(false),
+                bot_has_main_app: f24.unwrap_or(false),
+                bot_forum_view: f25.unwrap_or(false),
+                bot_forum_can_manage_topics: f26.unwrap_or(false),
+                bot_can_manage_bots: f27.unwrap_or(false),
+                bot_guestchat: f28.unwrap_or(false),
+                bot_guard: f29.unwrap_or(false),
+                id: tl::json::required::<Self, _, A::Error>(f30, 30)?,
+                access_hash: f31.flatten(),
+                first_name: f32.flatten(),
+                last_name: f33.flatten(),
+                username: f34.flatten(),
+                phone: f35.flatten(),
+                photo: f36.flatten(),
+                status: f37.flatten(),
+                bot_info_version: f38.flatten(),
+                restriction_reason: f39.flatten(),
+                bot_inline_placeholder: f40.flatten(),
+                lang_code: f41.flatten(),
+                emoji_status: f42.flatten(),
+                usernames: f43.flatten(),
+                stories_max_id: f44.flatten(),
+                color: f45.flatten(),
+                profile_color: f46.flatten(),
+                bot_active_users: f47.flatten(),
+                bot_verification_icon: f48.flatten(),
+                send_paid_messages_stars: f49.flatten(),
+                linked_community_id: f50.flatten(),
+            })
+        }
+    }
     /// TL constructor `userEmpty#d3bc4b7a id:long = User`, id `0xd3bc4b7a`.
     #[derive(Debug, Clone, PartialEq)]
     pub struct UserEmpty {
@@ -2076,6 +3813,41 @@ pub mod types {
             Self {
                 id: crate::sample::sample::<tl::Long>(sampler),
             }
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::serde::Serialize for UserEmpty {
+        fn serialize<S: tl::json::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            let mut object = tl::json::begin(serializer, "userEmpty", 1)?;
+            tl::json::write::<tl::Long, _>(&mut object, "id", &self.id)?;
+            tl::json::serde::ser::SerializeStruct::end(object)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> tl::json::serde::Deserialize<'de> for UserEmpty {
+        fn deserialize<D: tl::json::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            tl::json::deserialize_struct(deserializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::JsonStruct for UserEmpty {
+        const TL_NAME: &'static str = "userEmpty";
+        const FIELDS: &'static [&'static str] = &["id"];
+        fn from_fields<'de, A: tl::json::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::core::result::Result<Self, A::Error> {
+            let mut f0 = ::core::option::Option::None;
+            while tl::json::next_field::<Self, A>(&mut map)?.is_some() {
+                tl::json::read::<Self, tl::Long, A>(&mut map, &mut f0, 0)?;
+            }
+            ::core::result::Result::Ok(Self {
+                id: tl::json::required::<Self, _, A::Error>(f0, 0)?,
+            })
         }
     }
     /// TL constructor `userProfilePhoto#82d1f706 flags:# has_video:flags.0?true personal:flags.2?true photo_id:long stripped_thumb:flags.1?bytes dc_id:int = UserProfilePhoto`, id `0x82d1f706`.
@@ -2164,6 +3936,78 @@ pub mod types {
             }
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::serde::Serialize for UserProfilePhoto {
+        fn serialize<S: tl::json::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            let mut object = tl::json::begin(serializer, "userProfilePhoto", 5)?;
+            tl::json::write_flag(&mut object, "has_video", self.has_video)?;
+            tl::json::write_flag(&mut object, "personal", self.personal)?;
+            tl::json::write::<tl::Long, _>(&mut object, "photo_id", &self.photo_id)?;
+            tl::json::write_opt::<
+                tl::Bytes,
+                _,
+            >(&mut object, "stripped_thumb", &self.stripped_thumb)?;
+            tl::json::write::<tl::Int, _>(&mut object, "dc_id", &self.dc_id)?;
+            tl::json::serde::ser::SerializeStruct::end(object)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> tl::json::serde::Deserialize<'de> for UserProfilePhoto {
+        fn deserialize<D: tl::json::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            tl::json::deserialize_struct(deserializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::JsonStruct for UserProfilePhoto {
+        const TL_NAME: &'static str = "userProfilePhoto";
+        const FIELDS: &'static [&'static str] = &[
+            "has_video",
+            "personal",
+            "photo_id",
+            "stripped_thumb",
+            "dc_id",
+        ];
+        fn from_fields<'de, A: tl::json::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::core::result::Result<Self, A::Error> {
+            let mut f0 = ::core::option::Option::None;
+            let mut f1 = ::core::option::Option::None;
+            let mut f2 = ::core::option::Option::None;
+            let mut f3 = ::core::option::Option::None;
+            let mut f4 = ::core::option::Option::None;
+            while let ::core::option::Option::Some(index) = tl::json::next_field::<
+                Self,
+                A,
+            >(&mut map)? {
+                match index {
+                    0 => tl::json::read::<Self, tl::Bool, A>(&mut map, &mut f0, 0)?,
+                    1 => tl::json::read::<Self, tl::Bool, A>(&mut map, &mut f1, 1)?,
+                    2 => tl::json::read::<Self, tl::Long, A>(&mut map, &mut f2, 2)?,
+                    3 => {
+                        tl::json::read::<
+                            Self,
+                            tl::Nullable<tl::Bytes>,
+                            A,
+                        >(&mut map, &mut f3, 3)?
+                    }
+                    4 => tl::json::read::<Self, tl::Int, A>(&mut map, &mut f4, 4)?,
+                    _ => {}
+                }
+            }
+            ::core::result::Result::Ok(Self {
+                has_video: f0.unwrap_or(false),
+                personal: f1.unwrap_or(false),
+                photo_id: tl::json::required::<Self, _, A::Error>(f2, 2)?,
+                stripped_thumb: f3.flatten(),
+                dc_id: tl::json::required::<Self, _, A::Error>(f4, 4)?,
+            })
+        }
+    }
     /// TL constructor `userProfilePhotoEmpty#4f11bae1 = UserProfilePhoto`, id `0x4f11bae1`.
     #[derive(Debug, Clone, PartialEq)]
     pub struct UserProfilePhotoEmpty {}
@@ -2202,6 +4046,35 @@ pub mod types {
             Self {}
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::serde::Serialize for UserProfilePhotoEmpty {
+        fn serialize<S: tl::json::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            let object = tl::json::begin(serializer, "userProfilePhotoEmpty", 0)?;
+            tl::json::serde::ser::SerializeStruct::end(object)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> tl::json::serde::Deserialize<'de> for UserProfilePhotoEmpty {
+        fn deserialize<D: tl::json::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            tl::json::deserialize_struct(deserializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::JsonStruct for UserProfilePhotoEmpty {
+        const TL_NAME: &'static str = "userProfilePhotoEmpty";
+        const FIELDS: &'static [&'static str] = &[];
+        fn from_fields<'de, A: tl::json::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::core::result::Result<Self, A::Error> {
+            while tl::json::next_field::<Self, A>(&mut map)?.is_some() {}
+            ::core::result::Result::Ok(Self {})
+        }
+    }
     /// TL constructor `userStatusEmpty#09d05049 = UserStatus`, id `0x09d05049`.
     #[derive(Debug, Clone, PartialEq)]
     pub struct UserStatusEmpty {}
@@ -2237,6 +4110,35 @@ pub mod types {
     impl crate::sample::Sample for UserStatusEmpty {
         fn sample(_sampler: &mut crate::sample::Sampler) -> Self {
             Self {}
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::serde::Serialize for UserStatusEmpty {
+        fn serialize<S: tl::json::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            let object = tl::json::begin(serializer, "userStatusEmpty", 0)?;
+            tl::json::serde::ser::SerializeStruct::end(object)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> tl::json::serde::Deserialize<'de> for UserStatusEmpty {
+        fn deserialize<D: tl::json::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            tl::json::deserialize_struct(deserializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::JsonStruct for UserStatusEmpty {
+        const TL_NAME: &'static str = "userStatusEmpty";
+        const FIELDS: &'static [&'static str] = &[];
+        fn from_fields<'de, A: tl::json::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::core::result::Result<Self, A::Error> {
+            while tl::json::next_field::<Self, A>(&mut map)?.is_some() {}
+            ::core::result::Result::Ok(Self {})
         }
     }
     /// TL constructor `userStatusLastMonth#65899777 flags:# by_me:flags.0?true = UserStatus`, id `0x65899777`.
@@ -2287,6 +4189,39 @@ pub mod types {
             }
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::serde::Serialize for UserStatusLastMonth {
+        fn serialize<S: tl::json::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            let mut object = tl::json::begin(serializer, "userStatusLastMonth", 1)?;
+            tl::json::write_flag(&mut object, "by_me", self.by_me)?;
+            tl::json::serde::ser::SerializeStruct::end(object)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> tl::json::serde::Deserialize<'de> for UserStatusLastMonth {
+        fn deserialize<D: tl::json::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            tl::json::deserialize_struct(deserializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::JsonStruct for UserStatusLastMonth {
+        const TL_NAME: &'static str = "userStatusLastMonth";
+        const FIELDS: &'static [&'static str] = &["by_me"];
+        fn from_fields<'de, A: tl::json::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::core::result::Result<Self, A::Error> {
+            let mut f0 = ::core::option::Option::None;
+            while tl::json::next_field::<Self, A>(&mut map)?.is_some() {
+                tl::json::read::<Self, tl::Bool, A>(&mut map, &mut f0, 0)?;
+            }
+            ::core::result::Result::Ok(Self { by_me: f0.unwrap_or(false) })
+        }
+    }
     /// TL constructor `userStatusLastWeek#541a1d1a flags:# by_me:flags.0?true = UserStatus`, id `0x541a1d1a`.
     #[derive(Debug, Clone, PartialEq)]
     pub struct UserStatusLastWeek {
@@ -2335,6 +4270,39 @@ pub mod types {
             }
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::serde::Serialize for UserStatusLastWeek {
+        fn serialize<S: tl::json::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            let mut object = tl::json::begin(serializer, "userStatusLastWeek", 1)?;
+            tl::json::write_flag(&mut object, "by_me", self.by_me)?;
+            tl::json::serde::ser::SerializeStruct::end(object)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> tl::json::serde::Deserialize<'de> for UserStatusLastWeek {
+        fn deserialize<D: tl::json::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            tl::json::deserialize_struct(deserializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::JsonStruct for UserStatusLastWeek {
+        const TL_NAME: &'static str = "userStatusLastWeek";
+        const FIELDS: &'static [&'static str] = &["by_me"];
+        fn from_fields<'de, A: tl::json::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::core::result::Result<Self, A::Error> {
+            let mut f0 = ::core::option::Option::None;
+            while tl::json::next_field::<Self, A>(&mut map)?.is_some() {
+                tl::json::read::<Self, tl::Bool, A>(&mut map, &mut f0, 0)?;
+            }
+            ::core::result::Result::Ok(Self { by_me: f0.unwrap_or(false) })
+        }
+    }
     /// TL constructor `userStatusOffline#008c703f was_online:int = UserStatus`, id `0x008c703f`.
     #[derive(Debug, Clone, PartialEq)]
     pub struct UserStatusOffline {
@@ -2379,6 +4347,41 @@ pub mod types {
             Self {
                 was_online: crate::sample::sample::<tl::Int>(sampler),
             }
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::serde::Serialize for UserStatusOffline {
+        fn serialize<S: tl::json::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            let mut object = tl::json::begin(serializer, "userStatusOffline", 1)?;
+            tl::json::write::<tl::Int, _>(&mut object, "was_online", &self.was_online)?;
+            tl::json::serde::ser::SerializeStruct::end(object)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> tl::json::serde::Deserialize<'de> for UserStatusOffline {
+        fn deserialize<D: tl::json::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            tl::json::deserialize_struct(deserializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::JsonStruct for UserStatusOffline {
+        const TL_NAME: &'static str = "userStatusOffline";
+        const FIELDS: &'static [&'static str] = &["was_online"];
+        fn from_fields<'de, A: tl::json::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::core::result::Result<Self, A::Error> {
+            let mut f0 = ::core::option::Option::None;
+            while tl::json::next_field::<Self, A>(&mut map)?.is_some() {
+                tl::json::read::<Self, tl::Int, A>(&mut map, &mut f0, 0)?;
+            }
+            ::core::result::Result::Ok(Self {
+                was_online: tl::json::required::<Self, _, A::Error>(f0, 0)?,
+            })
         }
     }
     /// TL constructor `userStatusOnline#edb93949 expires:int = UserStatus`, id `0xedb93949`.
@@ -2427,6 +4430,41 @@ pub mod types {
             }
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::serde::Serialize for UserStatusOnline {
+        fn serialize<S: tl::json::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            let mut object = tl::json::begin(serializer, "userStatusOnline", 1)?;
+            tl::json::write::<tl::Int, _>(&mut object, "expires", &self.expires)?;
+            tl::json::serde::ser::SerializeStruct::end(object)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> tl::json::serde::Deserialize<'de> for UserStatusOnline {
+        fn deserialize<D: tl::json::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            tl::json::deserialize_struct(deserializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::JsonStruct for UserStatusOnline {
+        const TL_NAME: &'static str = "userStatusOnline";
+        const FIELDS: &'static [&'static str] = &["expires"];
+        fn from_fields<'de, A: tl::json::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::core::result::Result<Self, A::Error> {
+            let mut f0 = ::core::option::Option::None;
+            while tl::json::next_field::<Self, A>(&mut map)?.is_some() {
+                tl::json::read::<Self, tl::Int, A>(&mut map, &mut f0, 0)?;
+            }
+            ::core::result::Result::Ok(Self {
+                expires: tl::json::required::<Self, _, A::Error>(f0, 0)?,
+            })
+        }
+    }
     /// TL constructor `userStatusRecently#7b197dc8 flags:# by_me:flags.0?true = UserStatus`, id `0x7b197dc8`.
     #[derive(Debug, Clone, PartialEq)]
     pub struct UserStatusRecently {
@@ -2473,6 +4511,39 @@ pub mod types {
             Self {
                 by_me: sampler.present(0, 0),
             }
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::serde::Serialize for UserStatusRecently {
+        fn serialize<S: tl::json::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            let mut object = tl::json::begin(serializer, "userStatusRecently", 1)?;
+            tl::json::write_flag(&mut object, "by_me", self.by_me)?;
+            tl::json::serde::ser::SerializeStruct::end(object)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> tl::json::serde::Deserialize<'de> for UserStatusRecently {
+        fn deserialize<D: tl::json::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            tl::json::deserialize_struct(deserializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::JsonStruct for UserStatusRecently {
+        const TL_NAME: &'static str = "userStatusRecently";
+        const FIELDS: &'static [&'static str] = &["by_me"];
+        fn from_fields<'de, A: tl::json::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::core::result::Result<Self, A::Error> {
+            let mut f0 = ::core::option::Option::None;
+            while tl::json::next_field::<Self, A>(&mut map)?.is_some() {
+                tl::json::read::<Self, tl::Bool, A>(&mut map, &mut f0, 0)?;
+            }
+            ::core::result::Result::Ok(Self { by_me: f0.unwrap_or(false) })
         }
     }
     /// TL constructor `username#b4073647 flags:# editable:flags.0?true active:flags.1?true username:string = Username`, id `0xb4073647`.
@@ -2532,6 +4603,55 @@ pub mod types {
                 active: sampler.present(0, 1),
                 username: crate::sample::sample::<tl::Str>(sampler),
             }
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::serde::Serialize for Username {
+        fn serialize<S: tl::json::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            let mut object = tl::json::begin(serializer, "username", 3)?;
+            tl::json::write_flag(&mut object, "editable", self.editable)?;
+            tl::json::write_flag(&mut object, "active", self.active)?;
+            tl::json::write::<tl::Str, _>(&mut object, "username", &self.username)?;
+            tl::json::serde::ser::SerializeStruct::end(object)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> tl::json::serde::Deserialize<'de> for Username {
+        fn deserialize<D: tl::json::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            tl::json::deserialize_struct(deserializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::JsonStruct for Username {
+        const TL_NAME: &'static str = "username";
+        const FIELDS: &'static [&'static str] = &["editable", "active", "username"];
+        fn from_fields<'de, A: tl::json::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::core::result::Result<Self, A::Error> {
+            let mut f0 = ::core::option::Option::None;
+            let mut f1 = ::core::option::Option::None;
+            let mut f2 = ::core::option::Option::None;
+            while let ::core::option::Option::Some(index) = tl::json::next_field::<
+                Self,
+                A,
+            >(&mut map)? {
+                match index {
+                    0 => tl::json::read::<Self, tl::Bool, A>(&mut map, &mut f0, 0)?,
+                    1 => tl::json::read::<Self, tl::Bool, A>(&mut map, &mut f1, 1)?,
+                    2 => tl::json::read::<Self, tl::Str, A>(&mut map, &mut f2, 2)?,
+                    _ => {}
+                }
+            }
+            ::core::result::Result::Ok(Self {
+                editable: f0.unwrap_or(false),
+                active: f1.unwrap_or(false),
+                username: tl::json::required::<Self, _, A::Error>(f2, 2)?,
+            })
         }
     }
     /// The `messages` namespace.
@@ -2622,6 +4742,79 @@ pub mod types {
                 }
             }
         }
+        #[cfg(feature = "serde")]
+        impl tl::json::serde::Serialize for ChatInviteImporters {
+            fn serialize<S: tl::json::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::core::result::Result<S::Ok, S::Error> {
+                let mut object = tl::json::begin(
+                    serializer,
+                    "messages.chatInviteImporters",
+                    3,
+                )?;
+                tl::json::write::<tl::Int, _>(&mut object, "count", &self.count)?;
+                tl::json::write::<
+                    tl::Vector<tl::Boxed<super::super::enums::ChatInviteImporter>>,
+                    _,
+                >(&mut object, "importers", &self.importers)?;
+                tl::json::write::<
+                    tl::Vector<tl::Boxed<super::super::enums::User>>,
+                    _,
+                >(&mut object, "users", &self.users)?;
+                tl::json::serde::ser::SerializeStruct::end(object)
+            }
+        }
+        #[cfg(feature = "serde")]
+        impl<'de> tl::json::serde::Deserialize<'de> for ChatInviteImporters {
+            fn deserialize<D: tl::json::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::core::result::Result<Self, D::Error> {
+                tl::json::deserialize_struct(deserializer)
+            }
+        }
+        #[cfg(feature = "serde")]
+        impl tl::json::JsonStruct for ChatInviteImporters {
+            const TL_NAME: &'static str = "messages.chatInviteImporters";
+            const FIELDS: &'static [&'static str] = &["count", "importers", "users"];
+            fn from_fields<'de, A: tl::json::serde::de::MapAccess<'de>>(
+                mut map: A,
+            ) -> ::core::result::Result<Self, A::Error> {
+                let mut f0 = ::core::option::Option::None;
+                let mut f1 = ::core::option::Option::None;
+                let mut f2 = ::core::option::Option::None;
+                while let ::core::option::Option::Some(index) = tl::json::next_field::<
+                    Self,
+                    A,
+                >(&mut map)? {
+                    match index {
+                        0 => tl::json::read::<Self, tl::Int, A>(&mut map, &mut f0, 0)?,
+                        1 => {
+                            tl::json::read::<
+                                Self,
+                                tl::Vector<
+                                    tl::Boxed<super::super::enums::ChatInviteImporter>,
+                                >,
+                                A,
+                            >(&mut map, &mut f1, 1)?
+                        }
+                        2 => {
+                            tl::json::read::<
+                                Self,
+                                tl::Vector<tl::Boxed<super::super::enums::User>>,
+                                A,
+                            >(&mut map, &mut f2, 2)?
+                        }
+                        _ => {}
+                    }
+                }
+                ::core::result::Result::Ok(Self {
+                    count: tl::json::required::<Self, _, A::Error>(f0, 0)?,
+                    importers: tl::json::required::<Self, _, A::Error>(f1, 1)?,
+                    users: tl::json::required::<Self, _, A::Error>(f2, 2)?,
+                })
+            }
+        }
     }
 }
 /// Boxed types: one enum per TL type, with a variant per constructor.
@@ -2686,6 +4879,53 @@ pub mod enums {
     impl crate::sample::Sample for ChatInviteImporter {
         fn sample(sampler: &mut crate::sample::Sampler) -> Self {
             Self::ChatInviteImporter(crate::sample::Sample::sample(sampler))
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl crate::__private::json::serde::Serialize for ChatInviteImporter {
+        fn serialize<S: crate::__private::json::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            match self {
+                Self::ChatInviteImporter(value) => {
+                    crate::__private::json::serde::Serialize::serialize(
+                        value,
+                        serializer,
+                    )
+                }
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> crate::__private::json::serde::Deserialize<'de> for ChatInviteImporter {
+        fn deserialize<D: crate::__private::json::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            crate::__private::json::deserialize_enum(deserializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl crate::__private::json::JsonEnum for ChatInviteImporter {
+        const TL_NAME: &'static str = "ChatInviteImporter";
+        const VARIANTS: &'static [&'static str] = &["chatInviteImporter"];
+        fn from_variant<'de, A: crate::__private::json::serde::de::MapAccess<'de>>(
+            name: &str,
+            map: A,
+        ) -> ::core::result::Result<Self, A::Error> {
+            match name {
+                "chatInviteImporter" => {
+                    <super::types::ChatInviteImporter as crate::__private::json::JsonStruct>::from_fields(
+                            map,
+                        )
+                        .map(Self::ChatInviteImporter)
+                }
+                _ => {
+                    ::core::result::Result::Err(
+                        crate::__private::json::unknown_type::<A::Error, Self>(name),
+                    )
+                }
+            }
         }
     }
     /// TL boxed type `EmojiStatus`: one variant per constructor.
@@ -2778,6 +5018,94 @@ pub mod enums {
                 _ => {
                     Self::InputEmojiStatusCollectible(
                         crate::sample::Sample::sample(sampler),
+                    )
+                }
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl crate::__private::json::serde::Serialize for EmojiStatus {
+        fn serialize<S: crate::__private::json::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            match self {
+                Self::Empty(value) => {
+                    crate::__private::json::serde::Serialize::serialize(
+                        value,
+                        serializer,
+                    )
+                }
+                Self::EmojiStatus(value) => {
+                    crate::__private::json::serde::Serialize::serialize(
+                        value,
+                        serializer,
+                    )
+                }
+                Self::Collectible(value) => {
+                    crate::__private::json::serde::Serialize::serialize(
+                        value,
+                        serializer,
+                    )
+                }
+                Self::InputEmojiStatusCollectible(value) => {
+                    crate::__private::json::serde::Serialize::serialize(
+                        value,
+                        serializer,
+                    )
+                }
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> crate::__private::json::serde::Deserialize<'de> for EmojiStatus {
+        fn deserialize<D: crate::__private::json::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            crate::__private::json::deserialize_enum(deserializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl crate::__private::json::JsonEnum for EmojiStatus {
+        const TL_NAME: &'static str = "EmojiStatus";
+        const VARIANTS: &'static [&'static str] = &[
+            "emojiStatusEmpty",
+            "emojiStatus",
+            "emojiStatusCollectible",
+            "inputEmojiStatusCollectible",
+        ];
+        fn from_variant<'de, A: crate::__private::json::serde::de::MapAccess<'de>>(
+            name: &str,
+            map: A,
+        ) -> ::core::result::Result<Self, A::Error> {
+            match name {
+                "emojiStatusEmpty" => {
+                    <super::types::EmojiStatusEmpty as crate::__private::json::JsonStruct>::from_fields(
+                            map,
+                        )
+                        .map(Self::Empty)
+                }
+                "emojiStatus" => {
+                    <super::types::EmojiStatus as crate::__private::json::JsonStruct>::from_fields(
+                            map,
+                        )
+                        .map(Self::EmojiStatus)
+                }
+                "emojiStatusCollectible" => {
+                    <super::types::EmojiStatusCollectible as crate::__private::json::JsonStruct>::from_fields(
+                            map,
+                        )
+                        .map(|value| Self::Collectible(::std::boxed::Box::new(value)))
+                }
+                "inputEmojiStatusCollectible" => {
+                    <super::types::InputEmojiStatusCollectible as crate::__private::json::JsonStruct>::from_fields(
+                            map,
+                        )
+                        .map(Self::InputEmojiStatusCollectible)
+                }
+                _ => {
+                    ::core::result::Result::Err(
+                        crate::__private::json::unknown_type::<A::Error, Self>(name),
                     )
                 }
             }
@@ -2897,6 +5225,137 @@ pub mod enums {
             }
         }
     }
+    #[cfg(feature = "serde")]
+    impl crate::__private::json::serde::Serialize for InputPeer {
+        fn serialize<S: crate::__private::json::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            match self {
+                Self::Empty(value) => {
+                    crate::__private::json::serde::Serialize::serialize(
+                        value,
+                        serializer,
+                    )
+                }
+                Self::InputPeerSelf(value) => {
+                    crate::__private::json::serde::Serialize::serialize(
+                        value,
+                        serializer,
+                    )
+                }
+                Self::Chat(value) => {
+                    crate::__private::json::serde::Serialize::serialize(
+                        value,
+                        serializer,
+                    )
+                }
+                Self::User(value) => {
+                    crate::__private::json::serde::Serialize::serialize(
+                        value,
+                        serializer,
+                    )
+                }
+                Self::Channel(value) => {
+                    crate::__private::json::serde::Serialize::serialize(
+                        value,
+                        serializer,
+                    )
+                }
+                Self::UserFromMessage(value) => {
+                    crate::__private::json::serde::Serialize::serialize(
+                        value,
+                        serializer,
+                    )
+                }
+                Self::ChannelFromMessage(value) => {
+                    crate::__private::json::serde::Serialize::serialize(
+                        value,
+                        serializer,
+                    )
+                }
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> crate::__private::json::serde::Deserialize<'de> for InputPeer {
+        fn deserialize<D: crate::__private::json::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            crate::__private::json::deserialize_enum(deserializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl crate::__private::json::JsonEnum for InputPeer {
+        const TL_NAME: &'static str = "InputPeer";
+        const VARIANTS: &'static [&'static str] = &[
+            "inputPeerEmpty",
+            "inputPeerSelf",
+            "inputPeerChat",
+            "inputPeerUser",
+            "inputPeerChannel",
+            "inputPeerUserFromMessage",
+            "inputPeerChannelFromMessage",
+        ];
+        fn from_variant<'de, A: crate::__private::json::serde::de::MapAccess<'de>>(
+            name: &str,
+            map: A,
+        ) -> ::core::result::Result<Self, A::Error> {
+            match name {
+                "inputPeerEmpty" => {
+                    <super::types::InputPeerEmpty as crate::__private::json::JsonStruct>::from_fields(
+                            map,
+                        )
+                        .map(Self::Empty)
+                }
+                "inputPeerSelf" => {
+                    <super::types::InputPeerSelf as crate::__private::json::JsonStruct>::from_fields(
+                            map,
+                        )
+                        .map(Self::InputPeerSelf)
+                }
+                "inputPeerChat" => {
+                    <super::types::InputPeerChat as crate::__private::json::JsonStruct>::from_fields(
+                            map,
+                        )
+                        .map(Self::Chat)
+                }
+                "inputPeerUser" => {
+                    <super::types::InputPeerUser as crate::__private::json::JsonStruct>::from_fields(
+                            map,
+                        )
+                        .map(Self::User)
+                }
+                "inputPeerChannel" => {
+                    <super::types::InputPeerChannel as crate::__private::json::JsonStruct>::from_fields(
+                            map,
+                        )
+                        .map(Self::Channel)
+                }
+                "inputPeerUserFromMessage" => {
+                    <super::types::InputPeerUserFromMessage as crate::__private::json::JsonStruct>::from_fields(
+                            map,
+                        )
+                        .map(|value| Self::UserFromMessage(
+                            ::std::boxed::Box::new(value),
+                        ))
+                }
+                "inputPeerChannelFromMessage" => {
+                    <super::types::InputPeerChannelFromMessage as crate::__private::json::JsonStruct>::from_fields(
+                            map,
+                        )
+                        .map(|value| Self::ChannelFromMessage(
+                            ::std::boxed::Box::new(value),
+                        ))
+                }
+                _ => {
+                    ::core::result::Result::Err(
+                        crate::__private::json::unknown_type::<A::Error, Self>(name),
+                    )
+                }
+            }
+        }
+    }
     /// TL boxed type `InputUser`: one variant per constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum InputUser {
@@ -2975,6 +5434,94 @@ pub mod enums {
                 1 => Self::InputUserSelf(crate::sample::Sample::sample(sampler)),
                 2 => Self::InputUser(crate::sample::Sample::sample(sampler)),
                 _ => Self::FromMessage(crate::sample::Sample::sample(sampler)),
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl crate::__private::json::serde::Serialize for InputUser {
+        fn serialize<S: crate::__private::json::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            match self {
+                Self::Empty(value) => {
+                    crate::__private::json::serde::Serialize::serialize(
+                        value,
+                        serializer,
+                    )
+                }
+                Self::InputUserSelf(value) => {
+                    crate::__private::json::serde::Serialize::serialize(
+                        value,
+                        serializer,
+                    )
+                }
+                Self::InputUser(value) => {
+                    crate::__private::json::serde::Serialize::serialize(
+                        value,
+                        serializer,
+                    )
+                }
+                Self::FromMessage(value) => {
+                    crate::__private::json::serde::Serialize::serialize(
+                        value,
+                        serializer,
+                    )
+                }
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> crate::__private::json::serde::Deserialize<'de> for InputUser {
+        fn deserialize<D: crate::__private::json::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            crate::__private::json::deserialize_enum(deserializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl crate::__private::json::JsonEnum for InputUser {
+        const TL_NAME: &'static str = "InputUser";
+        const VARIANTS: &'static [&'static str] = &[
+            "inputUserEmpty",
+            "inputUserSelf",
+            "inputUser",
+            "inputUserFromMessage",
+        ];
+        fn from_variant<'de, A: crate::__private::json::serde::de::MapAccess<'de>>(
+            name: &str,
+            map: A,
+        ) -> ::core::result::Result<Self, A::Error> {
+            match name {
+                "inputUserEmpty" => {
+                    <super::types::InputUserEmpty as crate::__private::json::JsonStruct>::from_fields(
+                            map,
+                        )
+                        .map(Self::Empty)
+                }
+                "inputUserSelf" => {
+                    <super::types::InputUserSelf as crate::__private::json::JsonStruct>::from_fields(
+                            map,
+                        )
+                        .map(Self::InputUserSelf)
+                }
+                "inputUser" => {
+                    <super::types::InputUser as crate::__private::json::JsonStruct>::from_fields(
+                            map,
+                        )
+                        .map(Self::InputUser)
+                }
+                "inputUserFromMessage" => {
+                    <super::types::InputUserFromMessage as crate::__private::json::JsonStruct>::from_fields(
+                            map,
+                        )
+                        .map(Self::FromMessage)
+                }
+                _ => {
+                    ::core::result::Result::Err(
+                        crate::__private::json::unknown_type::<A::Error, Self>(name),
+                    )
+                }
             }
         }
     }
@@ -3064,6 +5611,81 @@ pub mod enums {
             }
         }
     }
+    #[cfg(feature = "serde")]
+    impl crate::__private::json::serde::Serialize for PeerColor {
+        fn serialize<S: crate::__private::json::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            match self {
+                Self::PeerColor(value) => {
+                    crate::__private::json::serde::Serialize::serialize(
+                        value,
+                        serializer,
+                    )
+                }
+                Self::Collectible(value) => {
+                    crate::__private::json::serde::Serialize::serialize(
+                        value,
+                        serializer,
+                    )
+                }
+                Self::InputPeerColorCollectible(value) => {
+                    crate::__private::json::serde::Serialize::serialize(
+                        value,
+                        serializer,
+                    )
+                }
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> crate::__private::json::serde::Deserialize<'de> for PeerColor {
+        fn deserialize<D: crate::__private::json::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            crate::__private::json::deserialize_enum(deserializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl crate::__private::json::JsonEnum for PeerColor {
+        const TL_NAME: &'static str = "PeerColor";
+        const VARIANTS: &'static [&'static str] = &[
+            "peerColor",
+            "peerColorCollectible",
+            "inputPeerColorCollectible",
+        ];
+        fn from_variant<'de, A: crate::__private::json::serde::de::MapAccess<'de>>(
+            name: &str,
+            map: A,
+        ) -> ::core::result::Result<Self, A::Error> {
+            match name {
+                "peerColor" => {
+                    <super::types::PeerColor as crate::__private::json::JsonStruct>::from_fields(
+                            map,
+                        )
+                        .map(Self::PeerColor)
+                }
+                "peerColorCollectible" => {
+                    <super::types::PeerColorCollectible as crate::__private::json::JsonStruct>::from_fields(
+                            map,
+                        )
+                        .map(Self::Collectible)
+                }
+                "inputPeerColorCollectible" => {
+                    <super::types::InputPeerColorCollectible as crate::__private::json::JsonStruct>::from_fields(
+                            map,
+                        )
+                        .map(Self::InputPeerColorCollectible)
+                }
+                _ => {
+                    ::core::result::Result::Err(
+                        crate::__private::json::unknown_type::<A::Error, Self>(name),
+                    )
+                }
+            }
+        }
+    }
     /// TL boxed type `RecentStory`: one variant per constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum RecentStory {
@@ -3118,6 +5740,53 @@ pub mod enums {
     impl crate::sample::Sample for RecentStory {
         fn sample(sampler: &mut crate::sample::Sampler) -> Self {
             Self::RecentStory(crate::sample::Sample::sample(sampler))
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl crate::__private::json::serde::Serialize for RecentStory {
+        fn serialize<S: crate::__private::json::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            match self {
+                Self::RecentStory(value) => {
+                    crate::__private::json::serde::Serialize::serialize(
+                        value,
+                        serializer,
+                    )
+                }
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> crate::__private::json::serde::Deserialize<'de> for RecentStory {
+        fn deserialize<D: crate::__private::json::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            crate::__private::json::deserialize_enum(deserializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl crate::__private::json::JsonEnum for RecentStory {
+        const TL_NAME: &'static str = "RecentStory";
+        const VARIANTS: &'static [&'static str] = &["recentStory"];
+        fn from_variant<'de, A: crate::__private::json::serde::de::MapAccess<'de>>(
+            name: &str,
+            map: A,
+        ) -> ::core::result::Result<Self, A::Error> {
+            match name {
+                "recentStory" => {
+                    <super::types::RecentStory as crate::__private::json::JsonStruct>::from_fields(
+                            map,
+                        )
+                        .map(Self::RecentStory)
+                }
+                _ => {
+                    ::core::result::Result::Err(
+                        crate::__private::json::unknown_type::<A::Error, Self>(name),
+                    )
+                }
+            }
         }
     }
     /// TL boxed type `RestrictionReason`: one variant per constructor.
@@ -3182,6 +5851,53 @@ pub mod enums {
             Self::RestrictionReason(crate::sample::Sample::sample(sampler))
         }
     }
+    #[cfg(feature = "serde")]
+    impl crate::__private::json::serde::Serialize for RestrictionReason {
+        fn serialize<S: crate::__private::json::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            match self {
+                Self::RestrictionReason(value) => {
+                    crate::__private::json::serde::Serialize::serialize(
+                        value,
+                        serializer,
+                    )
+                }
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> crate::__private::json::serde::Deserialize<'de> for RestrictionReason {
+        fn deserialize<D: crate::__private::json::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            crate::__private::json::deserialize_enum(deserializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl crate::__private::json::JsonEnum for RestrictionReason {
+        const TL_NAME: &'static str = "RestrictionReason";
+        const VARIANTS: &'static [&'static str] = &["restrictionReason"];
+        fn from_variant<'de, A: crate::__private::json::serde::de::MapAccess<'de>>(
+            name: &str,
+            map: A,
+        ) -> ::core::result::Result<Self, A::Error> {
+            match name {
+                "restrictionReason" => {
+                    <super::types::RestrictionReason as crate::__private::json::JsonStruct>::from_fields(
+                            map,
+                        )
+                        .map(Self::RestrictionReason)
+                }
+                _ => {
+                    ::core::result::Result::Err(
+                        crate::__private::json::unknown_type::<A::Error, Self>(name),
+                    )
+                }
+            }
+        }
+    }
     /// TL boxed type `User`: one variant per constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum User {
@@ -3242,6 +5958,65 @@ pub mod enums {
             match sampler.variant(2, 0) {
                 0 => Self::Empty(crate::sample::Sample::sample(sampler)),
                 _ => Self::User(crate::sample::Sample::sample(sampler)),
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl crate::__private::json::serde::Serialize for User {
+        fn serialize<S: crate::__private::json::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            match self {
+                Self::Empty(value) => {
+                    crate::__private::json::serde::Serialize::serialize(
+                        value,
+                        serializer,
+                    )
+                }
+                Self::User(value) => {
+                    crate::__private::json::serde::Serialize::serialize(
+                        value,
+                        serializer,
+                    )
+                }
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> crate::__private::json::serde::Deserialize<'de> for User {
+        fn deserialize<D: crate::__private::json::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            crate::__private::json::deserialize_enum(deserializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl crate::__private::json::JsonEnum for User {
+        const TL_NAME: &'static str = "User";
+        const VARIANTS: &'static [&'static str] = &["userEmpty", "user"];
+        fn from_variant<'de, A: crate::__private::json::serde::de::MapAccess<'de>>(
+            name: &str,
+            map: A,
+        ) -> ::core::result::Result<Self, A::Error> {
+            match name {
+                "userEmpty" => {
+                    <super::types::UserEmpty as crate::__private::json::JsonStruct>::from_fields(
+                            map,
+                        )
+                        .map(Self::Empty)
+                }
+                "user" => {
+                    <super::types::User as crate::__private::json::JsonStruct>::from_fields(
+                            map,
+                        )
+                        .map(|value| Self::User(::std::boxed::Box::new(value)))
+                }
+                _ => {
+                    ::core::result::Result::Err(
+                        crate::__private::json::unknown_type::<A::Error, Self>(name),
+                    )
+                }
             }
         }
     }
@@ -3311,6 +6086,68 @@ pub mod enums {
             match sampler.variant(2, 0) {
                 0 => Self::Empty(crate::sample::Sample::sample(sampler)),
                 _ => Self::UserProfilePhoto(crate::sample::Sample::sample(sampler)),
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl crate::__private::json::serde::Serialize for UserProfilePhoto {
+        fn serialize<S: crate::__private::json::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            match self {
+                Self::Empty(value) => {
+                    crate::__private::json::serde::Serialize::serialize(
+                        value,
+                        serializer,
+                    )
+                }
+                Self::UserProfilePhoto(value) => {
+                    crate::__private::json::serde::Serialize::serialize(
+                        value,
+                        serializer,
+                    )
+                }
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> crate::__private::json::serde::Deserialize<'de> for UserProfilePhoto {
+        fn deserialize<D: crate::__private::json::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            crate::__private::json::deserialize_enum(deserializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl crate::__private::json::JsonEnum for UserProfilePhoto {
+        const TL_NAME: &'static str = "UserProfilePhoto";
+        const VARIANTS: &'static [&'static str] = &[
+            "userProfilePhotoEmpty",
+            "userProfilePhoto",
+        ];
+        fn from_variant<'de, A: crate::__private::json::serde::de::MapAccess<'de>>(
+            name: &str,
+            map: A,
+        ) -> ::core::result::Result<Self, A::Error> {
+            match name {
+                "userProfilePhotoEmpty" => {
+                    <super::types::UserProfilePhotoEmpty as crate::__private::json::JsonStruct>::from_fields(
+                            map,
+                        )
+                        .map(Self::Empty)
+                }
+                "userProfilePhoto" => {
+                    <super::types::UserProfilePhoto as crate::__private::json::JsonStruct>::from_fields(
+                            map,
+                        )
+                        .map(Self::UserProfilePhoto)
+                }
+                _ => {
+                    ::core::result::Result::Err(
+                        crate::__private::json::unknown_type::<A::Error, Self>(name),
+                    )
+                }
             }
         }
     }
@@ -3405,6 +6242,120 @@ pub mod enums {
             }
         }
     }
+    #[cfg(feature = "serde")]
+    impl crate::__private::json::serde::Serialize for UserStatus {
+        fn serialize<S: crate::__private::json::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            match self {
+                Self::Empty(value) => {
+                    crate::__private::json::serde::Serialize::serialize(
+                        value,
+                        serializer,
+                    )
+                }
+                Self::Online(value) => {
+                    crate::__private::json::serde::Serialize::serialize(
+                        value,
+                        serializer,
+                    )
+                }
+                Self::Offline(value) => {
+                    crate::__private::json::serde::Serialize::serialize(
+                        value,
+                        serializer,
+                    )
+                }
+                Self::Recently(value) => {
+                    crate::__private::json::serde::Serialize::serialize(
+                        value,
+                        serializer,
+                    )
+                }
+                Self::LastWeek(value) => {
+                    crate::__private::json::serde::Serialize::serialize(
+                        value,
+                        serializer,
+                    )
+                }
+                Self::LastMonth(value) => {
+                    crate::__private::json::serde::Serialize::serialize(
+                        value,
+                        serializer,
+                    )
+                }
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> crate::__private::json::serde::Deserialize<'de> for UserStatus {
+        fn deserialize<D: crate::__private::json::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            crate::__private::json::deserialize_enum(deserializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl crate::__private::json::JsonEnum for UserStatus {
+        const TL_NAME: &'static str = "UserStatus";
+        const VARIANTS: &'static [&'static str] = &[
+            "userStatusEmpty",
+            "userStatusOnline",
+            "userStatusOffline",
+            "userStatusRecently",
+            "userStatusLastWeek",
+            "userStatusLastMonth",
+        ];
+        fn from_variant<'de, A: crate::__private::json::serde::de::MapAccess<'de>>(
+            name: &str,
+            map: A,
+        ) -> ::core::result::Result<Self, A::Error> {
+            match name {
+                "userStatusEmpty" => {
+                    <super::types::UserStatusEmpty as crate::__private::json::JsonStruct>::from_fields(
+                            map,
+                        )
+                        .map(Self::Empty)
+                }
+                "userStatusOnline" => {
+                    <super::types::UserStatusOnline as crate::__private::json::JsonStruct>::from_fields(
+                            map,
+                        )
+                        .map(Self::Online)
+                }
+                "userStatusOffline" => {
+                    <super::types::UserStatusOffline as crate::__private::json::JsonStruct>::from_fields(
+                            map,
+                        )
+                        .map(Self::Offline)
+                }
+                "userStatusRecently" => {
+                    <super::types::UserStatusRecently as crate::__private::json::JsonStruct>::from_fields(
+                            map,
+                        )
+                        .map(Self::Recently)
+                }
+                "userStatusLastWeek" => {
+                    <super::types::UserStatusLastWeek as crate::__private::json::JsonStruct>::from_fields(
+                            map,
+                        )
+                        .map(Self::LastWeek)
+                }
+                "userStatusLastMonth" => {
+                    <super::types::UserStatusLastMonth as crate::__private::json::JsonStruct>::from_fields(
+                            map,
+                        )
+                        .map(Self::LastMonth)
+                }
+                _ => {
+                    ::core::result::Result::Err(
+                        crate::__private::json::unknown_type::<A::Error, Self>(name),
+                    )
+                }
+            }
+        }
+    }
     /// TL boxed type `Username`: one variant per constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum Username {
@@ -3457,6 +6408,53 @@ pub mod enums {
     impl crate::sample::Sample for Username {
         fn sample(sampler: &mut crate::sample::Sampler) -> Self {
             Self::Username(crate::sample::Sample::sample(sampler))
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl crate::__private::json::serde::Serialize for Username {
+        fn serialize<S: crate::__private::json::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            match self {
+                Self::Username(value) => {
+                    crate::__private::json::serde::Serialize::serialize(
+                        value,
+                        serializer,
+                    )
+                }
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> crate::__private::json::serde::Deserialize<'de> for Username {
+        fn deserialize<D: crate::__private::json::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            crate::__private::json::deserialize_enum(deserializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl crate::__private::json::JsonEnum for Username {
+        const TL_NAME: &'static str = "Username";
+        const VARIANTS: &'static [&'static str] = &["username"];
+        fn from_variant<'de, A: crate::__private::json::serde::de::MapAccess<'de>>(
+            name: &str,
+            map: A,
+        ) -> ::core::result::Result<Self, A::Error> {
+            match name {
+                "username" => {
+                    <super::types::Username as crate::__private::json::JsonStruct>::from_fields(
+                            map,
+                        )
+                        .map(Self::Username)
+                }
+                _ => {
+                    ::core::result::Result::Err(
+                        crate::__private::json::unknown_type::<A::Error, Self>(name),
+                    )
+                }
+            }
         }
     }
     /// The `messages` namespace.
@@ -3523,6 +6521,54 @@ pub mod enums {
         impl crate::sample::Sample for ChatInviteImporters {
             fn sample(sampler: &mut crate::sample::Sampler) -> Self {
                 Self::ChatInviteImporters(crate::sample::Sample::sample(sampler))
+            }
+        }
+        #[cfg(feature = "serde")]
+        impl crate::__private::json::serde::Serialize for ChatInviteImporters {
+            fn serialize<S: crate::__private::json::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::core::result::Result<S::Ok, S::Error> {
+                match self {
+                    Self::ChatInviteImporters(value) => {
+                        crate::__private::json::serde::Serialize::serialize(
+                            value,
+                            serializer,
+                        )
+                    }
+                }
+            }
+        }
+        #[cfg(feature = "serde")]
+        impl<'de> crate::__private::json::serde::Deserialize<'de>
+        for ChatInviteImporters {
+            fn deserialize<D: crate::__private::json::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::core::result::Result<Self, D::Error> {
+                crate::__private::json::deserialize_enum(deserializer)
+            }
+        }
+        #[cfg(feature = "serde")]
+        impl crate::__private::json::JsonEnum for ChatInviteImporters {
+            const TL_NAME: &'static str = "messages.ChatInviteImporters";
+            const VARIANTS: &'static [&'static str] = &["messages.chatInviteImporters"];
+            fn from_variant<'de, A: crate::__private::json::serde::de::MapAccess<'de>>(
+                name: &str,
+                map: A,
+            ) -> ::core::result::Result<Self, A::Error> {
+                match name {
+                    "messages.chatInviteImporters" => {
+                        <super::super::types::messages::ChatInviteImporters as crate::__private::json::JsonStruct>::from_fields(
+                                map,
+                            )
+                            .map(Self::ChatInviteImporters)
+                    }
+                    _ => {
+                        ::core::result::Result::Err(
+                            crate::__private::json::unknown_type::<A::Error, Self>(name),
+                        )
+                    }
+                }
             }
         }
     }
@@ -3664,6 +6710,125 @@ pub mod functions {
                     >(sampler),
                     limit: crate::sample::sample::<tl::Int>(sampler),
                 }
+            }
+        }
+        #[cfg(feature = "serde")]
+        impl tl::json::serde::Serialize for GetChatInviteImporters {
+            fn serialize<S: tl::json::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::core::result::Result<S::Ok, S::Error> {
+                let mut object = tl::json::begin(
+                    serializer,
+                    "messages.getChatInviteImporters",
+                    8,
+                )?;
+                tl::json::write_flag(&mut object, "requested", self.requested)?;
+                tl::json::write_flag(
+                    &mut object,
+                    "subscription_expired",
+                    self.subscription_expired,
+                )?;
+                tl::json::write::<
+                    tl::Boxed<super::super::enums::InputPeer>,
+                    _,
+                >(&mut object, "peer", &self.peer)?;
+                tl::json::write_opt::<tl::Str, _>(&mut object, "link", &self.link)?;
+                tl::json::write_opt::<tl::Str, _>(&mut object, "q", &self.q)?;
+                tl::json::write::<
+                    tl::Int,
+                    _,
+                >(&mut object, "offset_date", &self.offset_date)?;
+                tl::json::write::<
+                    tl::Boxed<super::super::enums::InputUser>,
+                    _,
+                >(&mut object, "offset_user", &self.offset_user)?;
+                tl::json::write::<tl::Int, _>(&mut object, "limit", &self.limit)?;
+                tl::json::serde::ser::SerializeStruct::end(object)
+            }
+        }
+        #[cfg(feature = "serde")]
+        impl<'de> tl::json::serde::Deserialize<'de> for GetChatInviteImporters {
+            fn deserialize<D: tl::json::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::core::result::Result<Self, D::Error> {
+                tl::json::deserialize_struct(deserializer)
+            }
+        }
+        #[cfg(feature = "serde")]
+        impl tl::json::JsonStruct for GetChatInviteImporters {
+            const TL_NAME: &'static str = "messages.getChatInviteImporters";
+            const FIELDS: &'static [&'static str] = &[
+                "requested",
+                "subscription_expired",
+                "peer",
+                "link",
+                "q",
+                "offset_date",
+                "offset_user",
+                "limit",
+            ];
+            fn from_fields<'de, A: tl::json::serde::de::MapAccess<'de>>(
+                mut map: A,
+            ) -> ::core::result::Result<Self, A::Error> {
+                let mut f0 = ::core::option::Option::None;
+                let mut f1 = ::core::option::Option::None;
+                let mut f2 = ::core::option::Option::None;
+                let mut f3 = ::core::option::Option::None;
+                let mut f4 = ::core::option::Option::None;
+                let mut f5 = ::core::option::Option::None;
+                let mut f6 = ::core::option::Option::None;
+                let mut f7 = ::core::option::Option::None;
+                while let ::core::option::Option::Some(index) = tl::json::next_field::<
+                    Self,
+                    A,
+                >(&mut map)? {
+                    match index {
+                        0 => tl::json::read::<Self, tl::Bool, A>(&mut map, &mut f0, 0)?,
+                        1 => tl::json::read::<Self, tl::Bool, A>(&mut map, &mut f1, 1)?,
+                        2 => {
+                            tl::json::read::<
+                                Self,
+                                tl::Boxed<super::super::enums::InputPeer>,
+                                A,
+                            >(&mut map, &mut f2, 2)?
+                        }
+                        3 => {
+                            tl::json::read::<
+                                Self,
+                                tl::Nullable<tl::Str>,
+                                A,
+                            >(&mut map, &mut f3, 3)?
+                        }
+                        4 => {
+                            tl::json::read::<
+                                Self,
+                                tl::Nullable<tl::Str>,
+                                A,
+                            >(&mut map, &mut f4, 4)?
+                        }
+                        5 => tl::json::read::<Self, tl::Int, A>(&mut map, &mut f5, 5)?,
+                        6 => {
+                            tl::json::read::<
+                                Self,
+                                tl::Boxed<super::super::enums::InputUser>,
+                                A,
+                            >(&mut map, &mut f6, 6)?
+                        }
+                        7 => tl::json::read::<Self, tl::Int, A>(&mut map, &mut f7, 7)?,
+                        _ => {}
+                    }
+                }
+                ::core::result::Result::Ok(Self {
+                    requested: f0.unwrap_or(false),
+                    subscription_expired: f1.unwrap_or(false),
+                    peer: tl::json::required::<Self, _, A::Error>(f2, 2)?,
+                    link: f3.flatten(),
+                    q: f4.flatten(),
+                    offset_date: tl::json::required::<Self, _, A::Error>(f5, 5)?,
+                    offset_user: tl::json::required::<Self, _, A::Error>(f6, 6)?,
+                    limit: tl::json::required::<Self, _, A::Error>(f7, 7)?,
+                })
             }
         }
     }

@@ -5,7 +5,8 @@
 //! build, because the shipped types are checked-in generated code (`src/generated.rs`).
 //!
 //! Features: `samples` adds the module `sample` (sample values and round-trip checks for tests and
-//! fuzzing) and `visit_samples`, which lists every shipped type.
+//! fuzzing) and `visit_samples`, which lists every shipped type; `serde` adds the module [`json`]
+//! (the JSON form of TL values, TDLib's conventions) and serde impls on the shipped types.
 //!
 //! ```
 //! use tl_types::{Deserializable, Serializable, functions, types};
@@ -31,6 +32,8 @@ pub mod __private;
 pub mod codec;
 mod decode_error;
 mod encode_error;
+#[cfg(feature = "serde")]
+pub mod json;
 mod path;
 mod primitives;
 mod reader;
@@ -54,6 +57,8 @@ pub use traits::{
 #[rustfmt::skip]
 mod generated;
 
+#[cfg(all(feature = "samples", feature = "serde"))]
+pub use generated::visit_json_samples;
 #[cfg(feature = "samples")]
 pub use generated::visit_samples;
 pub use generated::{LAYER, enums, functions, name_for_id, types};

@@ -110,3 +110,29 @@ impl Deserializable for True {
         }
     }
 }
+
+/// `{"@type": "true"}`.
+#[cfg(feature = "serde")]
+impl serde::Serialize for True {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        crate::json::objects::begin(serializer, "true", 0)?.end()
+    }
+}
+
+#[cfg(feature = "serde")]
+impl crate::json::objects::JsonStruct for True {
+    const TL_NAME: &'static str = "true";
+    const FIELDS: &'static [&'static str] = &[];
+    fn from_fields<'de, A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        while crate::json::objects::next_field::<Self, A>(&mut map)?.is_some() {}
+        Ok(True)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for True {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::json::objects::deserialize_struct(deserializer)
+    }
+}

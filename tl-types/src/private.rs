@@ -13,6 +13,15 @@ use crate::reader::Reader;
 
 pub use crate::codec::*;
 
+/// The JSON machinery generated serde impls call, and serde itself, so that generated code needs
+/// no dependency besides this crate.
+#[cfg(feature = "serde")]
+pub mod json {
+    pub use crate::json::objects::*;
+    pub use crate::json::{De, JsonCodec, Ser};
+    pub use serde;
+}
+
 /// Appends `value` as the TL type `C` (panics where [`Codec::encode`] does).
 #[inline]
 pub fn encode<C: Codec>(value: &C::Value, out: &mut Vec<u8>) {

@@ -127,6 +127,13 @@ impl<'a> Reader<'a> {
         Ok(out)
     }
 
+    /// The next little-endian `u32`, without consuming it; `None` when fewer than 4 bytes remain.
+    #[inline]
+    pub fn peek_u32(&self) -> Option<u32> {
+        let bytes = self.data.get(self.pos..self.pos.checked_add(4)?)?;
+        Some(u32::from_le_bytes(bytes.try_into().ok()?))
+    }
+
     /// Reads a little-endian `u32` (a constructor id, a flags word, a count, TL `#`).
     #[inline]
     pub fn read_u32(&mut self) -> Result<u32, DecodeError> {

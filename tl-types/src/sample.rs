@@ -6,6 +6,12 @@
 
 use std::fmt::Debug;
 
+#[cfg(feature = "serde")]
+mod json;
+
+#[cfg(feature = "serde")]
+pub use json::{JsonRoundTrips, JsonVisitor, check_json_round_trip};
+
 use crate::codec::{self, Codec};
 use crate::primitives::True;
 use crate::traits::{Bare, Deserializable, Identifiable, Serializable};
@@ -93,6 +99,20 @@ impl Sampler {
             Fill::Absent => false,
             Fill::Present => true,
             Fill::OnlyBit { word: w, bit: b } => self.depth <= 1 && w == word && b == bit,
+        }
+    }
+
+    /// Whether a value that may be null (a TDLib object documented `may be null`) is present: as a
+    /// conditional field under [`Fill::Random`], [`Fill::Absent`] and [`Fill::Present`]; null under
+    /// [`Fill::OnlyBit`] and past the depth limit.
+    pub fn non_null(&mut self) -> bool {
+        if self.exhausted() {
+            return false;
+        }
+        match self.fill {
+            Fill::Random => self.next_u64() & 1 == 1,
+            Fill::Present => true,
+            Fill::Absent | Fill::OnlyBit { .. } => false,
         }
     }
 
@@ -187,6 +207,7 @@ macro_rules! sample_number {
 sample_number! {
     codec::Int => |r: u64| r as i32,
     codec::Long => |r: u64| r as i64,
+    codec::Int53 => |r: u64| (r as i64) >> 11,
     codec::Nat => |r: u64| r as u32,
     codec::Double => |r: u64| (r % 1_000_000) as f64 / 8.0,
     codec::Bool => |r: u64| r & 1 == 1,
@@ -236,6 +257,12 @@ impl<C: SampleCodec> SampleCodec for codec::Vector<C> {
     fn sample_value(sampler: &mut Sampler) -> Vec<C::Value> {
         let len = sampler.vector_len();
         (0..len).map(|_| C::sample_value(sampler)).collect()
+    }
+}
+
+impl<C: SampleCodec> SampleCodec for codec::Nullable<C> {
+    fn sample_value(sampler: &mut Sampler) -> Option<C::Value> {
+        sampler.non_null().then(|| C::sample_value(sampler))
     }
 }
 
@@ -348,13 +375,21 @@ impl Visitor for RoundTrips {
         T: Sample + Serializable + Deserializable + Identifiable + PartialEq + Debug,
     {
         self.types += 1;
-        self.check::<T>(Fill::Absent, 1);
-        self.check::<T>(Fill::Present, 1);
-        for &(word, bit) in flag_bits {
-            self.check::<T>(Fill::OnlyBit { word, bit }, 1);
-        }
-        for seed in 0..self.seeds {
-            self.check::<T>(Fill::Random, seed);
+        for (fill, seed) in fills(flag_bits, self.seeds) {
+            self.check::<T>(fill, seed);
         }
     }
+}
+
+/// The values a round-trip checker tries for a type: every conditional field absent, every one
+/// present, each flag bit alone (seed 1), then `seeds` random values.
+fn fills(flag_bits: &[(usize, u32)], seeds: u64) -> impl Iterator<Item = (Fill, u64)> + '_ {
+    [(Fill::Absent, 1), (Fill::Present, 1)]
+        .into_iter()
+        .chain(
+            flag_bits
+                .iter()
+                .map(|&(word, bit)| (Fill::OnlyBit { word, bit }, 1)),
+        )
+        .chain((0..seeds).map(|seed| (Fill::Random, seed)))
 }

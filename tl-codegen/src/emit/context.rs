@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use crate::model::{ItemPath, Root, TypeRef};
+use crate::model::{FieldKind, ItemPath, Root, TypeRef};
 
 /// Shared state of one generation run.
 pub(crate) struct Ctx {
@@ -39,7 +39,7 @@ impl Ctx {
     pub(crate) fn rust_type(&self, from: &ItemPath, ty: &TypeRef) -> TokenStream {
         match ty {
             TypeRef::Int => quote!(i32),
-            TypeRef::Long => quote!(i64),
+            TypeRef::Long | TypeRef::Int53 => quote!(i64),
             TypeRef::Double => quote!(f64),
             TypeRef::Nat => quote!(u32),
             TypeRef::Fixed(n) => quote!([u8; #n]),
@@ -75,6 +75,7 @@ impl Ctx {
         match ty {
             TypeRef::Int => quote!(#tl::Int),
             TypeRef::Long => quote!(#tl::Long),
+            TypeRef::Int53 => quote!(#tl::Int53),
             TypeRef::Double => quote!(#tl::Double),
             TypeRef::Nat => quote!(#tl::Nat),
             TypeRef::Fixed(n) => quote!(#tl::Fixed<#n>),
@@ -109,11 +110,24 @@ impl Ctx {
         }
     }
 
+    /// The codec of a stored field's value, when the field is always stored (required or
+    /// nullable); `None` for conditional fields, whose presence the flags word decides.
+    pub(crate) fn field_codec(&self, from: &ItemPath, kind: &FieldKind) -> Option<TokenStream> {
+        match kind {
+            FieldKind::Required(ty) => Some(self.codec(from, ty)),
+            FieldKind::Nullable(ty) => {
+                let (tl, inner) = (&self.codec, self.codec(from, ty));
+                Some(quote!(#tl::Nullable<#inner>))
+            }
+            FieldKind::Optional(..) | FieldKind::Flag(_) | FieldKind::Group { .. } => None,
+        }
+    }
+
     /// The fixed encoded size of `ty`, when every value has the same size.
     pub(crate) fn fixed_len(ty: &TypeRef) -> Option<usize> {
         match ty {
             TypeRef::Int | TypeRef::Nat | TypeRef::Bool => Some(4),
-            TypeRef::Long | TypeRef::Double => Some(8),
+            TypeRef::Long | TypeRef::Int53 | TypeRef::Double => Some(8),
             TypeRef::Fixed(n) => Some(*n),
             _ => None,
         }

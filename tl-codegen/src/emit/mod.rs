@@ -5,6 +5,7 @@ mod context;
 mod docs;
 mod enums;
 mod samples;
+mod serde;
 mod structs;
 mod wire;
 
@@ -18,28 +19,58 @@ use context::Ctx;
 use crate::ident::RustIdent;
 use crate::model::{Model, Root};
 
+/// Items generated besides the types, when asked for, each behind a `cfg` predicate if one is set
+/// (`feature = "samples"`), so that a crate shipping generated code can offer them as a feature.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Extra {
+    /// Generate them.
+    pub(crate) on: bool,
+    /// The `cfg` predicate each item is put behind, if any.
+    pub(crate) cfg: Option<TokenStream>,
+}
+
+impl Extra {
+    /// The items `item` makes, behind the `cfg` predicate; nothing when off.
+    fn wrap(&self, item: impl FnOnce() -> TokenStream) -> TokenStream {
+        if !self.on {
+            return TokenStream::new();
+        }
+        let items = item();
+        let Some(predicate) = &self.cfg else {
+            return items;
+        };
+        // The predicate goes on each item (a struct's JSON form is three impls).
+        match syn::parse2::<syn::File>(items.clone()) {
+            Ok(file) => file
+                .items
+                .iter()
+                .map(|item| quote!(#[cfg(#predicate)] #item))
+                .collect(),
+            Err(_) => quote!(#[cfg(#predicate)] #items),
+        }
+    }
+
+    /// On when both are, behind both predicates.
+    fn and(&self, other: &Extra) -> Extra {
+        let cfg = match (&self.cfg, &other.cfg) {
+            (Some(a), Some(b)) => Some(quote!(all(#a, #b))),
+            (a, b) => a.clone().or_else(|| b.clone()),
+        };
+        Extra {
+            on: self.on && other.on,
+            cfg,
+        }
+    }
+}
+
 /// What to generate besides the types.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Options {
     /// `Sample` impls and `visit_samples`.
-    pub(crate) samples: bool,
-    /// A `cfg` predicate (`feature = "samples"`) that the sample items are put behind, if any.
-    pub(crate) samples_cfg: Option<TokenStream>,
-}
-
-impl Options {
-    /// The sample items for one definition (or `visit_samples`), behind the configured `cfg`;
-    /// nothing when samples are off.
-    fn samples(&self, item: impl FnOnce() -> TokenStream) -> TokenStream {
-        if !self.samples {
-            return TokenStream::new();
-        }
-        let item = item();
-        match &self.samples_cfg {
-            Some(predicate) => quote!(#[cfg(#predicate)] #item),
-            None => item,
-        }
-    }
+    pub(crate) samples: Extra,
+    /// serde's `Serialize` and `Deserialize` in the JSON form (and, with samples,
+    /// `visit_json_samples`).
+    pub(crate) serde: Extra,
 }
 
 /// The whole generated file, as tokens; `rt` is the runtime crate's path.
@@ -61,7 +92,8 @@ pub(crate) fn generate(rt: TokenStream, model: &Model, options: Options) -> Toke
         Root::Types,
         model.types.iter().map(|d| {
             let mut tokens = structs::generate(ctx, d, false);
-            tokens.extend(options.samples(|| samples::for_struct(ctx, d)));
+            tokens.extend(options.samples.wrap(|| samples::for_struct(ctx, d)));
+            tokens.extend(options.serde.wrap(|| serde::for_struct(ctx, d)));
             (d.path.modules.clone(), tokens)
         }),
         "Constructors: one struct per TL constructor.",
@@ -71,7 +103,8 @@ pub(crate) fn generate(rt: TokenStream, model: &Model, options: Options) -> Toke
         Root::Enums,
         model.enums.iter().map(|d| {
             let mut tokens = enums::generate(ctx, d);
-            tokens.extend(options.samples(|| samples::for_enum(ctx, d)));
+            tokens.extend(options.samples.wrap(|| samples::for_enum(ctx, d)));
+            tokens.extend(options.serde.wrap(|| serde::for_enum(ctx, d)));
             (d.path.modules.clone(), tokens)
         }),
         "Boxed types: one enum per TL type, with a variant per constructor.",
@@ -81,16 +114,24 @@ pub(crate) fn generate(rt: TokenStream, model: &Model, options: Options) -> Toke
         Root::Functions,
         model.functions.iter().map(|d| {
             let mut tokens = structs::generate(ctx, d, true);
-            tokens.extend(options.samples(|| samples::for_struct(ctx, d)));
+            tokens.extend(options.samples.wrap(|| samples::for_struct(ctx, d)));
+            tokens.extend(options.serde.wrap(|| serde::for_struct(ctx, d)));
             (d.path.modules.clone(), tokens)
         }),
         "Functions: one struct per TL function, with its result type in `RemoteCall::Return`.",
     );
-    let visit = options.samples(|| samples::visit_all(ctx, model));
+    let visit = options
+        .samples
+        .wrap(|| samples::visit_all(ctx, model, samples::Visit::Binary));
+    let visit_json = options
+        .samples
+        .and(&options.serde)
+        .wrap(|| samples::visit_all(ctx, model, samples::Visit::Json));
     quote! {
         #layer
         #name_for_id
         #visit
+        #visit_json
         #types
         #enums
         #functions

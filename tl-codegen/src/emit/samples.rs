@@ -22,8 +22,8 @@ pub(crate) fn for_struct(ctx: &Ctx, def: &StructDef) -> TokenStream {
     let fields = def.fields.iter().map(|f| {
         let ident = f.ident.to_ident();
         let value = match &f.kind {
-            FieldKind::Required(ty) => {
-                let codec = ctx.codec(&def.path, ty);
+            FieldKind::Required(_) | FieldKind::Nullable(_) => {
+                let codec = ctx.field_codec(&def.path, &f.kind);
                 quote!(#rt::sample::sample::<#codec>(sampler))
             }
             FieldKind::Optional(ty, bit) => {
@@ -112,9 +112,19 @@ pub(crate) fn for_enum(ctx: &Ctx, def: &EnumDef) -> TokenStream {
     }
 }
 
-/// `visit_samples`: every constructor and function type, with the flag bits its fields use.
-/// Generic functions are visited with the first non-generic function as each type parameter.
-pub(crate) fn visit_all(ctx: &Ctx, model: &Model) -> TokenStream {
+/// Which list of every type to generate.
+#[derive(Clone, Copy)]
+pub(crate) enum Visit {
+    /// `visit_samples`, for the runtime's `sample::Visitor`.
+    Binary,
+    /// `visit_json_samples`, for `sample::JsonVisitor` (types with serde impls).
+    Json,
+}
+
+/// `visit_samples` (or `visit_json_samples`): every constructor and function type, with the flag
+/// bits its fields use. Generic functions are visited with the first non-generic function as each
+/// type parameter.
+pub(crate) fn visit_all(ctx: &Ctx, model: &Model, visit: Visit) -> TokenStream {
     let rt = &ctx.rt;
     let root = |s: &StructDef| {
         let modules = s.path.modules.iter().map(|m| m.to_ident());
@@ -148,7 +158,7 @@ pub(crate) fn visit_all(ctx: &Ctx, model: &Model) -> TokenStream {
                 FieldKind::Optional(_, b)
                 | FieldKind::Flag(b)
                 | FieldKind::Group { bit: b, .. } => Some((b.word, b.bit)),
-                FieldKind::Required(_) => None,
+                FieldKind::Required(_) | FieldKind::Nullable(_) => None,
             })
             .collect();
         bits.sort_unstable();
@@ -159,12 +169,21 @@ pub(crate) fn visit_all(ctx: &Ctx, model: &Model) -> TokenStream {
         });
         Some(quote!(visitor.visit::<#ty>(&[#(#bits),*]);))
     });
-    quote! {
-        /// Hands every generated constructor and function type to `visitor`, with the `(flags word,
-        /// bit)` pairs its fields use. Generic functions get the first non-generic function as
-        /// their type parameter.
-        pub fn visit_samples<V: #rt::sample::Visitor>(visitor: &mut V) {
-            #(#visits)*
-        }
+    match visit {
+        Visit::Binary => quote! {
+            /// Hands every generated constructor and function type to `visitor`, with the `(flags word,
+            /// bit)` pairs its fields use. Generic functions get the first non-generic function as
+            /// their type parameter.
+            pub fn visit_samples<V: #rt::sample::Visitor>(visitor: &mut V) {
+                #(#visits)*
+            }
+        },
+        Visit::Json => quote! {
+            /// Hands every generated constructor and function type to `visitor`, as
+            /// `visit_samples` does, for visitors that also need the types' JSON form.
+            pub fn visit_json_samples<V: #rt::sample::JsonVisitor>(visitor: &mut V) {
+                #(#visits)*
+            }
+        },
     }
 }

@@ -31,7 +31,7 @@ pub(crate) fn generate(ctx: &Ctx, def: &StructDef, is_function: bool) -> TokenSt
         let ident = f.ident.to_ident();
         let ty = match &f.kind {
             FieldKind::Required(ty) => ctx.rust_type(&def.path, ty),
-            FieldKind::Optional(ty, _) => {
+            FieldKind::Optional(ty, _) | FieldKind::Nullable(ty) => {
                 let ty = ctx.rust_type(&def.path, ty);
                 quote!(::core::option::Option<#ty>)
             }

@@ -56,7 +56,7 @@ fn field_bit(field: &Field) -> Option<FlagBit> {
         FieldKind::Optional(_, bit) | FieldKind::Flag(bit) | FieldKind::Group { bit, .. } => {
             Some(bit)
         }
-        FieldKind::Required(_) => None,
+        FieldKind::Required(_) | FieldKind::Nullable(_) => None,
     }
 }
 
@@ -93,8 +93,8 @@ pub(crate) fn serialize_body(ctx: &Ctx, def: &StructDef, p: &Params) -> TokenStr
                 let field = &def.fields[*i];
                 let ident = field.ident.to_ident();
                 match &field.kind {
-                    FieldKind::Required(ty) => {
-                        let codec = ctx.codec(&def.path, ty);
+                    FieldKind::Required(_) | FieldKind::Nullable(_) => {
+                        let codec = ctx.field_codec(&def.path, &field.kind);
                         body.extend(quote!(#tl::encode::<#codec>(&self.#ident, #out);));
                     }
                     FieldKind::Optional(ty, _) => {
@@ -117,7 +117,7 @@ pub(crate) fn serialize_body(ctx: &Ctx, def: &StructDef, p: &Params) -> TokenStr
                     });
                 }
             }
-            WireItem::Derived => {}
+            WireItem::Derived { .. } => {}
         }
     }
     body
@@ -149,6 +149,10 @@ pub(crate) fn len_body(ctx: &Ctx, def: &StructDef) -> TokenStream {
                     parts.push(quote!(#tl::encoded_len::<#codec>(&self.#ident)));
                 }
             },
+            FieldKind::Nullable(_) => {
+                let codec = ctx.field_codec(&def.path, &field.kind);
+                parts.push(quote!(#tl::encoded_len::<#codec>(&self.#ident)));
+            }
             FieldKind::Optional(ty, _) => {
                 let codec = ctx.codec(&def.path, ty);
                 parts.push(quote!(#tl::encoded_len_opt::<#codec>(&self.#ident)));
@@ -188,8 +192,8 @@ pub(crate) fn check_body(ctx: &Ctx, def: &StructDef) -> TokenStream {
         let ident = field.ident.to_ident();
         let name = &field.tl_name;
         match &field.kind {
-            FieldKind::Required(ty) if may_exceed_limits(ty) => {
-                let codec = ctx.codec(&def.path, ty);
+            FieldKind::Required(ty) | FieldKind::Nullable(ty) if may_exceed_limits(ty) => {
+                let codec = ctx.field_codec(&def.path, &field.kind);
                 checks.extend(quote!(#tl::check_limits::<#codec>(&self.#ident, NAME, #name)?;));
             }
             FieldKind::Optional(ty, _) if may_exceed_limits(ty) => {
@@ -236,7 +240,11 @@ pub(crate) fn deserialize_body(ctx: &Ctx, def: &StructDef, p: &Params) -> TokenS
     // Every field's error path names the constructor: once, as a constant.
     let tl_name = &def.tl_name;
     let name = quote!(NAME);
-    if !def.wire.iter().all(|w| matches!(w, WireItem::Derived)) {
+    if !def
+        .wire
+        .iter()
+        .all(|w| matches!(w, WireItem::Derived { .. }))
+    {
         body.extend(quote!(const NAME: &str = #tl_name;));
     }
     let test = |bit: &FlagBit| {
@@ -265,9 +273,12 @@ pub(crate) fn deserialize_body(ctx: &Ctx, def: &StructDef, p: &Params) -> TokenS
                 let field = &def.fields[*i];
                 let ident = field.ident.to_ident();
                 match &field.kind {
-                    FieldKind::Required(ty) => {
-                        let value = decode(ty, &field.tl_name);
-                        body.extend(quote!(let #ident = #value;));
+                    FieldKind::Required(_) | FieldKind::Nullable(_) => {
+                        let codec = ctx.field_codec(&def.path, &field.kind);
+                        let name = &field.tl_name;
+                        body.extend(
+                            quote!(let #ident = #tl::decode::<#codec>(#reader, NAME, #name)?;),
+                        );
                     }
                     FieldKind::Optional(ty, bit) => {
                         let value = decode_if(bit, ty, &field.tl_name);
@@ -290,7 +301,7 @@ pub(crate) fn deserialize_body(ctx: &Ctx, def: &StructDef, p: &Params) -> TokenS
                     body.extend(quote!(let #local = #value;));
                 }
             }
-            WireItem::Derived => {}
+            WireItem::Derived { .. } => {}
         }
     }
     // Assemble groups from their members: all present (the bit was set) or all absent.

@@ -33,8 +33,8 @@ pub(crate) struct Layout {
 enum Slot {
     /// Member `member` of the group whose stored field is created at parameter `holder`.
     Member { holder: usize, member: usize },
-    /// A `?true` parameter read through a method of another field.
-    Derived,
+    /// A `?true` parameter whose bit the stored field created at parameter `partner` decides.
+    Derived { partner: usize },
 }
 
 /// Lays out `def`'s parameters. `owner` is the struct's name, used to name group structs;
@@ -142,7 +142,7 @@ pub(crate) fn layout(
                     }
                 }
                 if trues.contains(&namer) {
-                    slot_of[namer] = Some(Slot::Derived);
+                    slot_of[namer] = Some(Slot::Derived { partner: first });
                 }
             }
         }
@@ -150,7 +150,12 @@ pub(crate) fn layout(
     for (i, param) in params.iter().enumerate() {
         if param.role == Role::Required {
             let ty = resolver.resolve(&param.ty, generics)?;
-            field_at.insert(i, stored(def, param, FieldKind::Required(ty)));
+            let kind = if param.nullable {
+                FieldKind::Nullable(ty)
+            } else {
+                FieldKind::Required(ty)
+            };
+            field_at.insert(i, stored(def, param, kind));
         }
     }
     // Stored fields in param order; remember each one's index.
@@ -167,7 +172,7 @@ pub(crate) fn layout(
             tl_name,
             partner: out.fields[partner_field].ident.clone(),
         });
-        slot_of[param] = Some(Slot::Derived);
+        slot_of[param] = Some(Slot::Derived { partner });
     }
     let field_at = |position: usize| field_index.get(&position).copied().unwrap_or_default();
     for (i, slot) in slot_of.into_iter().enumerate() {
@@ -177,7 +182,10 @@ pub(crate) fn layout(
                 field: field_at(holder),
                 member,
             },
-            (None, Some(Slot::Derived)) => WireItem::Derived,
+            (None, Some(Slot::Derived { partner })) => WireItem::Derived {
+                tl_name: params[i].name.to_string(),
+                field: field_at(partner),
+            },
             (None, None) => WireItem::Field(field_at(i)),
         };
         out.wire.push(item);
@@ -199,7 +207,7 @@ fn stored(def: &Definition, param: &Param, kind: FieldKind) -> Field {
 pub(crate) fn min_len(ty: &TypeRef, bare_min: &dyn Fn(&crate::model::ItemPath) -> usize) -> usize {
     match ty {
         TypeRef::Int | TypeRef::Nat | TypeRef::Str | TypeRef::Bytes | TypeRef::Bool => 4,
-        TypeRef::Long | TypeRef::Double => 8,
+        TypeRef::Long | TypeRef::Int53 | TypeRef::Double => 8,
         TypeRef::Fixed(n) => *n,
         TypeRef::Vector(_) => 8,
         TypeRef::BareVector(_) => 4,

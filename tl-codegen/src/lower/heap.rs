@@ -30,7 +30,9 @@ fn struct_targets(def: &StructDef) -> Vec<&ItemPath> {
     let mut out = Vec::new();
     for field in &def.fields {
         match &field.kind {
-            FieldKind::Required(ty) | FieldKind::Optional(ty, _) => out.extend(inline_target(ty)),
+            FieldKind::Required(ty) | FieldKind::Nullable(ty) | FieldKind::Optional(ty, _) => {
+                out.extend(inline_target(ty))
+            }
             FieldKind::Group { group, .. } => {
                 out.extend(
                     def.group_members(*group)
@@ -124,7 +126,7 @@ fn break_bare_cycles(model: &mut Model) {
 fn for_each_type_mut(def: &mut StructDef, f: &mut dyn FnMut(&mut TypeRef)) {
     for field in &mut def.fields {
         match &mut field.kind {
-            FieldKind::Required(ty) | FieldKind::Optional(ty, _) => f(ty),
+            FieldKind::Required(ty) | FieldKind::Nullable(ty) | FieldKind::Optional(ty, _) => f(ty),
             FieldKind::Group { .. } | FieldKind::Flag(_) => {}
         }
     }
@@ -161,7 +163,7 @@ impl<'m> Sizes<'m> {
             TypeRef::Bool => 1,
             TypeRef::True => 0,
             TypeRef::Int | TypeRef::Nat => 4,
-            TypeRef::Long | TypeRef::Double | TypeRef::Generic(_) => 8,
+            TypeRef::Long | TypeRef::Int53 | TypeRef::Double | TypeRef::Generic(_) => 8,
             TypeRef::Fixed(n) => *n,
             TypeRef::Str | TypeRef::Bytes | TypeRef::Vector(_) | TypeRef::BareVector(_) => 24,
             TypeRef::Enum { heap: true, .. } | TypeRef::Bare { heap: true, .. } => 8,
@@ -197,7 +199,7 @@ impl<'m> Sizes<'m> {
         for field in &def.fields {
             total += match &field.kind {
                 FieldKind::Required(ty) => self.of_type(ty),
-                FieldKind::Optional(ty, _) => 8 + self.of_type(ty),
+                FieldKind::Optional(ty, _) | FieldKind::Nullable(ty) => 8 + self.of_type(ty),
                 FieldKind::Flag(_) => 1,
                 FieldKind::Group { group, .. } => {
                     let members = def.group_members(*group);

@@ -24,8 +24,12 @@ pub(crate) struct Resolver<'a> {
 }
 
 /// The Rust form of a built-in, from how it is written on the wire (`int53` is an `i64` because it
-/// is 8 bytes), or `None` for bare `true` (which only a `?true` flag may have).
+/// is 8 bytes, but keeps its own `TypeRef` for JSON), or `None` for bare `true` (which only a
+/// `?true` flag may have).
 pub(crate) fn builtin(builtin: Builtin, boxed: bool) -> Option<TypeRef> {
+    if builtin == Builtin::Int53 {
+        return Some(TypeRef::Int53);
+    }
     Some(match builtin.encoding() {
         Encoding::Int32 => TypeRef::Int,
         Encoding::Nat => TypeRef::Nat,

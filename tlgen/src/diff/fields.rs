@@ -30,7 +30,7 @@ fn describe(s: Option<&StructDef>, name: &str) -> String {
 fn field_type(s: &StructDef, field: &tl_codegen::model::Field) -> String {
     match &field.kind {
         FieldKind::Required(ty) => ty.to_string(),
-        FieldKind::Optional(ty, _) => format!("Option<{ty}>"),
+        FieldKind::Optional(ty, _) | FieldKind::Nullable(ty) => format!("Option<{ty}>"),
         FieldKind::Flag(_) => "bool".to_owned(),
         FieldKind::Group { group, .. } => {
             let members: Vec<String> = s
