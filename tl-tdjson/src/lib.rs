@@ -120,13 +120,14 @@ impl Tdjson {
     pub fn find_or_skip(what: &str) -> Result<Option<Self>, LoadError> {
         match Self::find() {
             Ok(tdjson) => Ok(Some(tdjson)),
-            Err(LoadError::NotFound { reason, .. }) => {
-                // Written to the process's stderr directly, which libtest does not capture.
-                let _ = writeln!(
-                    std::io::stderr(),
+            Err(LoadError::NotFound { .. }) => {
+                // One write of the whole line, straight to the process's stderr: libtest does not
+                // capture it, and it does not interleave with the harness's own output.
+                let line = format!(
                     "SKIPPED: libtdjson not found; set {LIBRARY_VAR} to the path of libtdjson.so \
-                     (.ci/tdjson.sh installs TDLib 1.8.66 and prints it): {what} ({reason})"
+                     (.ci/tdjson.sh installs TDLib 1.8.66 and prints it): {what}\n"
                 );
+                let _ = std::io::stderr().write_all(line.as_bytes());
                 Ok(None)
             }
             Err(error) => Err(error),
