@@ -13,6 +13,12 @@
 //! and sets the variable. Tests that need TDLib call [`Tdjson::find_or_skip`], which says loudly on
 //! stderr when they skip.
 //!
+//! TDLib's JSON, as 1.8.66 writes it (recorded in `tests/fixtures/`, whose README has the
+//! details): `int32`/`int53` are JSON integers, `int64` a decimal string, `double` a number with
+//! six decimals, `bytes` padded base64, `Bool` `true`/`false`; a null object field is left out,
+//! an empty vector is `[]`; `@type` comes first, and answers end with the request's `@extra` and,
+//! through [`receive`](Tdjson::receive), `@client_id`.
+//!
 //! ```
 //! use tl_tdjson::Tdjson;
 //!
