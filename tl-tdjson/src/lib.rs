@@ -63,6 +63,12 @@ pub struct Tdjson {
     functions: ffi::Functions,
 }
 
+// Shared across threads by design (see above): a change that loses this fails to compile.
+const _: () = {
+    const fn shareable<T: Send + Sync + Clone>() {}
+    shareable::<Tdjson>();
+};
+
 impl fmt::Debug for Tdjson {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Tdjson")
