@@ -1,4 +1,4 @@
-//! Generates Rust, with sample values, from every schema of the corpus: `schema/corpus/` of the
+//! Generates Rust, with sample values and the JSON form, from every schema of the corpus: `schema/corpus/` of the
 //! repository, or the folder `TL_CORPUS` names (a relative path from the workspace root).
 
 use std::fmt::Write as _;
@@ -37,13 +37,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let corpus = corpus.canonicalize().unwrap_or(corpus);
     let mut modules = String::new();
     let mut visit = String::new();
+    let mut visit_json = String::new();
     let chosen: Vec<_> = SCHEMAS
         .iter()
         .filter(|(m, _, _)| only.as_ref().is_none_or(|o| o.iter().any(|x| x == m)))
         .collect();
     for (module, file, layer) in &chosen {
         let mut config = tl_codegen::Config::new();
-        config.samples(true).file_name(format!("{module}.rs"));
+        config.samples(true).serde(true).file_name(format!("{module}.rs"));
         if let Some(layer) = layer {
             config.layer(*layer);
         }
@@ -56,12 +57,23 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             visit,
             "        \"{module}\" => {module}::visit_samples(visitor),"
         )?;
+        writeln!(
+            visit_json,
+            "        \"{module}\" => {module}::visit_json_samples(visitor),"
+        )?;
     }
     writeln!(
         modules,
         "/// Hands every type of the schema `name` to `visitor`; false for an unknown name.\n\
          pub fn visit<V: ::tl_types::sample::Visitor>(name: &str, visitor: &mut V) -> bool {{\n    \
          match name {{\n{visit}        _ => return false,\n    }}\n    true\n}}"
+    )?;
+    writeln!(
+        modules,
+        "/// Hands every type of the schema `name` to `visitor`, for JSON round trips; false for an \
+         unknown name.\n\
+         pub fn visit_json<V: ::tl_types::sample::JsonVisitor>(name: &str, visitor: &mut V) -> bool {{\n    \
+         match name {{\n{visit_json}        _ => return false,\n    }}\n    true\n}}"
     )?;
     println!("cargo::rustc-check-cfg=cfg(has_api_l228)");
     if chosen.iter().any(|(m, _, _)| *m == "api_l228") {

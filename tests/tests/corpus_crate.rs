@@ -1,6 +1,6 @@
 //! Generates Rust from every schema of the corpus (`tests/corpus`), builds it with clippy denying
-//! every warning, and round-trips every constructor and function of every schema; prints the
-//! counts. The slow suite: runs with `TL_SLOW_TESTS=1`. `tests/corpus` builds on its own
+//! every warning, and round-trips every constructor and function of every schema, in binary and
+//! through JSON; prints the counts. The slow suite: runs with `TL_SLOW_TESTS=1`. `tests/corpus` builds on its own
 //! `Cargo.lock` (the workspace's, pruned; `lock_files.rs` checks it) with `--locked --offline`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -46,24 +46,26 @@ fn every_corpus_schema_compiles_without_warnings_and_round_trips() {
         &["--quiet", "--all-targets", "--", "-D", "warnings"],
     );
     let stdout = cargo(&corpus, "test", &["--quiet", "--", "--nocapture"]);
-    // Progress dots of other tests may precede a line: take each summary from its keyword on.
-    let summary: Vec<&str> = stdout
-        .lines()
-        .filter_map(|l| l.find("round-trip ").map(|at| &l[at..]))
-        .collect();
     // Written to stderr directly, past the test harness's capture, so that CI's log shows the counts.
     let mut stderr = std::io::stderr();
-    for line in &summary {
-        writeln!(stderr, "{line}").unwrap();
+    for (keyword, what) in [("round-trip ", "binary"), ("JSON round trip ", "JSON")] {
+        // Progress dots of other tests may precede a line: take each summary from its keyword on.
+        let summary: Vec<&str> = stdout
+            .lines()
+            .filter_map(|l| l.find(keyword).map(|at| &l[at..]))
+            .collect();
+        for line in &summary {
+            writeln!(stderr, "{line}").unwrap();
+        }
+        assert_eq!(
+            summary.len(),
+            15,
+            "expected a {what} line per schema and a total:\n{stdout}"
+        );
+        let total = summary.last().unwrap();
+        assert!(
+            total.starts_with(&format!("{keyword}total:")) && total.ends_with(" 0 failures"),
+            "{total}"
+        );
     }
-    assert_eq!(
-        summary.len(),
-        15,
-        "expected a line per schema and a total:\n{stdout}"
-    );
-    let total = summary.last().unwrap();
-    assert!(
-        total.starts_with("round-trip total:") && total.ends_with(" 0 failures"),
-        "{total}"
-    );
 }

@@ -1,11 +1,14 @@
 //! Every constructor and function of every corpus schema round-trips: value -> bytes -> value is
 //! equal and bytes -> value -> bytes identical, with every conditional field absent, every one
-//! present, each flag bit alone, and random values; then property tests over api-L228.
+//! present, each flag bit alone, and random values; the same values round-trip through JSON
+//! (value -> JSON -> value equal, the bytes unchanged); then property tests over api-L228.
 
 use std::fmt::Debug;
 
 use proptest::prelude::*;
-use tl_types::sample::{RoundTrips, Sample, Sampler, Visitor, check_round_trip};
+use tl_types::sample::{
+    JsonRoundTrips, RoundTrips, Sample, Sampler, Visitor, check_round_trip,
+};
 use tl_types::{Deserializable, Identifiable, Serializable};
 
 #[test]
@@ -34,6 +37,35 @@ fn every_schema_round_trips() {
         total.failures.len()
     );
     assert!(total.failures.is_empty(), "{}", total.failures.join("\n"));
+}
+
+#[test]
+fn every_schema_round_trips_through_json() {
+    let mut total = JsonRoundTrips::new(4);
+    for name in tl_corpus::SCHEMAS {
+        let mut checks = JsonRoundTrips::new(4);
+        assert!(tl_corpus::visit_json(name, &mut checks));
+        assert!(checks.types > 0, "{name}: no types");
+        println!(
+            "JSON round trip {name}: {} types, {} values, {} failures",
+            checks.types,
+            checks.values,
+            checks.failures.len()
+        );
+        total.types += checks.types;
+        total.values += checks.values;
+        total
+            .failures
+            .extend(checks.failures.into_iter().map(|f| format!("{name}: {f}")));
+    }
+    println!(
+        "JSON round trip total: {} types, {} values, {} failures",
+        total.types,
+        total.values,
+        total.failures.len()
+    );
+    let shown: Vec<&str> = total.failures.iter().take(20).map(String::as_str).collect();
+    assert!(total.failures.is_empty(), "{}", shown.join("\n"));
 }
 
 /// One random value of every api-L228 type per case, nested up to depth 4.
