@@ -5,6 +5,7 @@
 # folder and the workspace's Cargo.lock (same dependency versions as the workspace):
 #   ours-full     build.rs runs tl_codegen::Config::new().compile(&[api-L228.tl]); depends on tl-types by path
 #   ours-select   the same with .select(["messages.getChatInviteImporters"])
+#   ours-serde    ours-full with .serde(true) and tl-types' `serde` feature (the JSON form)
 #   grammers      depends on grammers-tl-types 0.11.0 (default features, its own api.tl at layer 230)
 # and prints for each: the clean build (all dependencies), the rebuild of the generated crate alone
 # (`cargo clean -p <it>` then build: build script + generation + compiling the generated code, with
@@ -70,6 +71,8 @@ ours_build_deps="tl-codegen = { path = \"$ws/tl-codegen\" }"
 new_crate ours-full "$ours_deps" "$ours_build_deps" "$(ours_build_rs '')" "$ours_lib"
 new_crate ours-select "$ours_deps" "$ours_build_deps" \
     "$(ours_build_rs '.select(["messages.getChatInviteImporters"])')" "$ours_lib"
+new_crate ours-serde "tl-types = { path = \"$ws/tl-types\", features = [\"serde\"] }" \
+    "$ours_build_deps" "$(ours_build_rs '.serde(true)')" "$ours_lib"
 new_crate grammers 'grammers-tl-types = "=0.11.0"' '' '' 'pub use grammers_tl_types;'
 
 seconds() { # seconds COMMAND...: wall time of a command, in seconds with one decimal
@@ -104,11 +107,14 @@ measure() {
 echo "compile-time: schema $schema, $(nproc) cores"
 measure ours-full ours-full 'tl.rs'
 measure ours-select ours-select 'tl.rs'
+measure ours-serde ours-serde 'tl.rs'
 measure grammers grammers-tl-types 'generated_*.rs'
 
 awk '
     $1 == "ours-full" { oc = $2; oa = $3; ol = $4 }
+    $1 == "ours-serde" { sc = $2; sa = $3 }
     $1 == "grammers" { gc = $2; ga = $3; gl = $4 }
     END {
         printf "ratio ours-full / grammers: clean build %.2fx, generated crate alone %.2fx, lines %.2fx (target: compile time <= 0.6x, less code)\n", oc / gc, oa / ga, ol / gl
+        printf "ratio ours-serde / ours-full (the cost of the JSON form): clean build %.2fx, generated crate alone %.2fx\n", sc / oc, sa / oa
     }' "$tmp/results"

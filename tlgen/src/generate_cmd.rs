@@ -35,6 +35,10 @@ pub(crate) struct Args {
     /// Also generate sample values (`Sample` impls and `visit_samples`) for round-trip tests.
     #[arg(long)]
     samples: bool,
+    /// Also generate the JSON form (serde `Serialize` and `Deserialize` in TDLib's conventions,
+    /// docs/TL-JSON.md); the generated code then needs tl-types' `serde` feature.
+    #[arg(long)]
+    serde: bool,
     /// Do not pretty-print: one long line, faster, for machines only.
     #[arg(long)]
     no_format: bool,
@@ -66,7 +70,8 @@ pub(crate) fn run(args: &Args) -> Outcome {
         .select(args.select.iter().cloned())
         .runtime_path(args.runtime_path.clone())
         .format(!args.no_format)
-        .samples(args.samples);
+        .samples(args.samples)
+        .serde(args.serde);
     if let Some(layer) = args.layer {
         config.layer(layer);
     }

@@ -30,10 +30,10 @@ fn stderr(output: &Output) -> String {
 
 #[test]
 fn generate_writes_what_config_generates() {
-    let out = tlgen(&["generate", "new.tl", "--samples"]);
+    let out = tlgen(&["generate", "new.tl", "--samples", "--serde"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let mut config = tl_codegen::Config::new();
-    config.samples(true);
+    config.samples(true).serde(true);
     let mut sources = tl_parser::SourceSet::new();
     sources.add(
         "new.tl",
@@ -42,6 +42,7 @@ fn generate_writes_what_config_generates() {
     let expected = config.generate_from(&sources).unwrap().code;
     assert_eq!(stdout(&out), expected);
     assert!(expected.contains("pub const LAYER: i32 = 2;"), "{expected}");
+    assert!(expected.contains("JsonStruct for"), "{expected}");
 }
 
 #[test]
