@@ -175,6 +175,9 @@ pub struct Field {
     pub doc: Option<String>,
     /// `?true` fields on the same bit, derived from this field (see [`DerivedFlag`]).
     pub implies: Vec<String>,
+    /// The consuming setter (`with_username`) of a field a caller may leave out (conditional or
+    /// nullable); `None` for required fields, which are the parameters of `new`.
+    pub setter: Option<RustIdent>,
 }
 
 /// A struct holding the members of a shared-bit group.
@@ -301,6 +304,9 @@ pub struct StructDef {
     pub returns: Option<TypeRef>,
     /// For constructors: the enum it belongs to and its variant there.
     pub variant_of: Option<VariantOf>,
+    /// Whether it implements `Default`: every field has a default (numbers, strings, vectors,
+    /// absent conditional fields, structs that have one); a required enum field has none.
+    pub default: bool,
 }
 
 impl StructDef {

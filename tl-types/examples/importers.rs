@@ -16,20 +16,12 @@ const RESPONSE_HEX: &str = concat!(
 );
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let request = functions::messages::GetChatInviteImporters {
-        requested: true,
-        subscription_expired: false,
-        peer: types::InputPeerChannel {
-            channel_id: 1_234_567_890,
-            access_hash: -77_777_777_777,
-        }
-        .into(),
-        link: Some("https://t.me/+AbCdEfGhIjKlMnOp".to_owned()),
-        q: None,
-        offset_date: 0,
-        offset_user: types::InputUserEmpty {}.into(),
-        limit: 50,
-    };
+    // `new` takes the required fields in schema order; `with_` sets what may be left out.
+    let channel = types::InputPeerChannel::new(1_234_567_890, -77_777_777_777);
+    let request =
+        functions::messages::GetChatInviteImporters::new(channel, 0, types::InputUserEmpty {}, 50)
+            .with_requested(true)
+            .with_link("https://t.me/+AbCdEfGhIjKlMnOp");
     let bytes = request.to_bytes();
     println!(
         "request messages.getChatInviteImporters ({} bytes):",

@@ -243,7 +243,7 @@ pub mod types {
     #[allow(unused_imports)]
     use crate::__private as tl;
     /// TL constructor `chatInviteImporter#8c5adfd9 flags:# requested:flags.0?true via_chatlist:flags.3?true user_id:long date:int about:flags.2?string approved_by:flags.1?long = ChatInviteImporter`, id `0x8c5adfd9`.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct ChatInviteImporter {
         /// TL field `requested`.
         pub requested: bool,
@@ -257,6 +257,47 @@ pub mod types {
         pub about: ::core::option::Option<::std::string::String>,
         /// TL field `approved_by`.
         pub approved_by: ::core::option::Option<i64>,
+    }
+    impl ChatInviteImporter {
+        /// The value from its required fields, in schema order; every field that may be left out starts absent (set it with its `with_` method).
+        #[inline]
+        pub fn new(user_id: i64, date: i32) -> Self {
+            Self {
+                requested: false,
+                via_chatlist: false,
+                user_id,
+                date,
+                about: ::core::option::Option::None,
+                approved_by: ::core::option::Option::None,
+            }
+        }
+        /// Sets or clears the flag `requested`.
+        #[inline]
+        pub fn with_requested(mut self, value: bool) -> Self {
+            self.requested = value;
+            self
+        }
+        /// Sets or clears the flag `via_chatlist`.
+        #[inline]
+        pub fn with_via_chatlist(mut self, value: bool) -> Self {
+            self.via_chatlist = value;
+            self
+        }
+        /// Sets `about` (present).
+        #[inline]
+        pub fn with_about(
+            mut self,
+            value: impl ::core::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.about = ::core::option::Option::Some(value.into());
+            self
+        }
+        /// Sets `approved_by` (present).
+        #[inline]
+        pub fn with_approved_by(mut self, value: i64) -> Self {
+            self.approved_by = ::core::option::Option::Some(value);
+            self
+        }
     }
     impl crate::Identifiable for ChatInviteImporter {
         const CONSTRUCTOR_ID: u32 = 0x8c5adfd9;
@@ -426,12 +467,28 @@ pub mod types {
         }
     }
     /// TL constructor `emojiStatus#e7ff068a flags:# document_id:long until:flags.0?int = EmojiStatus`, id `0xe7ff068a`.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct EmojiStatus {
         /// TL field `document_id`.
         pub document_id: i64,
         /// TL field `until`.
         pub until: ::core::option::Option<i32>,
+    }
+    impl EmojiStatus {
+        /// The value from its required fields, in schema order; every field that may be left out starts absent (set it with its `with_` method).
+        #[inline]
+        pub fn new(document_id: i64) -> Self {
+            Self {
+                document_id,
+                until: ::core::option::Option::None,
+            }
+        }
+        /// Sets `until` (present).
+        #[inline]
+        pub fn with_until(mut self, value: i32) -> Self {
+            self.until = ::core::option::Option::Some(value);
+            self
+        }
     }
     impl crate::Identifiable for EmojiStatus {
         const CONSTRUCTOR_ID: u32 = 0xe7ff068a;
@@ -542,7 +599,7 @@ pub mod types {
         }
     }
     /// TL constructor `emojiStatusCollectible#7184603b flags:# collectible_id:long document_id:long title:string slug:string pattern_document_id:long center_color:int edge_color:int pattern_color:int text_color:int until:flags.0?int = EmojiStatus`, id `0x7184603b`.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct EmojiStatusCollectible {
         /// TL field `collectible_id`.
         pub collectible_id: i64,
@@ -564,6 +621,41 @@ pub mod types {
         pub text_color: i32,
         /// TL field `until`.
         pub until: ::core::option::Option<i32>,
+    }
+    impl EmojiStatusCollectible {
+        /// The value from its required fields, in schema order; every field that may be left out starts absent (set it with its `with_` method).
+        #[allow(clippy::too_many_arguments)]
+        #[inline]
+        pub fn new(
+            collectible_id: i64,
+            document_id: i64,
+            title: impl ::core::convert::Into<::std::string::String>,
+            slug: impl ::core::convert::Into<::std::string::String>,
+            pattern_document_id: i64,
+            center_color: i32,
+            edge_color: i32,
+            pattern_color: i32,
+            text_color: i32,
+        ) -> Self {
+            Self {
+                collectible_id,
+                document_id,
+                title: title.into(),
+                slug: slug.into(),
+                pattern_document_id,
+                center_color,
+                edge_color,
+                pattern_color,
+                text_color,
+                until: ::core::option::Option::None,
+            }
+        }
+        /// Sets `until` (present).
+        #[inline]
+        pub fn with_until(mut self, value: i32) -> Self {
+            self.until = ::core::option::Option::Some(value);
+            self
+        }
     }
     impl crate::Identifiable for EmojiStatusCollectible {
         const CONSTRUCTOR_ID: u32 = 0x7184603b;
@@ -771,8 +863,15 @@ pub mod types {
         }
     }
     /// TL constructor `emojiStatusEmpty#2de11aae = EmojiStatus`, id `0x2de11aae`.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct EmojiStatusEmpty {}
+    impl EmojiStatusEmpty {
+        /// The value from its required fields, in schema order; every field that may be left out starts absent (set it with its `with_` method).
+        #[inline]
+        pub fn new() -> Self {
+            Self {}
+        }
+    }
     impl crate::Identifiable for EmojiStatusEmpty {
         const CONSTRUCTOR_ID: u32 = 0x2de11aae;
         const TL_NAME: &'static str = "emojiStatusEmpty";
@@ -837,12 +936,28 @@ pub mod types {
         }
     }
     /// TL constructor `inputEmojiStatusCollectible#07141dbf flags:# collectible_id:long until:flags.0?int = EmojiStatus`, id `0x07141dbf`.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct InputEmojiStatusCollectible {
         /// TL field `collectible_id`.
         pub collectible_id: i64,
         /// TL field `until`.
         pub until: ::core::option::Option<i32>,
+    }
+    impl InputEmojiStatusCollectible {
+        /// The value from its required fields, in schema order; every field that may be left out starts absent (set it with its `with_` method).
+        #[inline]
+        pub fn new(collectible_id: i64) -> Self {
+            Self {
+                collectible_id,
+                until: ::core::option::Option::None,
+            }
+        }
+        /// Sets `until` (present).
+        #[inline]
+        pub fn with_until(mut self, value: i32) -> Self {
+            self.until = ::core::option::Option::Some(value);
+            self
+        }
     }
     impl crate::Identifiable for InputEmojiStatusCollectible {
         const CONSTRUCTOR_ID: u32 = 0x07141dbf;
@@ -958,12 +1073,19 @@ pub mod types {
         }
     }
     /// TL constructor `inputPeerChannel#27bcbbfc channel_id:long access_hash:long = InputPeer`, id `0x27bcbbfc`.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct InputPeerChannel {
         /// TL field `channel_id`.
         pub channel_id: i64,
         /// TL field `access_hash`.
         pub access_hash: i64,
+    }
+    impl InputPeerChannel {
+        /// The value from its required fields, in schema order; every field that may be left out starts absent (set it with its `with_` method).
+        #[inline]
+        pub fn new(channel_id: i64, access_hash: i64) -> Self {
+            Self { channel_id, access_hash }
+        }
     }
     impl crate::Identifiable for InputPeerChannel {
         const CONSTRUCTOR_ID: u32 = 0x27bcbbfc;
@@ -1065,6 +1187,21 @@ pub mod types {
         pub msg_id: i32,
         /// TL field `channel_id`.
         pub channel_id: i64,
+    }
+    impl InputPeerChannelFromMessage {
+        /// The value from its required fields, in schema order; every field that may be left out starts absent (set it with its `with_` method).
+        #[inline]
+        pub fn new(
+            peer: impl ::core::convert::Into<super::enums::InputPeer>,
+            msg_id: i32,
+            channel_id: i64,
+        ) -> Self {
+            Self {
+                peer: peer.into(),
+                msg_id,
+                channel_id,
+            }
+        }
     }
     impl crate::Identifiable for InputPeerChannelFromMessage {
         const CONSTRUCTOR_ID: u32 = 0xbd2a0840;
@@ -1183,10 +1320,17 @@ pub mod types {
         }
     }
     /// TL constructor `inputPeerChat#35a95cb9 chat_id:long = InputPeer`, id `0x35a95cb9`.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct InputPeerChat {
         /// TL field `chat_id`.
         pub chat_id: i64,
+    }
+    impl InputPeerChat {
+        /// The value from its required fields, in schema order; every field that may be left out starts absent (set it with its `with_` method).
+        #[inline]
+        pub fn new(chat_id: i64) -> Self {
+            Self { chat_id }
+        }
     }
     impl crate::Identifiable for InputPeerChat {
         const CONSTRUCTOR_ID: u32 = 0x35a95cb9;
@@ -1264,10 +1408,17 @@ pub mod types {
         }
     }
     /// TL constructor `inputPeerColorCollectible#b8ea86a9 collectible_id:long = PeerColor`, id `0xb8ea86a9`.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct InputPeerColorCollectible {
         /// TL field `collectible_id`.
         pub collectible_id: i64,
+    }
+    impl InputPeerColorCollectible {
+        /// The value from its required fields, in schema order; every field that may be left out starts absent (set it with its `with_` method).
+        #[inline]
+        pub fn new(collectible_id: i64) -> Self {
+            Self { collectible_id }
+        }
     }
     impl crate::Identifiable for InputPeerColorCollectible {
         const CONSTRUCTOR_ID: u32 = 0xb8ea86a9;
@@ -1352,8 +1503,15 @@ pub mod types {
         }
     }
     /// TL constructor `inputPeerEmpty#7f3b18ea = InputPeer`, id `0x7f3b18ea`.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct InputPeerEmpty {}
+    impl InputPeerEmpty {
+        /// The value from its required fields, in schema order; every field that may be left out starts absent (set it with its `with_` method).
+        #[inline]
+        pub fn new() -> Self {
+            Self {}
+        }
+    }
     impl crate::Identifiable for InputPeerEmpty {
         const CONSTRUCTOR_ID: u32 = 0x7f3b18ea;
         const TL_NAME: &'static str = "inputPeerEmpty";
@@ -1418,8 +1576,15 @@ pub mod types {
         }
     }
     /// TL constructor `inputPeerSelf#7da07ec9 = InputPeer`, id `0x7da07ec9`.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct InputPeerSelf {}
+    impl InputPeerSelf {
+        /// The value from its required fields, in schema order; every field that may be left out starts absent (set it with its `with_` method).
+        #[inline]
+        pub fn new() -> Self {
+            Self {}
+        }
+    }
     impl crate::Identifiable for InputPeerSelf {
         const CONSTRUCTOR_ID: u32 = 0x7da07ec9;
         const TL_NAME: &'static str = "inputPeerSelf";
@@ -1484,12 +1649,19 @@ pub mod types {
         }
     }
     /// TL constructor `inputPeerUser#dde8a54c user_id:long access_hash:long = InputPeer`, id `0xdde8a54c`.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct InputPeerUser {
         /// TL field `user_id`.
         pub user_id: i64,
         /// TL field `access_hash`.
         pub access_hash: i64,
+    }
+    impl InputPeerUser {
+        /// The value from its required fields, in schema order; every field that may be left out starts absent (set it with its `with_` method).
+        #[inline]
+        pub fn new(user_id: i64, access_hash: i64) -> Self {
+            Self { user_id, access_hash }
+        }
     }
     impl crate::Identifiable for InputPeerUser {
         const CONSTRUCTOR_ID: u32 = 0xdde8a54c;
@@ -1591,6 +1763,21 @@ pub mod types {
         pub msg_id: i32,
         /// TL field `user_id`.
         pub user_id: i64,
+    }
+    impl InputPeerUserFromMessage {
+        /// The value from its required fields, in schema order; every field that may be left out starts absent (set it with its `with_` method).
+        #[inline]
+        pub fn new(
+            peer: impl ::core::convert::Into<super::enums::InputPeer>,
+            msg_id: i32,
+            user_id: i64,
+        ) -> Self {
+            Self {
+                peer: peer.into(),
+                msg_id,
+                user_id,
+            }
+        }
     }
     impl crate::Identifiable for InputPeerUserFromMessage {
         const CONSTRUCTOR_ID: u32 = 0xa87b0a1c;
@@ -1705,12 +1892,19 @@ pub mod types {
         }
     }
     /// TL constructor `inputUser#f21158c6 user_id:long access_hash:long = InputUser`, id `0xf21158c6`.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct InputUser {
         /// TL field `user_id`.
         pub user_id: i64,
         /// TL field `access_hash`.
         pub access_hash: i64,
+    }
+    impl InputUser {
+        /// The value from its required fields, in schema order; every field that may be left out starts absent (set it with its `with_` method).
+        #[inline]
+        pub fn new(user_id: i64, access_hash: i64) -> Self {
+            Self { user_id, access_hash }
+        }
     }
     impl crate::Identifiable for InputUser {
         const CONSTRUCTOR_ID: u32 = 0xf21158c6;
@@ -1804,8 +1998,15 @@ pub mod types {
         }
     }
     /// TL constructor `inputUserEmpty#b98886cf = InputUser`, id `0xb98886cf`.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct InputUserEmpty {}
+    impl InputUserEmpty {
+        /// The value from its required fields, in schema order; every field that may be left out starts absent (set it with its `with_` method).
+        #[inline]
+        pub fn new() -> Self {
+            Self {}
+        }
+    }
     impl crate::Identifiable for InputUserEmpty {
         const CONSTRUCTOR_ID: u32 = 0xb98886cf;
         const TL_NAME: &'static str = "inputUserEmpty";
@@ -1878,6 +2079,21 @@ pub mod types {
         pub msg_id: i32,
         /// TL field `user_id`.
         pub user_id: i64,
+    }
+    impl InputUserFromMessage {
+        /// The value from its required fields, in schema order; every field that may be left out starts absent (set it with its `with_` method).
+        #[inline]
+        pub fn new(
+            peer: impl ::core::convert::Into<super::enums::InputPeer>,
+            msg_id: i32,
+            user_id: i64,
+        ) -> Self {
+            Self {
+                peer: peer.into(),
+                msg_id,
+                user_id,
+            }
+        }
     }
     impl crate::Identifiable for InputUserFromMessage {
         const CONSTRUCTOR_ID: u32 = 0x1da448e2;
@@ -1992,8 +2208,15 @@ pub mod types {
         }
     }
     /// TL constructor `inputUserSelf#f7c1b13f = InputUser`, id `0xf7c1b13f`.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct InputUserSelf {}
+    impl InputUserSelf {
+        /// The value from its required fields, in schema order; every field that may be left out starts absent (set it with its `with_` method).
+        #[inline]
+        pub fn new() -> Self {
+            Self {}
+        }
+    }
     impl crate::Identifiable for InputUserSelf {
         const CONSTRUCTOR_ID: u32 = 0xf7c1b13f;
         const TL_NAME: &'static str = "inputUserSelf";
@@ -2058,12 +2281,34 @@ pub mod types {
         }
     }
     /// TL constructor `peerColor#b54b5acf flags:# color:flags.0?int background_emoji_id:flags.1?long = PeerColor`, id `0xb54b5acf`.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct PeerColor {
         /// TL field `color`.
         pub color: ::core::option::Option<i32>,
         /// TL field `background_emoji_id`.
         pub background_emoji_id: ::core::option::Option<i64>,
+    }
+    impl PeerColor {
+        /// The value from its required fields, in schema order; every field that may be left out starts absent (set it with its `with_` method).
+        #[inline]
+        pub fn new() -> Self {
+            Self {
+                color: ::core::option::Option::None,
+                background_emoji_id: ::core::option::Option::None,
+            }
+        }
+        /// Sets `color` (present).
+        #[inline]
+        pub fn with_color(mut self, value: i32) -> Self {
+            self.color = ::core::option::Option::Some(value);
+            self
+        }
+        /// Sets `background_emoji_id` (present).
+        #[inline]
+        pub fn with_background_emoji_id(mut self, value: i64) -> Self {
+            self.background_emoji_id = ::core::option::Option::Some(value);
+            self
+        }
     }
     impl crate::Identifiable for PeerColor {
         const CONSTRUCTOR_ID: u32 = 0xb54b5acf;
@@ -2190,7 +2435,7 @@ pub mod types {
         }
     }
     /// TL constructor `peerColorCollectible#b9c0639a flags:# collectible_id:long gift_emoji_id:long background_emoji_id:long accent_color:int colors:Vector<int> dark_accent_color:flags.0?int dark_colors:flags.1?Vector<int> = PeerColor`, id `0xb9c0639a`.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct PeerColorCollectible {
         /// TL field `collectible_id`.
         pub collectible_id: i64,
@@ -2206,6 +2451,42 @@ pub mod types {
         pub dark_accent_color: ::core::option::Option<i32>,
         /// TL field `dark_colors`.
         pub dark_colors: ::core::option::Option<::std::vec::Vec<i32>>,
+    }
+    impl PeerColorCollectible {
+        /// The value from its required fields, in schema order; every field that may be left out starts absent (set it with its `with_` method).
+        #[inline]
+        pub fn new(
+            collectible_id: i64,
+            gift_emoji_id: i64,
+            background_emoji_id: i64,
+            accent_color: i32,
+            colors: impl ::core::convert::Into<::std::vec::Vec<i32>>,
+        ) -> Self {
+            Self {
+                collectible_id,
+                gift_emoji_id,
+                background_emoji_id,
+                accent_color,
+                colors: colors.into(),
+                dark_accent_color: ::core::option::Option::None,
+                dark_colors: ::core::option::Option::None,
+            }
+        }
+        /// Sets `dark_accent_color` (present).
+        #[inline]
+        pub fn with_dark_accent_color(mut self, value: i32) -> Self {
+            self.dark_accent_color = ::core::option::Option::Some(value);
+            self
+        }
+        /// Sets `dark_colors` (present).
+        #[inline]
+        pub fn with_dark_colors(
+            mut self,
+            value: impl ::core::convert::Into<::std::vec::Vec<i32>>,
+        ) -> Self {
+            self.dark_colors = ::core::option::Option::Some(value.into());
+            self
+        }
     }
     impl crate::Identifiable for PeerColorCollectible {
         const CONSTRUCTOR_ID: u32 = 0xb9c0639a;
@@ -2415,12 +2696,34 @@ pub mod types {
         }
     }
     /// TL constructor `recentStory#711d692d flags:# live:flags.0?true max_id:flags.1?int = RecentStory`, id `0x711d692d`.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct RecentStory {
         /// TL field `live`.
         pub live: bool,
         /// TL field `max_id`.
         pub max_id: ::core::option::Option<i32>,
+    }
+    impl RecentStory {
+        /// The value from its required fields, in schema order; every field that may be left out starts absent (set it with its `with_` method).
+        #[inline]
+        pub fn new() -> Self {
+            Self {
+                live: false,
+                max_id: ::core::option::Option::None,
+            }
+        }
+        /// Sets or clears the flag `live`.
+        #[inline]
+        pub fn with_live(mut self, value: bool) -> Self {
+            self.live = value;
+            self
+        }
+        /// Sets `max_id` (present).
+        #[inline]
+        pub fn with_max_id(mut self, value: i32) -> Self {
+            self.max_id = ::core::option::Option::Some(value);
+            self
+        }
     }
     impl crate::Identifiable for RecentStory {
         const CONSTRUCTOR_ID: u32 = 0x711d692d;
@@ -2527,7 +2830,7 @@ pub mod types {
         }
     }
     /// TL constructor `restrictionReason#d072acb4 platform:string reason:string text:string = RestrictionReason`, id `0xd072acb4`.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct RestrictionReason {
         /// TL field `platform`.
         pub platform: ::std::string::String,
@@ -2535,6 +2838,21 @@ pub mod types {
         pub reason: ::std::string::String,
         /// TL field `text`.
         pub text: ::std::string::String,
+    }
+    impl RestrictionReason {
+        /// The value from its required fields, in schema order; every field that may be left out starts absent (set it with its `with_` method).
+        #[inline]
+        pub fn new(
+            platform: impl ::core::convert::Into<::std::string::String>,
+            reason: impl ::core::convert::Into<::std::string::String>,
+            text: impl ::core::convert::Into<::std::string::String>,
+        ) -> Self {
+            Self {
+                platform: platform.into(),
+                reason: reason.into(),
+                text: text.into(),
+            }
+        }
     }
     impl crate::Identifiable for RestrictionReason {
         const CONSTRUCTOR_ID: u32 = 0xd072acb4;
@@ -2638,7 +2956,7 @@ pub mod types {
         }
     }
     /// TL constructor `user#b1b8cc83 flags:# self:flags.10?true contact:flags.11?true mutual_contact:flags.12?true deleted:flags.13?true bot:flags.14?true bot_chat_history:flags.15?true bot_nochats:flags.16?true verified:flags.17?true restricted:flags.18?true min:flags.20?true bot_inline_geo:flags.21?true support:flags.23?true scam:flags.24?true apply_min_photo:flags.25?true fake:flags.26?true bot_attach_menu:flags.27?true premium:flags.28?true attach_menu_enabled:flags.29?true flags2:# bot_can_edit:flags2.1?true close_friend:flags2.2?true stories_hidden:flags2.3?true stories_unavailable:flags2.4?true contact_require_premium:flags2.10?true bot_business:flags2.11?true bot_has_main_app:flags2.13?true bot_forum_view:flags2.16?true bot_forum_can_manage_topics:flags2.17?true bot_can_manage_bots:flags2.18?true bot_guestchat:flags2.19?true bot_guard:flags2.20?true id:long access_hash:flags.0?long first_name:flags.1?string last_name:flags.2?string username:flags.3?string phone:flags.4?string photo:flags.5?UserProfilePhoto status:flags.6?UserStatus bot_info_version:flags.14?int restriction_reason:flags.18?Vector<RestrictionReason> bot_inline_placeholder:flags.19?string lang_code:flags.22?string emoji_status:flags.30?EmojiStatus usernames:flags2.0?Vector<Username> stories_max_id:flags2.5?RecentStory color:flags2.8?PeerColor profile_color:flags2.9?PeerColor bot_active_users:flags2.12?int bot_verification_icon:flags2.14?long send_paid_messages_stars:flags2.15?long linked_community_id:flags2.21?long = User`, id `0xb1b8cc83`.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct User {
         /// TL field `self`.
         pub self_: bool,
@@ -2740,6 +3058,395 @@ pub mod types {
         pub send_paid_messages_stars: ::core::option::Option<i64>,
         /// TL field `linked_community_id`.
         pub linked_community_id: ::core::option::Option<i64>,
+    }
+    impl User {
+        /// The value from its required fields, in schema order; every field that may be left out starts absent (set it with its `with_` method).
+        #[inline]
+        pub fn new(id: i64) -> Self {
+            Self {
+                self_: false,
+                contact: false,
+                mutual_contact: false,
+                deleted: false,
+                bot_chat_history: false,
+                bot_nochats: false,
+                verified: false,
+                min: false,
+                bot_inline_geo: false,
+                support: false,
+                scam: false,
+                apply_min_photo: false,
+                fake: false,
+                bot_attach_menu: false,
+                premium: false,
+                attach_menu_enabled: false,
+                bot_can_edit: false,
+                close_friend: false,
+                stories_hidden: false,
+                stories_unavailable: false,
+                contact_require_premium: false,
+                bot_business: false,
+                bot_has_main_app: false,
+                bot_forum_view: false,
+                bot_forum_can_manage_topics: false,
+                bot_can_manage_bots: false,
+                bot_guestchat: false,
+                bot_guard: false,
+                id,
+                access_hash: ::core::option::Option::None,
+                first_name: ::core::option::Option::None,
+                last_name: ::core::option::Option::None,
+                username: ::core::option::Option::None,
+                phone: ::core::option::Option::None,
+                photo: ::core::option::Option::None,
+                status: ::core::option::Option::None,
+                bot_info_version: ::core::option::Option::None,
+                restriction_reason: ::core::option::Option::None,
+                bot_inline_placeholder: ::core::option::Option::None,
+                lang_code: ::core::option::Option::None,
+                emoji_status: ::core::option::Option::None,
+                usernames: ::core::option::Option::None,
+                stories_max_id: ::core::option::Option::None,
+                color: ::core::option::Option::None,
+                profile_color: ::core::option::Option::None,
+                bot_active_users: ::core::option::Option::None,
+                bot_verification_icon: ::core::option::Option::None,
+                send_paid_messages_stars: ::core::option::Option::None,
+                linked_community_id: ::core::option::Option::None,
+            }
+        }
+        /// Sets or clears the flag `self`.
+        #[inline]
+        pub fn with_self(mut self, value: bool) -> Self {
+            self.self_ = value;
+            self
+        }
+        /// Sets or clears the flag `contact`.
+        #[inline]
+        pub fn with_contact(mut self, value: bool) -> Self {
+            self.contact = value;
+            self
+        }
+        /// Sets or clears the flag `mutual_contact`.
+        #[inline]
+        pub fn with_mutual_contact(mut self, value: bool) -> Self {
+            self.mutual_contact = value;
+            self
+        }
+        /// Sets or clears the flag `deleted`.
+        #[inline]
+        pub fn with_deleted(mut self, value: bool) -> Self {
+            self.deleted = value;
+            self
+        }
+        /// Sets or clears the flag `bot_chat_history`.
+        #[inline]
+        pub fn with_bot_chat_history(mut self, value: bool) -> Self {
+            self.bot_chat_history = value;
+            self
+        }
+        /// Sets or clears the flag `bot_nochats`.
+        #[inline]
+        pub fn with_bot_nochats(mut self, value: bool) -> Self {
+            self.bot_nochats = value;
+            self
+        }
+        /// Sets or clears the flag `verified`.
+        #[inline]
+        pub fn with_verified(mut self, value: bool) -> Self {
+            self.verified = value;
+            self
+        }
+        /// Sets or clears the flag `min`.
+        #[inline]
+        pub fn with_min(mut self, value: bool) -> Self {
+            self.min = value;
+            self
+        }
+        /// Sets or clears the flag `bot_inline_geo`.
+        #[inline]
+        pub fn with_bot_inline_geo(mut self, value: bool) -> Self {
+            self.bot_inline_geo = value;
+            self
+        }
+        /// Sets or clears the flag `support`.
+        #[inline]
+        pub fn with_support(mut self, value: bool) -> Self {
+            self.support = value;
+            self
+        }
+        /// Sets or clears the flag `scam`.
+        #[inline]
+        pub fn with_scam(mut self, value: bool) -> Self {
+            self.scam = value;
+            self
+        }
+        /// Sets or clears the flag `apply_min_photo`.
+        #[inline]
+        pub fn with_apply_min_photo(mut self, value: bool) -> Self {
+            self.apply_min_photo = value;
+            self
+        }
+        /// Sets or clears the flag `fake`.
+        #[inline]
+        pub fn with_fake(mut self, value: bool) -> Self {
+            self.fake = value;
+            self
+        }
+        /// Sets or clears the flag `bot_attach_menu`.
+        #[inline]
+        pub fn with_bot_attach_menu(mut self, value: bool) -> Self {
+            self.bot_attach_menu = value;
+            self
+        }
+        /// Sets or clears the flag `premium`.
+        #[inline]
+        pub fn with_premium(mut self, value: bool) -> Self {
+            self.premium = value;
+            self
+        }
+        /// Sets or clears the flag `attach_menu_enabled`.
+        #[inline]
+        pub fn with_attach_menu_enabled(mut self, value: bool) -> Self {
+            self.attach_menu_enabled = value;
+            self
+        }
+        /// Sets or clears the flag `bot_can_edit`.
+        #[inline]
+        pub fn with_bot_can_edit(mut self, value: bool) -> Self {
+            self.bot_can_edit = value;
+            self
+        }
+        /// Sets or clears the flag `close_friend`.
+        #[inline]
+        pub fn with_close_friend(mut self, value: bool) -> Self {
+            self.close_friend = value;
+            self
+        }
+        /// Sets or clears the flag `stories_hidden`.
+        #[inline]
+        pub fn with_stories_hidden(mut self, value: bool) -> Self {
+            self.stories_hidden = value;
+            self
+        }
+        /// Sets or clears the flag `stories_unavailable`.
+        #[inline]
+        pub fn with_stories_unavailable(mut self, value: bool) -> Self {
+            self.stories_unavailable = value;
+            self
+        }
+        /// Sets or clears the flag `contact_require_premium`.
+        #[inline]
+        pub fn with_contact_require_premium(mut self, value: bool) -> Self {
+            self.contact_require_premium = value;
+            self
+        }
+        /// Sets or clears the flag `bot_business`.
+        #[inline]
+        pub fn with_bot_business(mut self, value: bool) -> Self {
+            self.bot_business = value;
+            self
+        }
+        /// Sets or clears the flag `bot_has_main_app`.
+        #[inline]
+        pub fn with_bot_has_main_app(mut self, value: bool) -> Self {
+            self.bot_has_main_app = value;
+            self
+        }
+        /// Sets or clears the flag `bot_forum_view`.
+        #[inline]
+        pub fn with_bot_forum_view(mut self, value: bool) -> Self {
+            self.bot_forum_view = value;
+            self
+        }
+        /// Sets or clears the flag `bot_forum_can_manage_topics`.
+        #[inline]
+        pub fn with_bot_forum_can_manage_topics(mut self, value: bool) -> Self {
+            self.bot_forum_can_manage_topics = value;
+            self
+        }
+        /// Sets or clears the flag `bot_can_manage_bots`.
+        #[inline]
+        pub fn with_bot_can_manage_bots(mut self, value: bool) -> Self {
+            self.bot_can_manage_bots = value;
+            self
+        }
+        /// Sets or clears the flag `bot_guestchat`.
+        #[inline]
+        pub fn with_bot_guestchat(mut self, value: bool) -> Self {
+            self.bot_guestchat = value;
+            self
+        }
+        /// Sets or clears the flag `bot_guard`.
+        #[inline]
+        pub fn with_bot_guard(mut self, value: bool) -> Self {
+            self.bot_guard = value;
+            self
+        }
+        /// Sets `access_hash` (present).
+        #[inline]
+        pub fn with_access_hash(mut self, value: i64) -> Self {
+            self.access_hash = ::core::option::Option::Some(value);
+            self
+        }
+        /// Sets `first_name` (present).
+        #[inline]
+        pub fn with_first_name(
+            mut self,
+            value: impl ::core::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.first_name = ::core::option::Option::Some(value.into());
+            self
+        }
+        /// Sets `last_name` (present).
+        #[inline]
+        pub fn with_last_name(
+            mut self,
+            value: impl ::core::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.last_name = ::core::option::Option::Some(value.into());
+            self
+        }
+        /// Sets `username` (present).
+        #[inline]
+        pub fn with_username(
+            mut self,
+            value: impl ::core::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.username = ::core::option::Option::Some(value.into());
+            self
+        }
+        /// Sets `phone` (present).
+        #[inline]
+        pub fn with_phone(
+            mut self,
+            value: impl ::core::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.phone = ::core::option::Option::Some(value.into());
+            self
+        }
+        /// Sets `photo` (present).
+        #[inline]
+        pub fn with_photo(
+            mut self,
+            value: impl ::core::convert::Into<super::enums::UserProfilePhoto>,
+        ) -> Self {
+            self.photo = ::core::option::Option::Some(value.into());
+            self
+        }
+        /// Sets `status` (present).
+        #[inline]
+        pub fn with_status(
+            mut self,
+            value: impl ::core::convert::Into<super::enums::UserStatus>,
+        ) -> Self {
+            self.status = ::core::option::Option::Some(value.into());
+            self
+        }
+        /// Sets `bot_info_version` (present).
+        #[inline]
+        pub fn with_bot_info_version(mut self, value: i32) -> Self {
+            self.bot_info_version = ::core::option::Option::Some(value);
+            self
+        }
+        /// Sets `restriction_reason` (present).
+        #[inline]
+        pub fn with_restriction_reason(
+            mut self,
+            value: impl ::core::convert::Into<
+                ::std::vec::Vec<super::enums::RestrictionReason>,
+            >,
+        ) -> Self {
+            self.restriction_reason = ::core::option::Option::Some(value.into());
+            self
+        }
+        /// Sets `bot_inline_placeholder` (present).
+        #[inline]
+        pub fn with_bot_inline_placeholder(
+            mut self,
+            value: impl ::core::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.bot_inline_placeholder = ::core::option::Option::Some(value.into());
+            self
+        }
+        /// Sets `lang_code` (present).
+        #[inline]
+        pub fn with_lang_code(
+            mut self,
+            value: impl ::core::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.lang_code = ::core::option::Option::Some(value.into());
+            self
+        }
+        /// Sets `emoji_status` (present).
+        #[inline]
+        pub fn with_emoji_status(
+            mut self,
+            value: impl ::core::convert::Into<super::enums::EmojiStatus>,
+        ) -> Self {
+            self.emoji_status = ::core::option::Option::Some(value.into());
+            self
+        }
+        /// Sets `usernames` (present).
+        #[inline]
+        pub fn with_usernames(
+            mut self,
+            value: impl ::core::convert::Into<::std::vec::Vec<super::enums::Username>>,
+        ) -> Self {
+            self.usernames = ::core::option::Option::Some(value.into());
+            self
+        }
+        /// Sets `stories_max_id` (present).
+        #[inline]
+        pub fn with_stories_max_id(
+            mut self,
+            value: impl ::core::convert::Into<super::enums::RecentStory>,
+        ) -> Self {
+            self.stories_max_id = ::core::option::Option::Some(value.into());
+            self
+        }
+        /// Sets `color` (present).
+        #[inline]
+        pub fn with_color(
+            mut self,
+            value: impl ::core::convert::Into<super::enums::PeerColor>,
+        ) -> Self {
+            self.color = ::core::option::Option::Some(value.into());
+            self
+        }
+        /// Sets `profile_color` (present).
+        #[inline]
+        pub fn with_profile_color(
+            mut self,
+            value: impl ::core::convert::Into<super::enums::PeerColor>,
+        ) -> Self {
+            self.profile_color = ::core::option::Option::Some(value.into());
+            self
+        }
+        /// Sets `bot_active_users` (present).
+        #[inline]
+        pub fn with_bot_active_users(mut self, value: i32) -> Self {
+            self.bot_active_users = ::core::option::Option::Some(value);
+            self
+        }
+        /// Sets `bot_verification_icon` (present).
+        #[inline]
+        pub fn with_bot_verification_icon(mut self, value: i64) -> Self {
+            self.bot_verification_icon = ::core::option::Option::Some(value);
+            self
+        }
+        /// Sets `send_paid_messages_stars` (present).
+        #[inline]
+        pub fn with_send_paid_messages_stars(mut self, value: i64) -> Self {
+            self.send_paid_messages_stars = ::core::option::Option::Some(value);
+            self
+        }
+        /// Sets `linked_community_id` (present).
+        #[inline]
+        pub fn with_linked_community_id(mut self, value: i64) -> Self {
+            self.linked_community_id = ::core::option::Option::Some(value);
+            self
+        }
     }
     impl User {
         /// TL field `bot:…?true`. It shares its flag bit with `bot_info_version`, so it is true exactly when that is set.
@@ -3770,10 +4477,17 @@ pub mod types {
         }
     }
     /// TL constructor `userEmpty#d3bc4b7a id:long = User`, id `0xd3bc4b7a`.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct UserEmpty {
         /// TL field `id`.
         pub id: i64,
+    }
+    impl UserEmpty {
+        /// The value from its required fields, in schema order; every field that may be left out starts absent (set it with its `with_` method).
+        #[inline]
+        pub fn new(id: i64) -> Self {
+            Self { id }
+        }
     }
     impl crate::Identifiable for UserEmpty {
         const CONSTRUCTOR_ID: u32 = 0xd3bc4b7a;
@@ -3851,7 +4565,7 @@ pub mod types {
         }
     }
     /// TL constructor `userProfilePhoto#82d1f706 flags:# has_video:flags.0?true personal:flags.2?true photo_id:long stripped_thumb:flags.1?bytes dc_id:int = UserProfilePhoto`, id `0x82d1f706`.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct UserProfilePhoto {
         /// TL field `has_video`.
         pub has_video: bool,
@@ -3863,6 +4577,40 @@ pub mod types {
         pub stripped_thumb: ::core::option::Option<::std::vec::Vec<u8>>,
         /// TL field `dc_id`.
         pub dc_id: i32,
+    }
+    impl UserProfilePhoto {
+        /// The value from its required fields, in schema order; every field that may be left out starts absent (set it with its `with_` method).
+        #[inline]
+        pub fn new(photo_id: i64, dc_id: i32) -> Self {
+            Self {
+                has_video: false,
+                personal: false,
+                photo_id,
+                stripped_thumb: ::core::option::Option::None,
+                dc_id,
+            }
+        }
+        /// Sets or clears the flag `has_video`.
+        #[inline]
+        pub fn with_has_video(mut self, value: bool) -> Self {
+            self.has_video = value;
+            self
+        }
+        /// Sets or clears the flag `personal`.
+        #[inline]
+        pub fn with_personal(mut self, value: bool) -> Self {
+            self.personal = value;
+            self
+        }
+        /// Sets `stripped_thumb` (present).
+        #[inline]
+        pub fn with_stripped_thumb(
+            mut self,
+            value: impl ::core::convert::Into<::std::vec::Vec<u8>>,
+        ) -> Self {
+            self.stripped_thumb = ::core::option::Option::Some(value.into());
+            self
+        }
     }
     impl crate::Identifiable for UserProfilePhoto {
         const CONSTRUCTOR_ID: u32 = 0x82d1f706;
@@ -4009,8 +4757,15 @@ pub mod types {
         }
     }
     /// TL constructor `userProfilePhotoEmpty#4f11bae1 = UserProfilePhoto`, id `0x4f11bae1`.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct UserProfilePhotoEmpty {}
+    impl UserProfilePhotoEmpty {
+        /// The value from its required fields, in schema order; every field that may be left out starts absent (set it with its `with_` method).
+        #[inline]
+        pub fn new() -> Self {
+            Self {}
+        }
+    }
     impl crate::Identifiable for UserProfilePhotoEmpty {
         const CONSTRUCTOR_ID: u32 = 0x4f11bae1;
         const TL_NAME: &'static str = "userProfilePhotoEmpty";
@@ -4076,8 +4831,15 @@ pub mod types {
         }
     }
     /// TL constructor `userStatusEmpty#09d05049 = UserStatus`, id `0x09d05049`.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct UserStatusEmpty {}
+    impl UserStatusEmpty {
+        /// The value from its required fields, in schema order; every field that may be left out starts absent (set it with its `with_` method).
+        #[inline]
+        pub fn new() -> Self {
+            Self {}
+        }
+    }
     impl crate::Identifiable for UserStatusEmpty {
         const CONSTRUCTOR_ID: u32 = 0x09d05049;
         const TL_NAME: &'static str = "userStatusEmpty";
@@ -4142,10 +4904,23 @@ pub mod types {
         }
     }
     /// TL constructor `userStatusLastMonth#65899777 flags:# by_me:flags.0?true = UserStatus`, id `0x65899777`.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct UserStatusLastMonth {
         /// TL field `by_me`.
         pub by_me: bool,
+    }
+    impl UserStatusLastMonth {
+        /// The value from its required fields, in schema order; every field that may be left out starts absent (set it with its `with_` method).
+        #[inline]
+        pub fn new() -> Self {
+            Self { by_me: false }
+        }
+        /// Sets or clears the flag `by_me`.
+        #[inline]
+        pub fn with_by_me(mut self, value: bool) -> Self {
+            self.by_me = value;
+            self
+        }
     }
     impl crate::Identifiable for UserStatusLastMonth {
         const CONSTRUCTOR_ID: u32 = 0x65899777;
@@ -4223,10 +4998,23 @@ pub mod types {
         }
     }
     /// TL constructor `userStatusLastWeek#541a1d1a flags:# by_me:flags.0?true = UserStatus`, id `0x541a1d1a`.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct UserStatusLastWeek {
         /// TL field `by_me`.
         pub by_me: bool,
+    }
+    impl UserStatusLastWeek {
+        /// The value from its required fields, in schema order; every field that may be left out starts absent (set it with its `with_` method).
+        #[inline]
+        pub fn new() -> Self {
+            Self { by_me: false }
+        }
+        /// Sets or clears the flag `by_me`.
+        #[inline]
+        pub fn with_by_me(mut self, value: bool) -> Self {
+            self.by_me = value;
+            self
+        }
     }
     impl crate::Identifiable for UserStatusLastWeek {
         const CONSTRUCTOR_ID: u32 = 0x541a1d1a;
@@ -4304,10 +5092,17 @@ pub mod types {
         }
     }
     /// TL constructor `userStatusOffline#008c703f was_online:int = UserStatus`, id `0x008c703f`.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct UserStatusOffline {
         /// TL field `was_online`.
         pub was_online: i32,
+    }
+    impl UserStatusOffline {
+        /// The value from its required fields, in schema order; every field that may be left out starts absent (set it with its `with_` method).
+        #[inline]
+        pub fn new(was_online: i32) -> Self {
+            Self { was_online }
+        }
     }
     impl crate::Identifiable for UserStatusOffline {
         const CONSTRUCTOR_ID: u32 = 0x008c703f;
@@ -4385,10 +5180,17 @@ pub mod types {
         }
     }
     /// TL constructor `userStatusOnline#edb93949 expires:int = UserStatus`, id `0xedb93949`.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct UserStatusOnline {
         /// TL field `expires`.
         pub expires: i32,
+    }
+    impl UserStatusOnline {
+        /// The value from its required fields, in schema order; every field that may be left out starts absent (set it with its `with_` method).
+        #[inline]
+        pub fn new(expires: i32) -> Self {
+            Self { expires }
+        }
     }
     impl crate::Identifiable for UserStatusOnline {
         const CONSTRUCTOR_ID: u32 = 0xedb93949;
@@ -4466,10 +5268,23 @@ pub mod types {
         }
     }
     /// TL constructor `userStatusRecently#7b197dc8 flags:# by_me:flags.0?true = UserStatus`, id `0x7b197dc8`.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct UserStatusRecently {
         /// TL field `by_me`.
         pub by_me: bool,
+    }
+    impl UserStatusRecently {
+        /// The value from its required fields, in schema order; every field that may be left out starts absent (set it with its `with_` method).
+        #[inline]
+        pub fn new() -> Self {
+            Self { by_me: false }
+        }
+        /// Sets or clears the flag `by_me`.
+        #[inline]
+        pub fn with_by_me(mut self, value: bool) -> Self {
+            self.by_me = value;
+            self
+        }
     }
     impl crate::Identifiable for UserStatusRecently {
         const CONSTRUCTOR_ID: u32 = 0x7b197dc8;
@@ -4547,7 +5362,7 @@ pub mod types {
         }
     }
     /// TL constructor `username#b4073647 flags:# editable:flags.0?true active:flags.1?true username:string = Username`, id `0xb4073647`.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct Username {
         /// TL field `editable`.
         pub editable: bool,
@@ -4555,6 +5370,29 @@ pub mod types {
         pub active: bool,
         /// TL field `username`.
         pub username: ::std::string::String,
+    }
+    impl Username {
+        /// The value from its required fields, in schema order; every field that may be left out starts absent (set it with its `with_` method).
+        #[inline]
+        pub fn new(username: impl ::core::convert::Into<::std::string::String>) -> Self {
+            Self {
+                editable: false,
+                active: false,
+                username: username.into(),
+            }
+        }
+        /// Sets or clears the flag `editable`.
+        #[inline]
+        pub fn with_editable(mut self, value: bool) -> Self {
+            self.editable = value;
+            self
+        }
+        /// Sets or clears the flag `active`.
+        #[inline]
+        pub fn with_active(mut self, value: bool) -> Self {
+            self.active = value;
+            self
+        }
     }
     impl crate::Identifiable for Username {
         const CONSTRUCTOR_ID: u32 = 0xb4073647;
@@ -4659,7 +5497,7 @@ pub mod types {
         #[allow(unused_imports)]
         use crate::__private as tl;
         /// TL constructor `messages.chatInviteImporters#81b6b00a count:int importers:Vector<ChatInviteImporter> users:Vector<User> = messages.ChatInviteImporters`, id `0x81b6b00a`.
-        #[derive(Debug, Clone, PartialEq)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         pub struct ChatInviteImporters {
             /// TL field `count`.
             pub count: i32,
@@ -4667,6 +5505,25 @@ pub mod types {
             pub importers: ::std::vec::Vec<super::super::enums::ChatInviteImporter>,
             /// TL field `users`.
             pub users: ::std::vec::Vec<super::super::enums::User>,
+        }
+        impl ChatInviteImporters {
+            /// The value from its required fields, in schema order; every field that may be left out starts absent (set it with its `with_` method).
+            #[inline]
+            pub fn new(
+                count: i32,
+                importers: impl ::core::convert::Into<
+                    ::std::vec::Vec<super::super::enums::ChatInviteImporter>,
+                >,
+                users: impl ::core::convert::Into<
+                    ::std::vec::Vec<super::super::enums::User>,
+                >,
+            ) -> Self {
+                Self {
+                    count,
+                    importers: importers.into(),
+                    users: users.into(),
+                }
+            }
         }
         impl crate::Identifiable for ChatInviteImporters {
             const CONSTRUCTOR_ID: u32 = 0x81b6b00a;
@@ -4851,6 +5708,28 @@ pub mod enums {
             }
         }
     }
+    impl ChatInviteImporter {
+        /// The id of the constructor the value holds.
+        #[inline]
+        pub fn constructor_id(&self) -> u32 {
+            match self {
+                Self::ChatInviteImporter(_) => 0x8c5adfd9,
+            }
+        }
+        /// The TL name of the constructor the value holds.
+        #[inline]
+        pub fn tl_name(&self) -> &'static str {
+            match self {
+                Self::ChatInviteImporter(_) => "chatInviteImporter",
+            }
+        }
+    }
+    impl ::core::convert::From<ChatInviteImporter> for super::types::ChatInviteImporter {
+        fn from(value: ChatInviteImporter) -> Self {
+            let ChatInviteImporter::ChatInviteImporter(value) = value;
+            value
+        }
+    }
     impl crate::Deserializable for ChatInviteImporter {
         #[inline]
         fn deserialize(
@@ -4972,6 +5851,67 @@ pub mod enums {
                 Self::InputEmojiStatusCollectible(value) => {
                     crate::Serializable::check_limits(value)
                 }
+            }
+        }
+    }
+    impl EmojiStatus {
+        /// The id of the constructor the value holds.
+        #[inline]
+        pub fn constructor_id(&self) -> u32 {
+            match self {
+                Self::Empty(_) => 0x2de11aae,
+                Self::EmojiStatus(_) => 0xe7ff068a,
+                Self::Collectible(_) => 0x7184603b,
+                Self::InputEmojiStatusCollectible(_) => 0x07141dbf,
+            }
+        }
+        /// The TL name of the constructor the value holds.
+        #[inline]
+        pub fn tl_name(&self) -> &'static str {
+            match self {
+                Self::Empty(_) => "emojiStatusEmpty",
+                Self::EmojiStatus(_) => "emojiStatus",
+                Self::Collectible(_) => "emojiStatusCollectible",
+                Self::InputEmojiStatusCollectible(_) => "inputEmojiStatusCollectible",
+            }
+        }
+    }
+    impl ::core::convert::TryFrom<EmojiStatus> for super::types::EmojiStatusEmpty {
+        type Error = EmojiStatus;
+        fn try_from(value: EmojiStatus) -> ::core::result::Result<Self, EmojiStatus> {
+            match value {
+                EmojiStatus::Empty(value) => ::core::result::Result::Ok(value),
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
+    impl ::core::convert::TryFrom<EmojiStatus> for super::types::EmojiStatus {
+        type Error = EmojiStatus;
+        fn try_from(value: EmojiStatus) -> ::core::result::Result<Self, EmojiStatus> {
+            match value {
+                EmojiStatus::EmojiStatus(value) => ::core::result::Result::Ok(value),
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
+    impl ::core::convert::TryFrom<EmojiStatus> for super::types::EmojiStatusCollectible {
+        type Error = EmojiStatus;
+        fn try_from(value: EmojiStatus) -> ::core::result::Result<Self, EmojiStatus> {
+            match value {
+                EmojiStatus::Collectible(value) => ::core::result::Result::Ok(*value),
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
+    impl ::core::convert::TryFrom<EmojiStatus>
+    for super::types::InputEmojiStatusCollectible {
+        type Error = EmojiStatus;
+        fn try_from(value: EmojiStatus) -> ::core::result::Result<Self, EmojiStatus> {
+            match value {
+                EmojiStatus::InputEmojiStatusCollectible(value) => {
+                    ::core::result::Result::Ok(value)
+                }
+                other => ::core::result::Result::Err(other),
             }
         }
     }
@@ -5174,6 +6114,100 @@ pub mod enums {
                 Self::ChannelFromMessage(value) => {
                     crate::Serializable::check_limits(value)
                 }
+            }
+        }
+    }
+    impl InputPeer {
+        /// The id of the constructor the value holds.
+        #[inline]
+        pub fn constructor_id(&self) -> u32 {
+            match self {
+                Self::Empty(_) => 0x7f3b18ea,
+                Self::InputPeerSelf(_) => 0x7da07ec9,
+                Self::Chat(_) => 0x35a95cb9,
+                Self::User(_) => 0xdde8a54c,
+                Self::Channel(_) => 0x27bcbbfc,
+                Self::UserFromMessage(_) => 0xa87b0a1c,
+                Self::ChannelFromMessage(_) => 0xbd2a0840,
+            }
+        }
+        /// The TL name of the constructor the value holds.
+        #[inline]
+        pub fn tl_name(&self) -> &'static str {
+            match self {
+                Self::Empty(_) => "inputPeerEmpty",
+                Self::InputPeerSelf(_) => "inputPeerSelf",
+                Self::Chat(_) => "inputPeerChat",
+                Self::User(_) => "inputPeerUser",
+                Self::Channel(_) => "inputPeerChannel",
+                Self::UserFromMessage(_) => "inputPeerUserFromMessage",
+                Self::ChannelFromMessage(_) => "inputPeerChannelFromMessage",
+            }
+        }
+    }
+    impl ::core::convert::TryFrom<InputPeer> for super::types::InputPeerEmpty {
+        type Error = InputPeer;
+        fn try_from(value: InputPeer) -> ::core::result::Result<Self, InputPeer> {
+            match value {
+                InputPeer::Empty(value) => ::core::result::Result::Ok(value),
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
+    impl ::core::convert::TryFrom<InputPeer> for super::types::InputPeerSelf {
+        type Error = InputPeer;
+        fn try_from(value: InputPeer) -> ::core::result::Result<Self, InputPeer> {
+            match value {
+                InputPeer::InputPeerSelf(value) => ::core::result::Result::Ok(value),
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
+    impl ::core::convert::TryFrom<InputPeer> for super::types::InputPeerChat {
+        type Error = InputPeer;
+        fn try_from(value: InputPeer) -> ::core::result::Result<Self, InputPeer> {
+            match value {
+                InputPeer::Chat(value) => ::core::result::Result::Ok(value),
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
+    impl ::core::convert::TryFrom<InputPeer> for super::types::InputPeerUser {
+        type Error = InputPeer;
+        fn try_from(value: InputPeer) -> ::core::result::Result<Self, InputPeer> {
+            match value {
+                InputPeer::User(value) => ::core::result::Result::Ok(value),
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
+    impl ::core::convert::TryFrom<InputPeer> for super::types::InputPeerChannel {
+        type Error = InputPeer;
+        fn try_from(value: InputPeer) -> ::core::result::Result<Self, InputPeer> {
+            match value {
+                InputPeer::Channel(value) => ::core::result::Result::Ok(value),
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
+    impl ::core::convert::TryFrom<InputPeer> for super::types::InputPeerUserFromMessage {
+        type Error = InputPeer;
+        fn try_from(value: InputPeer) -> ::core::result::Result<Self, InputPeer> {
+            match value {
+                InputPeer::UserFromMessage(value) => ::core::result::Result::Ok(*value),
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
+    impl ::core::convert::TryFrom<InputPeer>
+    for super::types::InputPeerChannelFromMessage {
+        type Error = InputPeer;
+        fn try_from(value: InputPeer) -> ::core::result::Result<Self, InputPeer> {
+            match value {
+                InputPeer::ChannelFromMessage(value) => {
+                    ::core::result::Result::Ok(*value)
+                }
+                other => ::core::result::Result::Err(other),
             }
         }
     }
@@ -5397,6 +6431,64 @@ pub mod enums {
             }
         }
     }
+    impl InputUser {
+        /// The id of the constructor the value holds.
+        #[inline]
+        pub fn constructor_id(&self) -> u32 {
+            match self {
+                Self::Empty(_) => 0xb98886cf,
+                Self::InputUserSelf(_) => 0xf7c1b13f,
+                Self::InputUser(_) => 0xf21158c6,
+                Self::FromMessage(_) => 0x1da448e2,
+            }
+        }
+        /// The TL name of the constructor the value holds.
+        #[inline]
+        pub fn tl_name(&self) -> &'static str {
+            match self {
+                Self::Empty(_) => "inputUserEmpty",
+                Self::InputUserSelf(_) => "inputUserSelf",
+                Self::InputUser(_) => "inputUser",
+                Self::FromMessage(_) => "inputUserFromMessage",
+            }
+        }
+    }
+    impl ::core::convert::TryFrom<InputUser> for super::types::InputUserEmpty {
+        type Error = InputUser;
+        fn try_from(value: InputUser) -> ::core::result::Result<Self, InputUser> {
+            match value {
+                InputUser::Empty(value) => ::core::result::Result::Ok(value),
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
+    impl ::core::convert::TryFrom<InputUser> for super::types::InputUserSelf {
+        type Error = InputUser;
+        fn try_from(value: InputUser) -> ::core::result::Result<Self, InputUser> {
+            match value {
+                InputUser::InputUserSelf(value) => ::core::result::Result::Ok(value),
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
+    impl ::core::convert::TryFrom<InputUser> for super::types::InputUser {
+        type Error = InputUser;
+        fn try_from(value: InputUser) -> ::core::result::Result<Self, InputUser> {
+            match value {
+                InputUser::InputUser(value) => ::core::result::Result::Ok(value),
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
+    impl ::core::convert::TryFrom<InputUser> for super::types::InputUserFromMessage {
+        type Error = InputUser;
+        fn try_from(value: InputUser) -> ::core::result::Result<Self, InputUser> {
+            match value {
+                InputUser::FromMessage(value) => ::core::result::Result::Ok(value),
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
     impl crate::Deserializable for InputUser {
         #[inline]
         fn deserialize(
@@ -5567,6 +6659,56 @@ pub mod enums {
             }
         }
     }
+    impl PeerColor {
+        /// The id of the constructor the value holds.
+        #[inline]
+        pub fn constructor_id(&self) -> u32 {
+            match self {
+                Self::PeerColor(_) => 0xb54b5acf,
+                Self::Collectible(_) => 0xb9c0639a,
+                Self::InputPeerColorCollectible(_) => 0xb8ea86a9,
+            }
+        }
+        /// The TL name of the constructor the value holds.
+        #[inline]
+        pub fn tl_name(&self) -> &'static str {
+            match self {
+                Self::PeerColor(_) => "peerColor",
+                Self::Collectible(_) => "peerColorCollectible",
+                Self::InputPeerColorCollectible(_) => "inputPeerColorCollectible",
+            }
+        }
+    }
+    impl ::core::convert::TryFrom<PeerColor> for super::types::PeerColor {
+        type Error = PeerColor;
+        fn try_from(value: PeerColor) -> ::core::result::Result<Self, PeerColor> {
+            match value {
+                PeerColor::PeerColor(value) => ::core::result::Result::Ok(value),
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
+    impl ::core::convert::TryFrom<PeerColor> for super::types::PeerColorCollectible {
+        type Error = PeerColor;
+        fn try_from(value: PeerColor) -> ::core::result::Result<Self, PeerColor> {
+            match value {
+                PeerColor::Collectible(value) => ::core::result::Result::Ok(value),
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
+    impl ::core::convert::TryFrom<PeerColor>
+    for super::types::InputPeerColorCollectible {
+        type Error = PeerColor;
+        fn try_from(value: PeerColor) -> ::core::result::Result<Self, PeerColor> {
+            match value {
+                PeerColor::InputPeerColorCollectible(value) => {
+                    ::core::result::Result::Ok(value)
+                }
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
     impl crate::Deserializable for PeerColor {
         #[inline]
         fn deserialize(
@@ -5712,6 +6854,28 @@ pub mod enums {
             }
         }
     }
+    impl RecentStory {
+        /// The id of the constructor the value holds.
+        #[inline]
+        pub fn constructor_id(&self) -> u32 {
+            match self {
+                Self::RecentStory(_) => 0x711d692d,
+            }
+        }
+        /// The TL name of the constructor the value holds.
+        #[inline]
+        pub fn tl_name(&self) -> &'static str {
+            match self {
+                Self::RecentStory(_) => "recentStory",
+            }
+        }
+    }
+    impl ::core::convert::From<RecentStory> for super::types::RecentStory {
+        fn from(value: RecentStory) -> Self {
+            let RecentStory::RecentStory(value) = value;
+            value
+        }
+    }
     impl crate::Deserializable for RecentStory {
         #[inline]
         fn deserialize(
@@ -5821,6 +6985,28 @@ pub mod enums {
             }
         }
     }
+    impl RestrictionReason {
+        /// The id of the constructor the value holds.
+        #[inline]
+        pub fn constructor_id(&self) -> u32 {
+            match self {
+                Self::RestrictionReason(_) => 0xd072acb4,
+            }
+        }
+        /// The TL name of the constructor the value holds.
+        #[inline]
+        pub fn tl_name(&self) -> &'static str {
+            match self {
+                Self::RestrictionReason(_) => "restrictionReason",
+            }
+        }
+    }
+    impl ::core::convert::From<RestrictionReason> for super::types::RestrictionReason {
+        fn from(value: RestrictionReason) -> Self {
+            let RestrictionReason::RestrictionReason(value) = value;
+            value
+        }
+    }
     impl crate::Deserializable for RestrictionReason {
         #[inline]
         fn deserialize(
@@ -5926,6 +7112,42 @@ pub mod enums {
             match self {
                 Self::Empty(value) => crate::Serializable::check_limits(value),
                 Self::User(value) => crate::Serializable::check_limits(value),
+            }
+        }
+    }
+    impl User {
+        /// The id of the constructor the value holds.
+        #[inline]
+        pub fn constructor_id(&self) -> u32 {
+            match self {
+                Self::Empty(_) => 0xd3bc4b7a,
+                Self::User(_) => 0xb1b8cc83,
+            }
+        }
+        /// The TL name of the constructor the value holds.
+        #[inline]
+        pub fn tl_name(&self) -> &'static str {
+            match self {
+                Self::Empty(_) => "userEmpty",
+                Self::User(_) => "user",
+            }
+        }
+    }
+    impl ::core::convert::TryFrom<User> for super::types::UserEmpty {
+        type Error = User;
+        fn try_from(value: User) -> ::core::result::Result<Self, User> {
+            match value {
+                User::Empty(value) => ::core::result::Result::Ok(value),
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
+    impl ::core::convert::TryFrom<User> for super::types::User {
+        type Error = User;
+        fn try_from(value: User) -> ::core::result::Result<Self, User> {
+            match value {
+                User::User(value) => ::core::result::Result::Ok(*value),
+                other => ::core::result::Result::Err(other),
             }
         }
     }
@@ -6052,6 +7274,49 @@ pub mod enums {
             match self {
                 Self::Empty(value) => crate::Serializable::check_limits(value),
                 Self::UserProfilePhoto(value) => crate::Serializable::check_limits(value),
+            }
+        }
+    }
+    impl UserProfilePhoto {
+        /// The id of the constructor the value holds.
+        #[inline]
+        pub fn constructor_id(&self) -> u32 {
+            match self {
+                Self::Empty(_) => 0x4f11bae1,
+                Self::UserProfilePhoto(_) => 0x82d1f706,
+            }
+        }
+        /// The TL name of the constructor the value holds.
+        #[inline]
+        pub fn tl_name(&self) -> &'static str {
+            match self {
+                Self::Empty(_) => "userProfilePhotoEmpty",
+                Self::UserProfilePhoto(_) => "userProfilePhoto",
+            }
+        }
+    }
+    impl ::core::convert::TryFrom<UserProfilePhoto>
+    for super::types::UserProfilePhotoEmpty {
+        type Error = UserProfilePhoto;
+        fn try_from(
+            value: UserProfilePhoto,
+        ) -> ::core::result::Result<Self, UserProfilePhoto> {
+            match value {
+                UserProfilePhoto::Empty(value) => ::core::result::Result::Ok(value),
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
+    impl ::core::convert::TryFrom<UserProfilePhoto> for super::types::UserProfilePhoto {
+        type Error = UserProfilePhoto;
+        fn try_from(
+            value: UserProfilePhoto,
+        ) -> ::core::result::Result<Self, UserProfilePhoto> {
+            match value {
+                UserProfilePhoto::UserProfilePhoto(value) => {
+                    ::core::result::Result::Ok(value)
+                }
+                other => ::core::result::Result::Err(other),
             }
         }
     }
@@ -6199,6 +7464,86 @@ pub mod enums {
                 Self::Recently(value) => crate::Serializable::check_limits(value),
                 Self::LastWeek(value) => crate::Serializable::check_limits(value),
                 Self::LastMonth(value) => crate::Serializable::check_limits(value),
+            }
+        }
+    }
+    impl UserStatus {
+        /// The id of the constructor the value holds.
+        #[inline]
+        pub fn constructor_id(&self) -> u32 {
+            match self {
+                Self::Empty(_) => 0x09d05049,
+                Self::Online(_) => 0xedb93949,
+                Self::Offline(_) => 0x008c703f,
+                Self::Recently(_) => 0x7b197dc8,
+                Self::LastWeek(_) => 0x541a1d1a,
+                Self::LastMonth(_) => 0x65899777,
+            }
+        }
+        /// The TL name of the constructor the value holds.
+        #[inline]
+        pub fn tl_name(&self) -> &'static str {
+            match self {
+                Self::Empty(_) => "userStatusEmpty",
+                Self::Online(_) => "userStatusOnline",
+                Self::Offline(_) => "userStatusOffline",
+                Self::Recently(_) => "userStatusRecently",
+                Self::LastWeek(_) => "userStatusLastWeek",
+                Self::LastMonth(_) => "userStatusLastMonth",
+            }
+        }
+    }
+    impl ::core::convert::TryFrom<UserStatus> for super::types::UserStatusEmpty {
+        type Error = UserStatus;
+        fn try_from(value: UserStatus) -> ::core::result::Result<Self, UserStatus> {
+            match value {
+                UserStatus::Empty(value) => ::core::result::Result::Ok(value),
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
+    impl ::core::convert::TryFrom<UserStatus> for super::types::UserStatusOnline {
+        type Error = UserStatus;
+        fn try_from(value: UserStatus) -> ::core::result::Result<Self, UserStatus> {
+            match value {
+                UserStatus::Online(value) => ::core::result::Result::Ok(value),
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
+    impl ::core::convert::TryFrom<UserStatus> for super::types::UserStatusOffline {
+        type Error = UserStatus;
+        fn try_from(value: UserStatus) -> ::core::result::Result<Self, UserStatus> {
+            match value {
+                UserStatus::Offline(value) => ::core::result::Result::Ok(value),
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
+    impl ::core::convert::TryFrom<UserStatus> for super::types::UserStatusRecently {
+        type Error = UserStatus;
+        fn try_from(value: UserStatus) -> ::core::result::Result<Self, UserStatus> {
+            match value {
+                UserStatus::Recently(value) => ::core::result::Result::Ok(value),
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
+    impl ::core::convert::TryFrom<UserStatus> for super::types::UserStatusLastWeek {
+        type Error = UserStatus;
+        fn try_from(value: UserStatus) -> ::core::result::Result<Self, UserStatus> {
+            match value {
+                UserStatus::LastWeek(value) => ::core::result::Result::Ok(value),
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
+    impl ::core::convert::TryFrom<UserStatus> for super::types::UserStatusLastMonth {
+        type Error = UserStatus;
+        fn try_from(value: UserStatus) -> ::core::result::Result<Self, UserStatus> {
+            match value {
+                UserStatus::LastMonth(value) => ::core::result::Result::Ok(value),
+                other => ::core::result::Result::Err(other),
             }
         }
     }
@@ -6382,6 +7727,28 @@ pub mod enums {
             }
         }
     }
+    impl Username {
+        /// The id of the constructor the value holds.
+        #[inline]
+        pub fn constructor_id(&self) -> u32 {
+            match self {
+                Self::Username(_) => 0xb4073647,
+            }
+        }
+        /// The TL name of the constructor the value holds.
+        #[inline]
+        pub fn tl_name(&self) -> &'static str {
+            match self {
+                Self::Username(_) => "username",
+            }
+        }
+    }
+    impl ::core::convert::From<Username> for super::types::Username {
+        fn from(value: Username) -> Self {
+            let Username::Username(value) = value;
+            value
+        }
+    }
     impl crate::Deserializable for Username {
         #[inline]
         fn deserialize(
@@ -6491,6 +7858,29 @@ pub mod enums {
                 }
             }
         }
+        impl ChatInviteImporters {
+            /// The id of the constructor the value holds.
+            #[inline]
+            pub fn constructor_id(&self) -> u32 {
+                match self {
+                    Self::ChatInviteImporters(_) => 0x81b6b00a,
+                }
+            }
+            /// The TL name of the constructor the value holds.
+            #[inline]
+            pub fn tl_name(&self) -> &'static str {
+                match self {
+                    Self::ChatInviteImporters(_) => "messages.chatInviteImporters",
+                }
+            }
+        }
+        impl ::core::convert::From<ChatInviteImporters>
+        for super::super::types::messages::ChatInviteImporters {
+            fn from(value: ChatInviteImporters) -> Self {
+                let ChatInviteImporters::ChatInviteImporters(value) = value;
+                value
+            }
+        }
         impl crate::Deserializable for ChatInviteImporters {
             #[inline]
             fn deserialize(
@@ -6598,6 +7988,57 @@ pub mod functions {
             pub offset_user: super::super::enums::InputUser,
             /// TL field `limit`.
             pub limit: i32,
+        }
+        impl GetChatInviteImporters {
+            /// The value from its required fields, in schema order; every field that may be left out starts absent (set it with its `with_` method).
+            #[inline]
+            pub fn new(
+                peer: impl ::core::convert::Into<super::super::enums::InputPeer>,
+                offset_date: i32,
+                offset_user: impl ::core::convert::Into<super::super::enums::InputUser>,
+                limit: i32,
+            ) -> Self {
+                Self {
+                    requested: false,
+                    subscription_expired: false,
+                    peer: peer.into(),
+                    link: ::core::option::Option::None,
+                    q: ::core::option::Option::None,
+                    offset_date,
+                    offset_user: offset_user.into(),
+                    limit,
+                }
+            }
+            /// Sets or clears the flag `requested`.
+            #[inline]
+            pub fn with_requested(mut self, value: bool) -> Self {
+                self.requested = value;
+                self
+            }
+            /// Sets or clears the flag `subscription_expired`.
+            #[inline]
+            pub fn with_subscription_expired(mut self, value: bool) -> Self {
+                self.subscription_expired = value;
+                self
+            }
+            /// Sets `link` (present).
+            #[inline]
+            pub fn with_link(
+                mut self,
+                value: impl ::core::convert::Into<::std::string::String>,
+            ) -> Self {
+                self.link = ::core::option::Option::Some(value.into());
+                self
+            }
+            /// Sets `q` (present).
+            #[inline]
+            pub fn with_q(
+                mut self,
+                value: impl ::core::convert::Into<::std::string::String>,
+            ) -> Self {
+                self.q = ::core::option::Option::Some(value.into());
+                self
+            }
         }
         impl crate::Identifiable for GetChatInviteImporters {
             const CONSTRUCTOR_ID: u32 = 0xdf04dd4e;

@@ -11,16 +11,13 @@
 //! ```
 //! use tl_types::{Deserializable, Serializable, functions, types};
 //!
-//! let request = functions::messages::GetChatInviteImporters {
-//!     requested: true,
-//!     subscription_expired: false,
-//!     peer: types::InputPeerSelf {}.into(),
-//!     link: None,
-//!     q: None,
-//!     offset_date: 0,
-//!     offset_user: types::InputUserEmpty {}.into(),
-//!     limit: 50,
-//! };
+//! let request = functions::messages::GetChatInviteImporters::new(
+//!     types::InputPeerSelf {},
+//!     0,
+//!     types::InputUserEmpty {},
+//!     50,
+//! )
+//! .with_requested(true);
 //! let bytes = request.to_bytes();
 //! assert_eq!(&bytes[..4], &0xdf04dd4e_u32.to_le_bytes());
 //! assert_eq!(functions::messages::GetChatInviteImporters::from_bytes(&bytes).unwrap(), request);

@@ -6,7 +6,7 @@ use quote::quote;
 
 use super::context::{Ctx, hex_literal};
 use super::docs;
-use crate::model::EnumDef;
+use crate::model::{EnumDef, EnumKind};
 
 /// Everything generated for one boxed type.
 pub(crate) fn generate(ctx: &Ctx, def: &EnumDef) -> TokenStream {
@@ -26,7 +26,17 @@ pub(crate) fn generate(ctx: &Ctx, def: &EnumDef) -> TokenStream {
         quote!(#doc #ident(#ty),)
     });
     let idents: Vec<_> = def.variants.iter().map(|v| v.ident.to_ident()).collect();
-    let ids = def.variants.iter().map(|v| hex_literal(v.id));
+    let ids: Vec<_> = def.variants.iter().map(|v| hex_literal(v.id)).collect();
+    let names: Vec<&str> = def.variants.iter().map(|v| v.tl_name.as_str()).collect();
+    let (id_of, name_of) = if idents.is_empty() {
+        (quote!(match *self {}), quote!(match *self {}))
+    } else {
+        (
+            quote!(match self { #(Self::#idents(_) => #ids,)* }),
+            quote!(match self { #(Self::#idents(_) => #names,)* }),
+        )
+    };
+    let conversions = conversions(ctx, def);
     let (ser, len, check) = if idents.is_empty() {
         (
             quote!(match *self {}),
@@ -62,6 +72,22 @@ pub(crate) fn generate(ctx: &Ctx, def: &EnumDef) -> TokenStream {
             }
         }
 
+        impl #name {
+            /// The id of the constructor the value holds.
+            #[inline]
+            pub fn constructor_id(&self) -> u32 {
+                #id_of
+            }
+
+            /// The TL name of the constructor the value holds.
+            #[inline]
+            pub fn tl_name(&self) -> &'static str {
+                #name_of
+            }
+        }
+
+        #conversions
+
         impl #rt::Deserializable for #name {
             #[inline]
             fn deserialize(reader: &mut #rt::Reader<'_>) -> ::core::result::Result<Self, #rt::DecodeError> {
@@ -76,4 +102,50 @@ pub(crate) fn generate(ctx: &Ctx, def: &EnumDef) -> TokenStream {
             }
         }
     }
+}
+
+/// The way back from a boxed type's enum to a constructor's struct: `TryFrom` (the error gives the
+/// enum back), or `From` when the type has one constructor. TON's enums of any object or function
+/// get none: each struct converts from its own boxed type's enum.
+fn conversions(ctx: &Ctx, def: &EnumDef) -> TokenStream {
+    if def.kind != EnumKind::Boxed {
+        return TokenStream::new();
+    }
+    let name = def.path.name.to_ident();
+    let only = def.variants.len() == 1;
+    def.variants
+        .iter()
+        .map(|v| {
+            let ident = v.ident.to_ident();
+            let ctor = ctx.path(&def.path, &v.ctor);
+            let value = if v.heap {
+                quote!(*value)
+            } else {
+                quote!(value)
+            };
+            if only {
+                quote! {
+                    impl ::core::convert::From<#name> for #ctor {
+                        fn from(value: #name) -> Self {
+                            let #name::#ident(value) = value;
+                            #value
+                        }
+                    }
+                }
+            } else {
+                quote! {
+                    impl ::core::convert::TryFrom<#name> for #ctor {
+                        type Error = #name;
+
+                        fn try_from(value: #name) -> ::core::result::Result<Self, #name> {
+                            match value {
+                                #name::#ident(value) => ::core::result::Result::Ok(#value),
+                                other => ::core::result::Result::Err(other),
+                            }
+                        }
+                    }
+                }
+            }
+        })
+        .collect()
 }

@@ -1,6 +1,7 @@
 //! The generators: the model becomes one Rust file of tokens — `LAYER`, `name_for_id`, and the
 //! `types`, `enums` and `functions` module trees.
 
+mod builders;
 mod context;
 mod docs;
 mod enums;

@@ -149,10 +149,18 @@ pub(crate) fn generate(ctx: &Ctx, def: &StructDef, is_function: bool) -> TokenSt
         }
         _ => quote!(),
     };
+    let derives = if def.default {
+        quote!(#[derive(Debug, Clone, PartialEq, Default)])
+    } else {
+        quote!(#[derive(Debug, Clone, PartialEq)])
+    };
+    let builders = super::builders::for_struct(ctx, def);
     quote! {
         #doc
-        #[derive(Debug, Clone, PartialEq)]
+        #derives
         pub struct #name #params { #(#fields)* }
+
+        #builders
 
         #(#groups)*
 

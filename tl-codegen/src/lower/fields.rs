@@ -194,9 +194,18 @@ pub(crate) fn layout(
 }
 
 fn stored(def: &Definition, param: &Param, kind: FieldKind) -> Field {
+    // Everything a caller may leave out gets a setter; required fields are `new`'s parameters.
+    let setter = match kind {
+        FieldKind::Required(_) => None,
+        FieldKind::Nullable(_)
+        | FieldKind::Optional(..)
+        | FieldKind::Flag(_)
+        | FieldKind::Group { .. } => Some(RustIdent::snake(&format!("with_{}", param.name))),
+    };
     Field {
         ident: RustIdent::snake(&param.name),
         tl_name: param.name.to_string(),
+        setter,
         kind,
         doc: def.docs.field(&param.name).map(str::to_owned),
         implies: Vec::new(),

@@ -6,6 +6,7 @@ mod fields;
 mod heap;
 mod names;
 mod select;
+mod traits;
 mod types;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -183,6 +184,7 @@ pub(crate) fn lower(
     find_terminal_variants(&mut model);
     heap::decide(&mut model);
     record_variants(&mut model);
+    traits::decide(&mut model);
     model.types.sort_by(|a, b| a.path.cmp(&b.path));
     model.functions.sort_by(|a, b| a.path.cmp(&b.path));
     model.enums.sort_by(|a, b| a.path.cmp(&b.path));
@@ -394,6 +396,7 @@ fn lower_struct(
         generics: generics.into_iter().flatten().collect(),
         returns,
         variant_of: None,
+        default: false,
     })
 }
 
@@ -447,8 +450,11 @@ fn compute_min_lengths(model: &mut Model) {
             let lookup = |p: &ItemPath| known.get(p).copied().unwrap_or(0);
             let mut total = 4 * s.flag_words.len();
             for f in &s.fields {
-                if let FieldKind::Required(ty) = &f.kind {
-                    total += fields::min_len(ty, &lookup);
+                match &f.kind {
+                    FieldKind::Required(ty) => total += fields::min_len(ty, &lookup),
+                    // The `null` id, or a boxed value: 4 bytes at least.
+                    FieldKind::Nullable(_) => total += 4,
+                    FieldKind::Optional(..) | FieldKind::Flag(_) | FieldKind::Group { .. } => {}
                 }
             }
             if known.get(&s.path) != Some(&total) {
