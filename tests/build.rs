@@ -43,6 +43,38 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         modules,
         "/// Hands every type of every fixture to `visitor`, for JSON round trips.\npub fn visit_all_json<V: ::tl_types::sample::JsonVisitor>(visitor: &mut V) {{\n{json_visits}}}"
     )?;
+    // The `Config` hooks, on the recursion fixture (a three-constructor enum, a boxable field).
+    tl_codegen::Config::new()
+        .non_exhaustive(true)
+        .type_attribute(".", "#[derive(Eq, Hash)]")
+        .type_attribute("textPlain", "#[doc(alias = \"plain\")]")
+        .field_attribute("textPlain.text", "#[doc(alias = \"content\")]")
+        .boxed("textBold.text")
+        .file_name("hooks.rs")
+        .compile(&[fixtures.join("recursion.tl")])?;
+    writeln!(
+        modules,
+        "/// Generated from tl-codegen/tests/fixtures/recursion.tl with `Config` hooks: \
+         `non_exhaustive`, `type_attribute(\".\", \"#[derive(Eq, Hash)]\")`, a field attribute and \
+         `boxed(\"textBold.text\")`.\n\
+         ///\n\
+         /// A crate matching on its enums needs a `_` arm:\n\
+         ///\n\
+         /// ```compile_fail,E0004\n\
+         /// use tl_tests::fixtures::hooks::enums::RichText;\n\
+         /// fn kind(text: &RichText) -> u8 {{\n\
+         ///     match text {{ RichText::TextPlain(_) => 0, RichText::TextBold(_) => 1, RichText::TextConcat(_) => 2 }}\n\
+         /// }}\n\
+         /// ```\n\
+         ///\n\
+         /// ```\n\
+         /// use tl_tests::fixtures::hooks::enums::RichText;\n\
+         /// fn kind(text: &RichText) -> u8 {{\n\
+         ///     match text {{ RichText::TextPlain(_) => 0, RichText::TextBold(_) => 1, _ => 2 }}\n\
+         /// }}\n\
+         /// ```\n\
+         pub mod hooks {{\n    include!(concat!(env!(\"OUT_DIR\"), \"/hooks.rs\"));\n}}"
+    )?;
     let out = PathBuf::from(std::env::var("OUT_DIR")?);
     std::fs::write(out.join("fixtures.rs"), modules)?;
     Ok(())

@@ -79,3 +79,17 @@ fn shared_bits_heap_fields_and_defaults() {
         recursion::enums::RichText::TextBold(Box::new(bold))
     );
 }
+
+#[test]
+fn config_hooks_take_effect() {
+    use std::collections::HashSet;
+    use tl_tests::fixtures::hooks::{enums::RichText, types};
+    // `type_attribute(".", "#[derive(Eq, Hash)]")` reached structs and enums.
+    let plain: RichText = types::TextPlain::new("x").into();
+    let set: HashSet<RichText> = [plain.clone(), plain.clone()].into_iter().collect();
+    assert_eq!(set.len(), 1);
+    // `boxed("textBold.text")` holds the field in a `Box`.
+    let bold = types::TextBold::new(plain.clone());
+    let held: Box<RichText> = bold.text;
+    assert_eq!(*held, plain);
+}

@@ -18,6 +18,9 @@ fn cargo(corpus: &Path, command: &str, args: &[&str]) -> String {
         &Path::new(env!("CARGO_TARGET_TMPDIR")).join("corpus"),
     )
     .args(args)
+    // One compiler at a time: the generated crate (every corpus schema, with samples and the JSON
+    // form) needs about 11 GB in one rustc, and `--all-targets` would check it twice at once.
+    .env("CARGO_BUILD_JOBS", "1")
     .env("TL_CORPUS", corpus)
     .env_remove("RUSTFLAGS")
     .output()

@@ -33,6 +33,7 @@ pub struct Config {
     serde: bool,
     serde_cfg: Option<String>,
     layer: Option<i32>,
+    hooks: crate::lower::Hooks,
 }
 
 impl Default for Config {
@@ -49,6 +50,7 @@ impl Default for Config {
             serde: false,
             serde_cfg: None,
             layer: None,
+            hooks: crate::lower::Hooks::default(),
         }
     }
 }
@@ -187,6 +189,71 @@ impl Config {
         self
     }
 
+    /// Adds an attribute to the generated items that `path` matches (prost-build's rule): a TL
+    /// name (`"messages.getChatInviteImporters"`, `"User"` for a boxed type's enum), a namespace
+    /// (`"messages"`: every item in it), or `"."` for every struct and enum. Attributes are
+    /// written as in source; one that does not parse fails generation ([`Error::Attribute`]).
+    ///
+    /// ```
+    /// tl_codegen::Config::new()
+    ///     .type_attribute(".", "#[derive(Eq)]")
+    ///     .type_attribute("messages.getChatInviteImporters", "#[doc(alias = \"importers\")]");
+    /// ```
+    pub fn type_attribute(
+        &mut self,
+        path: impl Into<String>,
+        attribute: impl Into<String>,
+    ) -> &mut Self {
+        self.hooks
+            .type_attributes
+            .push((path.into(), attribute.into()));
+        self
+    }
+
+    /// Adds an attribute to the generated fields that `path` matches: `"user.username"` (a
+    /// constructor or function, and the TL field), a whole definition (`"user"`: all its fields), a
+    /// namespace (`"messages"`), or `"."` for every field.
+    ///
+    /// ```
+    /// tl_codegen::Config::new().field_attribute("user.phone", "#[doc(alias = \"phone_number\")]");
+    /// ```
+    pub fn field_attribute(
+        &mut self,
+        path: impl Into<String>,
+        attribute: impl Into<String>,
+    ) -> &mut Self {
+        self.hooks
+            .field_attributes
+            .push((path.into(), attribute.into()));
+        self
+    }
+
+    /// Marks every generated enum `#[non_exhaustive]`, so that a new layer adding a constructor is
+    /// not a breaking change for crates that match on the enums (they need a `_` arm). Off by
+    /// default. `tlgen diff --non-exhaustive` judges changes accordingly.
+    ///
+    /// ```
+    /// tl_codegen::Config::new().non_exhaustive(true);
+    /// ```
+    pub fn non_exhaustive(&mut self, on: bool) -> &mut Self {
+        self.hooks.non_exhaustive = on;
+        self
+    }
+
+    /// Holds the fields that `path` matches (as in [`Config::field_attribute`]) in a `Box`, when
+    /// they hold a boxed type or a bare constructor. Otherwise the generator decides: a value goes
+    /// on the heap when it would make a recursive type infinitely large, and an enum variant when
+    /// its struct is estimated at more than 96 bytes (so that every enum stays small). A path that
+    /// matches no such field fails generation ([`Error::UnknownPath`]).
+    ///
+    /// ```
+    /// tl_codegen::Config::new().boxed("user.photo");
+    /// ```
+    pub fn boxed(&mut self, path: impl Into<String>) -> &mut Self {
+        self.hooks.boxed.push(path.into());
+        self
+    }
+
     /// The layer to put in `LAYER` (an `i32`, like `LAYER` itself and `invokeWithLayer`'s `layer`)
     /// when the schema has no `// LAYER N` line (TDLib's telegram_api.tl takes its layer from
     /// elsewhere). A layer the schema states wins.
@@ -279,8 +346,22 @@ impl Config {
     }
 
     fn lower(&self, schema: &Schema) -> Result<Model, Error> {
-        crate::lower::lower(schema, &self.select, self.layer).map_err(|e| match e {
+        for (path, attribute) in self
+            .hooks
+            .type_attributes
+            .iter()
+            .chain(&self.hooks.field_attributes)
+        {
+            if crate::lower::parse_attributes(attribute).is_none() {
+                return Err(Error::Attribute {
+                    path: path.clone(),
+                    attribute: attribute.clone(),
+                });
+            }
+        }
+        crate::lower::lower(schema, &self.select, self.layer, &self.hooks).map_err(|e| match e {
             LowerError::UnknownSelection(name) => Error::UnknownSelection { name },
+            LowerError::UnknownPath(path) => Error::UnknownPath { path },
             LowerError::Unsupported(diagnostics) => Error::Schema {
                 diagnostics,
                 sources: SourceSet::new(),

@@ -39,6 +39,25 @@ pub enum Error {
         /// The name given.
         name: String,
     },
+    /// An attribute given to `type_attribute` or `field_attribute` does not parse as outer
+    /// attributes (`#[derive(Eq)]`).
+    #[error(
+        "the attribute `{attribute}` given for `{path}` is not a Rust attribute (such as #[derive(Eq)])"
+    )]
+    Attribute {
+        /// The path given.
+        path: String,
+        /// The attribute given.
+        attribute: String,
+    },
+    /// A path given to `boxed` matches no field that holds a boxed type or a bare constructor.
+    #[error(
+        "cannot box {path}: no generated field holding a boxed type or a constructor matches it"
+    )]
+    UnknownPath {
+        /// The path given.
+        path: String,
+    },
     /// `runtime_path` is not a Rust path.
     #[error("`{path}` is not a Rust path (such as ::tl_types or crate::tl)")]
     RuntimePath {

@@ -178,6 +178,8 @@ pub struct Field {
     /// The consuming setter (`with_username`) of a field a caller may leave out (conditional or
     /// nullable); `None` for required fields, which are the parameters of `new`.
     pub setter: Option<RustIdent>,
+    /// Attributes from `Config::field_attribute`, as written there.
+    pub attributes: Vec<String>,
 }
 
 /// A struct holding the members of a shared-bit group.
@@ -202,6 +204,8 @@ pub struct GroupMember {
     pub ty: TypeRef,
     /// Its documentation, if the schema has any.
     pub doc: Option<String>,
+    /// Attributes from `Config::field_attribute`, as written there.
+    pub attributes: Vec<String>,
 }
 
 /// A `?true` field that shares its bit with data-carrying fields: not stored, but read through a
@@ -307,6 +311,8 @@ pub struct StructDef {
     /// Whether it implements `Default`: every field has a default (numbers, strings, vectors,
     /// absent conditional fields, structs that have one); a required enum field has none.
     pub default: bool,
+    /// Attributes from `Config::type_attribute`, as written there.
+    pub attributes: Vec<String>,
 }
 
 impl StructDef {
@@ -385,6 +391,10 @@ pub struct EnumDef {
     pub variants: Vec<Variant>,
     /// The variant whose value nests least (for sample values at the depth limit).
     pub terminal: usize,
+    /// Attributes from `Config::type_attribute`, as written there.
+    pub attributes: Vec<String>,
+    /// Marked `#[non_exhaustive]` (`Config::non_exhaustive`).
+    pub non_exhaustive: bool,
 }
 
 /// One variant: a constructor struct, held in a `Box` when it is large or recursive.

@@ -67,6 +67,49 @@ fn serde() {
     }
 }
 
+/// The `Config` hooks: attributes on items and fields, `#[non_exhaustive]` enums, a field forced
+/// onto the heap.
+#[test]
+fn hooks() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/recursion.tl");
+    let code = generate(&path, |c| {
+        c.non_exhaustive(true)
+            .type_attribute(".", "#[derive(Eq, Hash)]")
+            .type_attribute("textPlain", "#[doc(alias = \"plain\")]")
+            .field_attribute("textPlain.text", "#[doc(alias = \"content\")]")
+            .boxed("textBold.text");
+    });
+    insta::assert_snapshot!("hooks_recursion.tl", code);
+}
+
+/// A hook that cannot be applied is an error naming it, not ignored.
+#[test]
+fn bad_hooks_are_errors() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/recursion.tl");
+    let err = tl_codegen::Config::new()
+        .type_attribute("textPlain", "derive(Eq)")
+        .generate(&[&path])
+        .unwrap_err();
+    assert!(
+        matches!(&err, tl_codegen::Error::Attribute { path, .. } if path == "textPlain"),
+        "{err}"
+    );
+    assert_eq!(
+        err.to_string(),
+        "the attribute `derive(Eq)` given for `textPlain` is not a Rust attribute (such as #[derive(Eq)])"
+    );
+    for path_given in ["textConcat.texts", "textBold.nothing", "nowhere"] {
+        let err = tl_codegen::Config::new()
+            .boxed(path_given)
+            .generate(&[&path])
+            .unwrap_err();
+        assert!(
+            matches!(&err, tl_codegen::Error::UnknownPath { path } if path == path_given),
+            "{err}"
+        );
+    }
+}
+
 /// Generation is a pure function of the schema: the same input gives the same bytes.
 #[test]
 fn output_is_deterministic() {

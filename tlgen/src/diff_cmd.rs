@@ -55,6 +55,10 @@ pub(crate) struct Args {
     /// names with commas).
     #[arg(long, value_name = "NAME", value_delimiter = ',')]
     select: Vec<String>,
+    /// Judge the code as `Config::non_exhaustive(true)` generates it: every enum is
+    /// `#[non_exhaustive]`, so a new variant does not break downstream matches.
+    #[arg(long)]
+    non_exhaustive: bool,
     /// The old version of the schema.
     #[arg(value_name = "OLD.tl")]
     old: PathBuf,
@@ -77,7 +81,9 @@ pub(crate) fn run(args: &Args) -> Outcome {
         }
     };
     let mut config = tl_codegen::Config::new();
-    config.select(args.select.iter().cloned());
+    config
+        .select(args.select.iter().cloned())
+        .non_exhaustive(args.non_exhaustive);
     let mut models = Vec::new();
     for (schema, sources) in [&old, &new] {
         match config.model(schema) {

@@ -140,3 +140,12 @@ pub(crate) fn hex_literal(value: u32) -> proc_macro2::Literal {
         .parse()
         .unwrap_or_else(|_| proc_macro2::Literal::u32_unsuffixed(value))
 }
+
+/// The attributes a user gave through `Config` hooks, as tokens (they were checked to parse when
+/// the model was built).
+pub(crate) fn user_attributes(attributes: &[String]) -> TokenStream {
+    attributes
+        .iter()
+        .filter_map(|a| crate::lower::parse_attributes(a))
+        .collect()
+}

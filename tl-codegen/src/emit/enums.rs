@@ -50,9 +50,13 @@ pub(crate) fn generate(ctx: &Ctx, def: &EnumDef) -> TokenStream {
             quote!(match self { #(Self::#idents(value) => #rt::Serializable::check_limits(value),)* }),
         )
     };
+    let attributes = super::context::user_attributes(&def.attributes);
+    let non_exhaustive = def.non_exhaustive.then(|| quote!(#[non_exhaustive]));
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq)]
+        #non_exhaustive
+        #attributes
         pub enum #name { #(#variants)* }
 
         impl #rt::Serializable for #name {

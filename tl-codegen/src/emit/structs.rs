@@ -43,7 +43,8 @@ pub(crate) fn generate(ctx: &Ctx, def: &StructDef, is_function: bool) -> TokenSt
         };
         let doc = docs::field_doc(f);
         let doc = docs::attrs(&doc);
-        quote!(#doc pub #ident: #ty,)
+        let attributes = super::context::user_attributes(&f.attributes);
+        quote!(#doc #attributes pub #ident: #ty,)
     });
     let groups = def.groups.iter().map(|g| {
         let group_name = g.name.to_ident();
@@ -59,7 +60,8 @@ pub(crate) fn generate(ctx: &Ctx, def: &StructDef, is_function: bool) -> TokenSt
                 .clone()
                 .unwrap_or_else(|| format!("TL field `{}`.", m.tl_name));
             let doc = docs::attrs(&doc);
-            quote!(#doc pub #ident: #ty,)
+            let attributes = super::context::user_attributes(&m.attributes);
+            quote!(#doc #attributes pub #ident: #ty,)
         });
         quote! {
             #group_doc
@@ -155,9 +157,11 @@ pub(crate) fn generate(ctx: &Ctx, def: &StructDef, is_function: bool) -> TokenSt
         quote!(#[derive(Debug, Clone, PartialEq)])
     };
     let builders = super::builders::for_struct(ctx, def);
+    let attributes = super::context::user_attributes(&def.attributes);
     quote! {
         #doc
         #derives
+        #attributes
         pub struct #name #params { #(#fields)* }
 
         #builders

@@ -107,6 +107,7 @@ pub(crate) fn layout(
                         tl_name: params[d].name.to_string(),
                         ty: resolver.resolve(&params[d].ty, generics)?,
                         doc: def.docs.field(&params[d].name).map(str::to_owned),
+                        attributes: Vec::new(),
                     });
                     slot_of[d] = Some(Slot::Member {
                         holder: first,
@@ -209,6 +210,7 @@ fn stored(def: &Definition, param: &Param, kind: FieldKind) -> Field {
         kind,
         doc: def.docs.field(&param.name).map(str::to_owned),
         implies: Vec::new(),
+        attributes: Vec::new(),
     }
 }
 

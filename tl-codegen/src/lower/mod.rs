@@ -4,6 +4,7 @@
 
 mod fields;
 mod heap;
+mod hooks;
 mod names;
 mod select;
 mod traits;
@@ -15,6 +16,8 @@ use tl_parser::{
     Code, DefId, DefKind, Definition, Diagnostic, IdStatus, Label, Schema, Severity, Span, TypeId,
     TypeKind,
 };
+
+pub(crate) use hooks::{Hooks, parse_attributes};
 
 use crate::ident::RustIdent;
 use crate::model::{
@@ -34,6 +37,8 @@ pub(crate) struct Unsupported {
 pub(crate) enum LowerError {
     /// A name given to `select` is not in the schema.
     UnknownSelection(String),
+    /// A path given to `boxed` matches no field it can box.
+    UnknownPath(String),
     /// Constructs without a Rust form, one diagnostic each.
     Unsupported(Vec<Diagnostic>),
 }
@@ -44,6 +49,7 @@ pub(crate) fn lower(
     schema: &Schema,
     roots: &[String],
     layer: Option<i32>,
+    hooks: &Hooks,
 ) -> Result<Model, LowerError> {
     let selected = select::closure(schema, roots).map_err(LowerError::UnknownSelection)?;
     // Sorted by TL name: paths that would collide get their suffixes in that order.
@@ -156,6 +162,8 @@ pub(crate) fn lower(
             doc: schema.boxed_type(*id).doc.clone(),
             variants,
             terminal: 0,
+            attributes: Vec::new(),
+            non_exhaustive: false,
         });
     }
     if let Some(name) = any_object_name {
@@ -183,6 +191,7 @@ pub(crate) fn lower(
     compute_min_lengths(&mut model);
     find_terminal_variants(&mut model);
     heap::decide(&mut model);
+    hooks::apply(&mut model, hooks).map_err(LowerError::UnknownPath)?;
     record_variants(&mut model);
     traits::decide(&mut model);
     model.types.sort_by(|a, b| a.path.cmp(&b.path));
@@ -265,6 +274,8 @@ fn any_enum(
         doc: Some(format!("A value of {what}, tagged by its constructor id.")),
         variants,
         terminal: 0,
+        attributes: Vec::new(),
+        non_exhaustive: false,
     })
 }
 
@@ -397,6 +408,7 @@ fn lower_struct(
         returns,
         variant_of: None,
         default: false,
+        attributes: Vec::new(),
     })
 }
 

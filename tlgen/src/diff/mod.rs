@@ -402,13 +402,18 @@ fn diff_models(old: Side<'_>, new: Side<'_>, selected: bool) -> Diff {
     }
 }
 
-/// Notes for each enum of the old side that the new side gives `name` as a new variant of.
+/// Notes for each enum of the old side that the new side gives `name` as a new variant of, each a
+/// Rust-breaking change; enums generated `#[non_exhaustive]` are left out (downstream matches have
+/// a `_` arm already).
 fn new_variant_notes(name: &str, old: &Side<'_>, new: &Side<'_>) -> Vec<String> {
     let mut notes = Vec::new();
     for (e, _) in new.variants.get(name).into_iter().flatten() {
         let Some(old_enum) = old.same_enum(e) else {
             continue;
         };
+        if e.non_exhaustive {
+            continue;
+        }
         if old_enum.variants.iter().any(|v| v.tl_name == name) {
             continue;
         }
