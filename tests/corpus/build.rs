@@ -4,25 +4,25 @@
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-/// (module name, path in the corpus, layer to use when the file states none).
-const SCHEMAS: &[(&str, &str, Option<i32>)] = &[
-    ("api_l228", "telegram/api-L228.tl", Some(228)),
-    ("api_l227", "telegram/api-L227.tl", Some(227)),
-    ("api_l208", "telegram/api-L208.tl", Some(208)),
-    ("api_l179", "telegram/api-L179.tl", Some(179)),
-    ("tdesktop_api_l214", "telegram/tdesktop-api-L214.tl", None),
-    ("grammers_api_l222", "telegram/grammers-api-L222.tl", None),
-    ("mtproto", "telegram/mtproto.tl", None),
-    ("secret_api", "telegram/secret_api.tl", None),
-    ("tdlib_mtproto_api", "tdlib/mtproto_api.tl", None),
-    ("e2e_api", "tdlib/e2e_api.tl", None),
-    ("td_api", "tdlib/td_api.tl", None),
-    ("ton_api", "ton/ton_api.tl", None),
-    ("lite_api", "ton/lite_api.tl", None),
-    ("tonlib_api", "ton/tonlib_api.tl", None),
-];
+/// `(module name, path in the corpus, layer to use when the file states none)`, from
+/// `schemas.list`.
+fn schemas(list: &str) -> Result<Vec<(String, String, Option<i32>)>, Box<dyn std::error::Error>> {
+    let mut out = Vec::new();
+    for line in list.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
+        let mut words = line.split_whitespace();
+        let (Some(module), Some(file), Some(layer)) = (words.next(), words.next(), words.next())
+        else {
+            return Err(format!("schemas.list: cannot read {line:?}").into());
+        };
+        let layer = if layer == "-" { None } else { Some(layer.parse()?) };
+        out.push((module.to_owned(), file.to_owned(), layer));
+    }
+    Ok(out)
+}
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
+    println!("cargo:rerun-if-changed=schemas.list");
+    let all = schemas(&std::fs::read_to_string("schemas.list")?)?;
     println!("cargo:rerun-if-env-changed=TL_CORPUS");
     println!("cargo:rerun-if-env-changed=TL_CORPUS_ONLY");
     // `TL_CORPUS_ONLY=api_l228,td_api` generates only those schemas (the fuzz targets need only
@@ -38,15 +38,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut modules = String::new();
     let mut visit = String::new();
     let mut visit_json = String::new();
-    let chosen: Vec<_> = SCHEMAS
+    let chosen: Vec<_> = all
         .iter()
         .filter(|(m, _, _)| only.as_ref().is_none_or(|o| o.iter().any(|x| x == m)))
         .collect();
     for (module, file, layer) in &chosen {
         let mut config = tl_codegen::Config::new();
         config.samples(true).serde(true).file_name(format!("{module}.rs"));
-        if let Some(layer) = layer {
-            config.layer(*layer);
+        if let Some(layer) = *layer {
+            config.layer(layer);
         }
         config.compile(&[corpus.join(file)])?;
         writeln!(

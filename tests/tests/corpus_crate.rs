@@ -1,7 +1,10 @@
 //! Generates Rust from every schema of the corpus (`tests/corpus`), builds it with clippy denying
 //! every warning, and round-trips every constructor and function of every schema, in binary and
-//! through JSON; prints the counts. The slow suite: runs with `TL_SLOW_TESTS=1`. `tests/corpus` builds on its own
-//! `Cargo.lock` (the workspace's, pruned; `lock_files.rs` checks it) with `--locked --offline`.
+//! through JSON; prints the counts. One build per schema (`TL_CORPUS_ONLY`, the list in
+//! `tests/corpus/schemas.list`), one compiler at a time: with sample values and the JSON form, a
+//! crate of every schema at once needs more memory than a CI machine has. The slow suite: runs
+//! with `TL_SLOW_TESTS=1`. `tests/corpus` builds on its own `Cargo.lock` (the workspace's, pruned;
+//! `lock_files.rs` checks it) with `--locked --offline`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::io::Write as _;
@@ -9,19 +12,22 @@ use std::path::Path;
 
 mod harness;
 
-/// Runs `cargo <command> --locked --offline --manifest-path tests/corpus/Cargo.toml <args>`,
-/// returning its stdout.
-fn cargo(corpus: &Path, command: &str, args: &[&str]) -> String {
+fn corpus_crate() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
+}
+
+/// Runs `cargo <command> --locked --offline --manifest-path tests/corpus/Cargo.toml <args>` on the
+/// schema `module` alone, returning its stdout.
+fn cargo(corpus: &Path, module: &str, command: &str, args: &[&str]) -> String {
     let output = harness::scratch::cargo(
         command,
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"),
+        &corpus_crate(),
         &Path::new(env!("CARGO_TARGET_TMPDIR")).join("corpus"),
     )
     .args(args)
-    // One compiler at a time: the generated crate (every corpus schema, with samples and the JSON
-    // form) needs about 11 GB in one rustc, and `--all-targets` would check it twice at once.
     .env("CARGO_BUILD_JOBS", "1")
     .env("TL_CORPUS", corpus)
+    .env("TL_CORPUS_ONLY", module)
     .env_remove("RUSTFLAGS")
     .output()
     .unwrap();
@@ -29,9 +35,29 @@ fn cargo(corpus: &Path, command: &str, args: &[&str]) -> String {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
         output.status.success(),
-        "cargo {args:?} failed:\n{stdout}\n{stderr}"
+        "cargo {command} {args:?} for {module} failed:\n{stdout}\n{stderr}"
     );
     stdout
+}
+
+/// The module names of `tests/corpus/schemas.list`.
+fn schemas() -> Vec<String> {
+    std::fs::read_to_string(corpus_crate().join("schemas.list"))
+        .unwrap()
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split_whitespace().next().unwrap().to_owned())
+        .collect()
+}
+
+/// `(types, values)` of a summary line `… N types, M values, 0 failures`.
+fn counts(line: &str) -> (usize, usize) {
+    let number = |unit: &str| -> usize {
+        let end = line.find(unit).unwrap();
+        let start = line[..end - 1].rfind(' ').unwrap() + 1;
+        line[start..end - 1].parse().unwrap()
+    };
+    (number(" types"), number(" values"))
 }
 
 #[test]
@@ -42,33 +68,41 @@ fn every_corpus_schema_compiles_without_warnings_and_round_trips() {
         return;
     }
     let corpus = harness::corpus::dir();
-    // Warnings from the generated code (rustc's and clippy's) are errors.
-    cargo(
-        &corpus,
-        "clippy",
-        &["--quiet", "--all-targets", "--", "-D", "warnings"],
-    );
-    let stdout = cargo(&corpus, "test", &["--quiet", "--", "--nocapture"]);
-    // Written to stderr directly, past the test harness's capture, so that CI's log shows the counts.
+    let schemas = schemas();
+    assert_eq!(schemas.len(), 14, "{schemas:?}");
+    // Written to stderr directly, past the test harness's capture, so that CI's log shows them.
     let mut stderr = std::io::stderr();
-    for (keyword, what) in [("round-trip ", "binary"), ("JSON round trip ", "JSON")] {
-        // Progress dots of other tests may precede a line: take each summary from its keyword on.
-        let summary: Vec<&str> = stdout
-            .lines()
-            .filter_map(|l| l.find(keyword).map(|at| &l[at..]))
-            .collect();
-        for line in &summary {
+    let kinds = [("round-trip ", "binary"), ("JSON round trip ", "JSON")];
+    let mut totals = [(0, 0); 2];
+    for module in &schemas {
+        // Warnings from the generated code (rustc's and clippy's) are errors.
+        cargo(
+            &corpus,
+            module,
+            "clippy",
+            &["--quiet", "--all-targets", "--", "-D", "warnings"],
+        );
+        let stdout = cargo(&corpus, module, "test", &["--quiet", "--", "--nocapture"]);
+        for ((keyword, what), total) in kinds.iter().zip(&mut totals) {
+            // Progress dots of other tests may precede a line: take it from its keyword on.
+            let line = stdout
+                .lines()
+                .filter_map(|l| l.find(keyword).map(|at| &l[at..]))
+                .find(|l| l.starts_with(&format!("{keyword}{module}:")))
+                .unwrap_or_else(|| panic!("no {what} summary for {module}:\n{stdout}"));
             writeln!(stderr, "{line}").unwrap();
+            assert!(line.ends_with(" 0 failures"), "{line}");
+            let (types, values) = counts(line);
+            assert!(types > 0, "{line}");
+            total.0 += types;
+            total.1 += values;
         }
-        assert_eq!(
-            summary.len(),
-            15,
-            "expected a {what} line per schema and a total:\n{stdout}"
-        );
-        let total = summary.last().unwrap();
-        assert!(
-            total.starts_with(&format!("{keyword}total:")) && total.ends_with(" 0 failures"),
-            "{total}"
-        );
+    }
+    for ((keyword, _), (types, values)) in kinds.iter().zip(totals) {
+        writeln!(
+            stderr,
+            "{keyword}total: {types} types, {values} values, 0 failures"
+        )
+        .unwrap();
     }
 }

@@ -144,9 +144,9 @@ pub struct FlagBit {
 pub enum FieldKind {
     /// Always present: `T`.
     Required(TypeRef),
-    /// A boxed value that TDLib documents as possibly null (`may be null`, `pass null`):
-    /// `Option<T>`. `None` is written as the id of TL's `null#56730bcc` constructor, left out of
-    /// JSON.
+    /// An object that TDLib documents as possibly null (`may be null`, `pass null`): `Option<T>`.
+    /// `None` is written as the id of TL's `null#56730bcc` constructor and left out of JSON; a bare
+    /// constructor's value is written with its id (boxed), so that the two cannot be confused.
     Nullable(TypeRef),
     /// `name:flags.N?T` alone on its bit: `Option<T>`.
     Optional(TypeRef, FlagBit),

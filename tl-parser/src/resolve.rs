@@ -138,7 +138,7 @@ fn resolve_definition(
             role,
             flag: p.flag.clone(),
             nullable: role == Role::Required
-                && matches!(ty.kind, TypeKind::Boxed(_))
+                && matches!(ty.kind, TypeKind::Boxed(_) | TypeKind::Bare(_))
                 && def.docs.field(&p.name).is_some_and(Param::documents_null),
             ty,
             span: p.span,

@@ -269,8 +269,9 @@ pub struct Param {
     /// The field's type.
     pub ty: Type,
     /// True when the value may be null: TDLib's documentation of the field says `may be null` or
-    /// `pass null`, and its type is a boxed type of the schema (only objects can be null in TDLib;
-    /// strings, numbers and vectors never are). See [`Param::documents_null`].
+    /// `pass null`, and its type is an object (a boxed type, or a constructor written bare as
+    /// td_api writes `country:countryInfo`); only objects can be null in TDLib, strings, numbers and
+    /// vectors never are. See [`Param::documents_null`].
     pub nullable: bool,
     /// Where the whole parameter stands.
     pub span: Span,

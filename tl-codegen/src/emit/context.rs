@@ -116,7 +116,21 @@ impl Ctx {
         match kind {
             FieldKind::Required(ty) => Some(self.codec(from, ty)),
             FieldKind::Nullable(ty) => {
-                let (tl, inner) = (&self.codec, self.codec(from, ty));
+                let tl = &self.codec;
+                let inner = match ty {
+                    // A bare object that may be null is written with its constructor id, so that
+                    // its first bytes cannot be taken for `null`'s.
+                    TypeRef::Bare { path, heap } => {
+                        let path = self.path(from, path);
+                        let boxed = quote!(#tl::Boxed<#path>);
+                        if *heap {
+                            quote!(#tl::Heap<#boxed>)
+                        } else {
+                            boxed
+                        }
+                    }
+                    _ => self.codec(from, ty),
+                };
                 Some(quote!(#tl::Nullable<#inner>))
             }
             FieldKind::Optional(..) | FieldKind::Flag(_) | FieldKind::Group { .. } => None,
