@@ -1,7 +1,9 @@
 //! Generates Rust from every schema of the corpus (`tests/corpus`), builds it with clippy denying
 //! every warning, and round-trips every constructor and function of every schema, in binary and
-//! through JSON; prints the counts. The slow suite: runs with `TL_SLOW_TESTS=1`. `tests/corpus` builds on its own
-//! `Cargo.lock` (the workspace's, pruned; `lock_files.rs` checks it) with `--locked --offline`.
+//! through JSON; runs td_api's types against TDLib (`tests/corpus/tests/tdjson.rs`, with the
+//! library `TDJSON_LIB` names); prints the counts. The slow suite: runs with `TL_SLOW_TESTS=1`.
+//! `tests/corpus` builds on its own `Cargo.lock` (the workspace's, pruned; `lock_files.rs` checks
+//! it) with `--locked --offline`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::io::Write as _;
@@ -10,8 +12,8 @@ use std::path::Path;
 mod harness;
 
 /// Runs `cargo <command> --locked --offline --manifest-path tests/corpus/Cargo.toml <args>`,
-/// returning its stdout.
-fn cargo(corpus: &Path, command: &str, args: &[&str]) -> String {
+/// returning its stdout and stderr.
+fn cargo(corpus: &Path, command: &str, args: &[&str]) -> (String, String) {
     let output = harness::scratch::cargo(
         command,
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"),
@@ -23,12 +25,12 @@ fn cargo(corpus: &Path, command: &str, args: &[&str]) -> String {
     .output()
     .unwrap();
     let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
     assert!(
         output.status.success(),
         "cargo {args:?} failed:\n{stdout}\n{stderr}"
     );
-    stdout
+    (stdout, stderr)
 }
 
 #[test]
@@ -45,7 +47,7 @@ fn every_corpus_schema_compiles_without_warnings_and_round_trips() {
         "clippy",
         &["--quiet", "--all-targets", "--", "-D", "warnings"],
     );
-    let stdout = cargo(&corpus, "test", &["--quiet", "--", "--nocapture"]);
+    let (stdout, test_stderr) = cargo(&corpus, "test", &["--quiet", "--", "--nocapture"]);
     // Written to stderr directly, past the test harness's capture, so that CI's log shows the counts.
     let mut stderr = std::io::stderr();
     for (keyword, what) in [("round-trip ", "binary"), ("JSON round trip ", "JSON")] {
@@ -66,6 +68,34 @@ fn every_corpus_schema_compiles_without_warnings_and_round_trips() {
         assert!(
             total.starts_with(&format!("{keyword}total:")) && total.ends_with(" 0 failures"),
             "{total}"
+        );
+    }
+    // td_api against TDLib (tests/corpus/tests/tdjson.rs): its summaries, or the line saying that
+    // it found no libtdjson. With TDJSON_LIB set (CI), the summaries must be there.
+    let tdlib: Vec<&str> = stdout
+        .lines()
+        .filter_map(|l| l.find("TDLib ").map(|at| &l[at..]))
+        .collect();
+    let skipped: Vec<&str> = test_stderr
+        .lines()
+        .filter(|l| l.starts_with("SKIPPED: libtdjson"))
+        .collect();
+    for line in tdlib.iter().chain(&skipped) {
+        writeln!(stderr, "{line}").unwrap();
+    }
+    let summaries = ["TDLib td_execute: ", "TDLib client: "];
+    let summarised = summaries
+        .iter()
+        .all(|keyword| tdlib.iter().any(|l| l.starts_with(keyword)));
+    if std::env::var_os("TDJSON_LIB").is_some_and(|v| !v.is_empty()) {
+        assert!(
+            summarised,
+            "TDJSON_LIB is set, but the TDLib test printed no summaries:\n{stdout}\n{test_stderr}"
+        );
+    } else {
+        assert!(
+            summarised || skipped.len() == summaries.len(),
+            "the TDLib test printed neither its summaries nor SKIPPED lines:\n{stdout}\n{test_stderr}"
         );
     }
 }
