@@ -56,9 +56,11 @@ use tl_types::{Identifiable, RemoteCall, json};
 /// that belongs to no country; but td_api.tl writes its type as the bare constructor
 /// `countryInfo`, and tl-parser marks a field nullable only when its type is a boxed type
 /// (`Param::nullable` in tl-parser/src/resolve.rs), so the generated field is
-/// `country: types::CountryInfo`, which JSON requires. td_api.tl has 353 such fields (bare
-/// constructor type, documented "may be null" or "pass null"), among them `photo.minithumbnail`,
-/// `document.thumbnail`, `chatFolder.icon`, `businessInfo.location`.
+/// `country: types::CountryInfo`, which JSON requires. td_api.tl has 355 such fields (bare
+/// constructor type, documented "may be null" or "pass null"; 203 others, of boxed types, are
+/// `Option`s), among them `photo.minithumbnail`, `document.thumbnail`, `chatFolder.icon`,
+/// `businessInfo.location`. (Two vectors, `messages.messages` and `quickReplyMessages.messages`,
+/// are documented as holding null elements, which no generated type can hold either.)
 const KNOWN_MISMATCH: (&str, &str) = (
     "getPhoneNumberInfoSync 999999: phoneNumberInfo.country is not nullable",
     "missing field `country`",
