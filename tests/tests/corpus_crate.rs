@@ -1,6 +1,7 @@
 //! Generates Rust from every schema of the corpus (`tests/corpus`), builds it with clippy denying
 //! every warning, and round-trips every constructor and function of every schema, in binary and
-//! through JSON; prints the counts. One build per schema (`TL_CORPUS_ONLY`, the list in
+//! through JSON; runs td_api's types against TDLib (`tests/corpus/tests/tdjson.rs`, with the library
+//! `TDJSON_LIB` names); prints the counts. One build per schema (`TL_CORPUS_ONLY`, the list in
 //! `tests/corpus/schemas.list`), one compiler at a time: with sample values and the JSON form, a
 //! crate of every schema at once needs more memory than a CI machine has. The slow suite: runs
 //! with `TL_SLOW_TESTS=1`. `tests/corpus` builds on its own `Cargo.lock` (the workspace's, pruned;
@@ -17,8 +18,8 @@ fn corpus_crate() -> std::path::PathBuf {
 }
 
 /// Runs `cargo <command> --locked --offline --manifest-path tests/corpus/Cargo.toml <args>` on the
-/// schema `module` alone, returning its stdout.
-fn cargo(corpus: &Path, module: &str, command: &str, args: &[&str]) -> String {
+/// schema `module` alone, returning its stdout and stderr.
+fn cargo(corpus: &Path, module: &str, command: &str, args: &[&str]) -> (String, String) {
     let output = harness::scratch::cargo(
         command,
         &corpus_crate(),
@@ -32,12 +33,12 @@ fn cargo(corpus: &Path, module: &str, command: &str, args: &[&str]) -> String {
     .output()
     .unwrap();
     let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
     assert!(
         output.status.success(),
         "cargo {command} {args:?} for {module} failed:\n{stdout}\n{stderr}"
     );
-    stdout
+    (stdout, stderr)
 }
 
 /// The module names of `tests/corpus/schemas.list`.
@@ -82,7 +83,11 @@ fn every_corpus_schema_compiles_without_warnings_and_round_trips() {
             "clippy",
             &["--quiet", "--all-targets", "--", "-D", "warnings"],
         );
-        let stdout = cargo(&corpus, module, "test", &["--quiet", "--", "--nocapture"]);
+        let (stdout, test_stderr) =
+            cargo(&corpus, module, "test", &["--quiet", "--", "--nocapture"]);
+        if module == "td_api" {
+            tdlib_summaries(&stdout, &test_stderr);
+        }
         for ((keyword, what), total) in kinds.iter().zip(&mut totals) {
             // Progress dots of other tests may precede a line: take it from its keyword on.
             let line = stdout
@@ -104,5 +109,38 @@ fn every_corpus_schema_compiles_without_warnings_and_round_trips() {
             "{keyword}total: {types} types, {values} values, 0 failures"
         )
         .unwrap();
+    }
+}
+
+/// The summaries of td_api's test against TDLib (tests/corpus/tests/tdjson.rs), or the lines saying
+/// that it found no libtdjson, passed on to the log. With `TDJSON_LIB` set (CI), the summaries must
+/// be there.
+fn tdlib_summaries(stdout: &str, test_stderr: &str) {
+    let mut stderr = std::io::stderr();
+    let tdlib: Vec<&str> = stdout
+        .lines()
+        .filter_map(|l| l.find("TDLib ").map(|at| &l[at..]))
+        .collect();
+    let skipped: Vec<&str> = test_stderr
+        .lines()
+        .filter(|l| l.starts_with("SKIPPED: libtdjson"))
+        .collect();
+    for line in tdlib.iter().chain(&skipped) {
+        writeln!(stderr, "{line}").unwrap();
+    }
+    let summaries = ["TDLib td_execute: ", "TDLib client: "];
+    let summarised = summaries
+        .iter()
+        .all(|keyword| tdlib.iter().any(|l| l.starts_with(keyword)));
+    if std::env::var_os("TDJSON_LIB").is_some_and(|v| !v.is_empty()) {
+        assert!(
+            summarised,
+            "TDJSON_LIB is set, but the TDLib test printed no summaries:\n{stdout}\n{test_stderr}"
+        );
+    } else {
+        assert!(
+            summarised || skipped.len() == summaries.len(),
+            "the TDLib test neither ran nor said it skipped:\n{stdout}\n{test_stderr}"
+        );
     }
 }
