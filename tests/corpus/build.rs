@@ -4,9 +4,12 @@
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-/// `(module name, path in the corpus, layer to use when the file states none)`, from
-/// `schemas.list`.
-fn schemas(list: &str) -> Result<Vec<(String, String, Option<i32>)>, Box<dyn std::error::Error>> {
+/// A line of `schemas.list`: module name, path in the corpus, layer to use when the file states
+/// none.
+type Entry = (String, String, Option<i32>);
+
+/// The entries of `schemas.list`.
+fn schemas(list: &str) -> Result<Vec<Entry>, Box<dyn std::error::Error>> {
     let mut out = Vec::new();
     for line in list.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
         let mut words = line.split_whitespace();
