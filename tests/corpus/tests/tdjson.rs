@@ -559,7 +559,7 @@ fn synchronous_requests() {
             text: formatted("Bots", vec![]),
             animate_custom_emoji: false,
         },
-        icon: types::ChatFolderIcon { name: icon.into() },
+        icon: Some(types::ChatFolderIcon { name: icon.into() }),
         color_id: -1,
         is_shareable: false,
         pinned_chat_ids: vec![],
