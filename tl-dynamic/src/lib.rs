@@ -43,6 +43,8 @@
 //! Memory stays proportional to the input: a tree takes at most a few dozen bytes per input byte
 //! (40 per value, 48 per field), plus what gzip unpacks.
 
+#[cfg(feature = "samples")]
+mod agree;
 mod codec;
 mod decode;
 mod decode_error;
@@ -60,6 +62,8 @@ mod text;
 mod value;
 mod wire;
 
+#[cfg(feature = "samples")]
+pub use agree::Agreement;
 pub use codec::Codec;
 pub use decode_error::{DecodeError, DecodeErrorKind};
 pub use def::{Def, DefKind};
