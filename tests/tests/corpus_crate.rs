@@ -48,7 +48,11 @@ fn every_corpus_schema_compiles_without_warnings_and_round_trips() {
     let stdout = cargo(&corpus, "test", &["--quiet", "--", "--nocapture"]);
     // Written to stderr directly, past the test harness's capture, so that CI's log shows the counts.
     let mut stderr = std::io::stderr();
-    for (keyword, what) in [("round-trip ", "binary"), ("JSON round trip ", "JSON")] {
+    for (keyword, what) in [
+        ("round-trip ", "binary"),
+        ("JSON round trip ", "JSON"),
+        ("dynamic codec ", "dynamic codec (tests/dynamic.rs)"),
+    ] {
         // Progress dots of other tests may precede a line: take each summary from its keyword on.
         let summary: Vec<&str> = stdout
             .lines()

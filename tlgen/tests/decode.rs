@@ -355,3 +355,31 @@ fn every_corpus_schema_decodes_and_encodes() {
     }
     assert!(checked >= 14, "{checked}");
 }
+
+/// The README's section on `tlgen decode` shows what the command prints for the hex it gives.
+#[test]
+fn the_readme_shows_what_decode_prints() {
+    let readme = std::fs::read_to_string(workspace().join("README.md")).unwrap();
+    let Some(at) = readme.find("## Decoding any TL bytes: tlgen decode / encode") else {
+        panic!("README.md has no section on tlgen decode");
+    };
+    let section = &readme[at..];
+    let block = |fence: &str| {
+        let start = section.find(fence).unwrap() + fence.len();
+        section[start..section[start..].find("```").unwrap() + start].to_owned()
+    };
+    let hex_line = section.lines().find(|l| l.starts_with("echo '")).unwrap();
+    let input = hex_line.split('\'').nth(1).unwrap();
+    assert_eq!(hex(input), hex(RESPONSE_HEX));
+    let schema = importers();
+    let json = stdout(&tlgen(
+        &["decode", "--schema", &schema, "--hex"],
+        input.as_bytes(),
+    ));
+    assert_eq!(block("```json\n"), json);
+    let text = stdout(&tlgen(
+        &["decode", "--schema", &schema, "--hex", "--format", "text"],
+        input.as_bytes(),
+    ));
+    assert_eq!(block("```text\n"), text);
+}
