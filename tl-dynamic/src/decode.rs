@@ -266,7 +266,7 @@ impl<'c> Decoder<'c> {
         let at = r.position();
         let bytes = r.i32().map_err(field("bytes"))?;
         let len = match usize::try_from(bytes) {
-            Ok(len) if len >= 4 && len % 4 == 0 => len,
+            Ok(len) if len >= 4 && len.is_multiple_of(4) => len,
             _ => {
                 return Err(field("bytes")(DecodeError::new(
                     DecodeErrorKind::BadBodyLength { bytes },

@@ -2,26 +2,28 @@
 //! (only those present, in schema order), [`Raw`] a message body whose constructor the codec does
 //! not know.
 //!
-//! | TL | `Value` |
-//! |---|---|
-//! | `int`, `int32` / a plain `#` | `Int` / `Nat` |
-//! | `long`, `int64` / TDLib's `int53` | `Long` / `Int53` (same bytes, other JSON) |
-//! | `double` | `Double` |
-//! | `string`, `secureString` / `bytes`, `secureBytes` | `String` / `Bytes` |
-//! | `int128`, `int256`, `int512` | `Int128`, `Int256`, `Int512` |
-//! | `Bool`, and a `?true` flag that is set | `Bool` |
-//! | boxed `True` | `True` |
-//! | `Vector<T>`, `vector<T>` | `Vector` |
-//! | a constructor or function, boxed or bare | `Object` |
-//! | a message body with an unknown id | `Raw` |
-//!
-//! Flags words are not stored: encoding computes them from the fields present. A conditional field
-//! that is absent, a `?true` flag that is not set and a TDLib field documented `may be null` that
-//! is null are all simply not in the object.
+//! See [`Value`] for which TL type each variant stands for.
 
 use crate::def::{Def, Role};
 
-/// Any TL value (see the [module docs](self) for which TL type each variant stands for).
+/// Any TL value.
+///
+/// | TL | `Value` |
+/// |---|---|
+/// | `int`, `int32` / a plain `#` | `Int` / `Nat` |
+/// | `long`, `int64` / TDLib's `int53` | `Long` / `Int53` (same bytes, other JSON) |
+/// | `double` | `Double` |
+/// | `string`, `secureString` / `bytes`, `secureBytes` | `String` / `Bytes` |
+/// | `int128`, `int256`, `int512` | `Int128`, `Int256`, `Int512` |
+/// | `Bool`, and a `?true` flag that is set | `Bool` |
+/// | boxed `True` | `True` |
+/// | `Vector<T>`, `vector<T>` | `Vector` |
+/// | a constructor or function, boxed or bare | `Object` |
+/// | a message body with an unknown id | `Raw` |
+///
+/// Flags words are not stored: encoding computes them from the fields present. A conditional field
+/// that is absent, a `?true` flag that is not set and a TDLib field documented `may be null` that
+/// is null are all simply not in the object.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value<'c> {
     /// `int`, `int32`.

@@ -115,7 +115,7 @@ fn from_hex(text: &[u8]) -> Result<Vec<u8>, String> {
             char::from(digits[at])
         ));
     }
-    if digits.len() % 2 != 0 {
+    if !digits.len().is_multiple_of(2) {
         return Err(format!(
             "the input is not hex: an odd number of digits ({})",
             digits.len()
