@@ -48,6 +48,11 @@ pub struct Codec<'s> {
     pub(crate) any: HashMap<u32, usize>,
     /// The envelope `message` (a bare element of `msg_container`), when the codec added it.
     pub(crate) message: Option<usize>,
+    /// Ids that several constructors or functions share (api.tl's `invokeWith…Prefix`
+    /// constructors repeat the ids of the functions they prefix): every one of them, in source
+    /// order. Where anything boxed may stand (`!X`, the top level), the decoder tries the others
+    /// when the preferred one does not decode.
+    pub(crate) shared: HashMap<u32, Vec<usize>>,
 }
 
 impl<'s> Codec<'s> {
@@ -103,6 +108,14 @@ impl<'s> Codec<'s> {
                 .filter(|d| matches!(d.kind, DefKind::Constructor | DefKind::Function))
                 .map(|d| (d.id, d.index)),
         );
+        let mut shared: HashMap<u32, Vec<usize>> = HashMap::new();
+        for def in defs
+            .iter()
+            .filter(|d| matches!(d.kind, DefKind::Constructor | DefKind::Function))
+        {
+            shared.entry(def.id).or_default().push(def.index);
+        }
+        shared.retain(|_, defs| defs.len() > 1);
         let message = envelopes::add(&mut defs, &mut by_name, &mut any);
         let mut codec = Codec {
             schema,
@@ -115,6 +128,7 @@ impl<'s> Codec<'s> {
             generic,
             any,
             message,
+            shared,
         };
         codec.compute_min_lengths();
         codec

@@ -21,12 +21,18 @@ pub(crate) const TRUE_ID: u32 = 0x3fedd339;
 /// Flags words of one object on the stack (no definition of a real schema has more than 8).
 const INLINE_WORDS: usize = 8;
 
+/// How many times one decoding may go back and read a value again as another definition with the
+/// same id (see [`Codec::shared`]): this bounds the work on hostile input to a small multiple.
+const MAX_RETRIES: usize = 16;
+
 /// The state of one decoding: the depth reached and the unpacked bytes left.
 pub(crate) struct Decoder<'c> {
     codec: &'c Codec<'c>,
     depth: usize,
     /// Unpacked bytes still allowed; `None` when gzip_packed is refused.
     budget: Option<usize>,
+    /// Retries left for shared ids.
+    retries: usize,
 }
 
 impl<'c> Decoder<'c> {
@@ -35,6 +41,7 @@ impl<'c> Decoder<'c> {
             codec,
             depth: 0,
             budget: codec.options.max_unpacked(),
+            retries: MAX_RETRIES,
         }
     }
 
@@ -156,6 +163,11 @@ impl<'c> Decoder<'c> {
         let at = r.position();
         let id = r.u32()?;
         if let Some(def) = self.codec.lookup(expect, id) {
+            if matches!(expect, Expect::Generic | Expect::Any)
+                && let Some(others) = self.codec.shared.get(&id)
+            {
+                return self.shared(r, def, others).map(Value::Object);
+            }
             return self.object(r, def).map(Value::Object);
         }
         if id == GZIP_PACKED_ID && self.budget.is_some() {
@@ -177,6 +189,34 @@ impl<'c> Decoder<'c> {
             },
             at,
         ))
+    }
+
+    /// A value whose id several definitions share: the preferred one `def`, or else the first of
+    /// `others` that decodes (the reader rewound for each), while retries last; the preferred
+    /// one's error otherwise.
+    fn shared(
+        &mut self,
+        r: &mut Reader<'_>,
+        def: usize,
+        others: &[usize],
+    ) -> Result<Object<'c>, DecodeError> {
+        let (start, budget) = (r.clone(), self.budget);
+        let first = match self.object(r, def) {
+            Ok(object) => return Ok(object),
+            Err(e) => e,
+        };
+        for &other in others.iter().filter(|&&d| d != def) {
+            if self.retries == 0 {
+                break;
+            }
+            self.retries -= 1;
+            *r = start.clone();
+            self.budget = budget;
+            if let Ok(object) = self.object(r, other) {
+                return Ok(object);
+            }
+        }
+        Err(first)
     }
 
     /// The data of a `gzip_packed` (its id read, at `at`), unpacked and decoded as what `expect`

@@ -356,3 +356,37 @@ fn json_leniencies_and_errors_as_generated_code() {
         [&le(0xd3bc4b7a)[..], &5i64.to_le_bytes()].concat()
     );
 }
+
+#[test]
+fn shared_ids_are_tried_in_turn_where_anything_boxed_may_stand() {
+    // api-L228's invokeWithApnsSecretPrefix repeats the id of invokeWithApnsSecret (0x0dae54f8),
+    // without its `query`: as the `!X` of invokeWithLayer, the verified function is tried first and
+    // the prefix constructor when that does not decode.
+    let text = include_str!("../../schema/corpus/telegram/api-L228.tl");
+    let (_, parsed) = tl_parser::parse_str("api-L228.tl", text);
+    let schema = parsed.into_result().unwrap();
+    let codec = Codec::new(&schema);
+    let string = |s: &str| {
+        [
+            &[s.len() as u8][..],
+            s.as_bytes(),
+            &[0; 3][..(4 - (s.len() + 1) % 4) % 4],
+        ]
+        .concat()
+    };
+    let prefix = [&le(0x0dae54f8)[..], &string("n"), &string("s")].concat();
+    let bytes = [&le(0xda9b0d0d)[..], &228i32.to_le_bytes(), &prefix].concat();
+    let tree = codec.decode(&bytes).unwrap();
+    assert_eq!(
+        tree.to_json(),
+        r#"{"@type":"invokeWithLayer","layer":228,"query":{"@type":"invokeWithApnsSecretPrefix","nonce":"n","secret":"s"}}"#
+    );
+    assert_eq!(codec.encode(&tree).unwrap(), bytes);
+    // The whole function, as a client sends it, is read as the function.
+    let full = [&prefix[..], &le(0xc4f9186b)[..]].concat(); // help.getConfig
+    let tree = codec.decode(&full).unwrap();
+    assert_eq!(
+        tree.to_json(),
+        r#"{"@type":"invokeWithApnsSecret","nonce":"n","secret":"s","query":{"@type":"help.getConfig"}}"#
+    );
+}
