@@ -443,9 +443,16 @@ fn params<'s>(d: &'s tl_parser::Definition) -> Vec<Param<'s>> {
                     nullable: p.nullable,
                 },
             };
+            // A bare object that may be null (td_api's `country:countryInfo`) is written with its
+            // constructor id, so that its first bytes cannot be taken for `null`'s (as generated
+            // code writes it).
+            let ty = match wire_type(&p.ty) {
+                Ty::Bare(d) if p.nullable => Ty::Boxed(Expect::Def(d)),
+                ty => ty,
+            };
             Param {
                 name: p.name.as_str(),
-                ty: wire_type(&p.ty),
+                ty,
                 role,
             }
         })
