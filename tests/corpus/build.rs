@@ -38,6 +38,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let corpus = workspace.join(std::env::var_os("TL_CORPUS").unwrap_or("schema/corpus".into()));
     // Canonical, so that diagnostics and `rerun-if-changed` lines name the files plainly.
     let corpus = corpus.canonicalize().unwrap_or(corpus);
+    // tests/dynamic.rs parses each schema at run time, from the same folder.
+    println!("cargo:rustc-env=TL_CORPUS_DIR={}", corpus.display());
     let mut modules = String::new();
     let mut visit = String::new();
     let mut visit_json = String::new();
@@ -87,6 +89,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     let names: Vec<String> = chosen.iter().map(|(m, _, _)| format!("{m:?}")).collect();
+    let files: Vec<String> = chosen.iter().map(|(m, f, _)| format!("({m:?}, {f:?})")).collect();
+    writeln!(
+        modules,
+        "/// Every schema module with its file, relative to the corpus folder.\npub const FILES: &[(&str, &str)] = &[{}];",
+        files.join(", ")
+    )?;
     writeln!(
         modules,
         "/// Every schema module.\npub const SCHEMAS: &[&str] = &[{}];",

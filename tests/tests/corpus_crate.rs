@@ -1,10 +1,12 @@
 //! Generates Rust from every schema of the corpus (`tests/corpus`), builds it with clippy denying
-//! every warning, and round-trips every constructor and function of every schema, in binary and
-//! through JSON; runs td_api's types against TDLib (`tests/corpus/tests/tdjson.rs`, with the library
-//! `TDJSON_LIB` names); prints the counts. One build per schema (`TL_CORPUS_ONLY`, the list in
-//! `tests/corpus/schemas.list`), one compiler at a time: with sample values and the JSON form, a
-//! crate of every schema at once needs more memory than a CI machine has. The slow suite: runs
-//! with `TL_SLOW_TESTS=1`. `tests/corpus` builds on its own `Cargo.lock` (the workspace's, pruned;
+//! every warning, and round-trips every constructor and function of every schema, in binary, through
+//! JSON and against the dynamic codec; runs td_api's types against TDLib
+//! (`tests/corpus/tests/tdjson.rs`, with the library `TDJSON_LIB` names); prints the counts. One
+//! build per schema (`TL_CORPUS_ONLY`, the list in `tests/corpus/schemas.list`), one schema at a
+//! time: with sample values and the JSON form, a crate of every schema at once needs more memory
+//! than a CI machine has. Each schema is compiled once: `cargo test` with clippy's driver as the
+//! compiler of the corpus crate lints and builds in the same pass. The slow suite: runs with
+//! `TL_SLOW_TESTS=1`. `tests/corpus` builds on its own `Cargo.lock` (the workspace's, pruned;
 //! `lock_files.rs` checks it) with `--locked --offline`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -17,26 +19,40 @@ fn corpus_crate() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
 }
 
-/// Runs `cargo <command> --locked --offline --manifest-path tests/corpus/Cargo.toml <args>` on the
-/// schema `module` alone, returning its stdout and stderr.
-fn cargo(corpus: &Path, module: &str, command: &str, args: &[&str]) -> (String, String) {
+/// clippy's driver, beside the `cargo` that runs this test (rustup installs them together).
+fn clippy_driver() -> std::path::PathBuf {
+    let driver = Path::new(env!("CARGO")).with_file_name("clippy-driver");
+    assert!(
+        driver.is_file(),
+        "{} not found: the slow suite lints the generated code with clippy (rustup component add clippy)",
+        driver.display()
+    );
+    driver
+}
+
+/// Runs `cargo test --locked --offline --manifest-path tests/corpus/Cargo.toml` on the schema
+/// `module` alone, returning its stdout and stderr. clippy's driver compiles the corpus crate
+/// (`RUSTC_WORKSPACE_WRAPPER`, as `cargo clippy` does, but with code generation): its lints and
+/// rustc's, denied (`-D warnings`, clippy's advice for CI), hold for every target the tests build,
+/// in the one compilation that also builds them.
+fn lint_build_and_test(corpus: &Path, module: &str) -> (String, String) {
     let output = harness::scratch::cargo(
-        command,
+        "test",
         &corpus_crate(),
         &Path::new(env!("CARGO_TARGET_TMPDIR")).join("corpus"),
     )
-    .args(args)
-    .env("CARGO_BUILD_JOBS", "1")
+    .args(["--quiet", "--", "--nocapture"])
+    .env("RUSTC_WORKSPACE_WRAPPER", clippy_driver())
+    .env("RUSTFLAGS", "-D warnings")
     .env("TL_CORPUS", corpus)
     .env("TL_CORPUS_ONLY", module)
-    .env_remove("RUSTFLAGS")
     .output()
     .unwrap();
     let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
     let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
     assert!(
         output.status.success(),
-        "cargo {command} {args:?} for {module} failed:\n{stdout}\n{stderr}"
+        "linting, building or testing {module} failed:\n{stdout}\n{stderr}"
     );
     (stdout, stderr)
 }
@@ -73,18 +89,15 @@ fn every_corpus_schema_compiles_without_warnings_and_round_trips() {
     assert_eq!(schemas.len(), 14, "{schemas:?}");
     // Written to stderr directly, past the test harness's capture, so that CI's log shows them.
     let mut stderr = std::io::stderr();
-    let kinds = [("round-trip ", "binary"), ("JSON round trip ", "JSON")];
-    let mut totals = [(0, 0); 2];
+    let kinds = [
+        ("round-trip ", "binary"),
+        ("JSON round trip ", "JSON"),
+        ("dynamic codec ", "dynamic codec (tests/dynamic.rs)"),
+    ];
+    let mut totals = [(0, 0); 3];
     for module in &schemas {
         // Warnings from the generated code (rustc's and clippy's) are errors.
-        cargo(
-            &corpus,
-            module,
-            "clippy",
-            &["--quiet", "--all-targets", "--", "-D", "warnings"],
-        );
-        let (stdout, test_stderr) =
-            cargo(&corpus, module, "test", &["--quiet", "--", "--nocapture"]);
+        let (stdout, test_stderr) = lint_build_and_test(&corpus, module);
         if module == "td_api" {
             tdlib_summaries(&stdout, &test_stderr);
         }

@@ -336,8 +336,24 @@ fn response_model() -> Model {
     m
 }
 
+/// Decodes a response, after checking that the dynamic codec agrees on the same bytes (every input
+/// of this suite goes through here or through [`decode_request`] / [`decode_response_struct`]).
 fn decode_response(bytes: &[u8]) -> Result<enums::messages::ChatInviteImporters, DecodeError> {
-    enums::messages::ChatInviteImporters::from_bytes(bytes)
+    common::dynamic::checked("messages.ChatInviteImporters", bytes)
+}
+
+/// The response's constructor on its own (boxed), checked against the dynamic codec too.
+fn decode_response_struct(
+    bytes: &[u8],
+) -> Result<types::messages::ChatInviteImporters, DecodeError> {
+    common::dynamic::checked("messages.chatInviteImporters", bytes)
+}
+
+/// Decodes a request, checked against the dynamic codec too.
+fn decode_request(
+    bytes: &[u8],
+) -> Result<functions::messages::GetChatInviteImporters, DecodeError> {
+    common::dynamic::checked("messages.getChatInviteImporters", bytes)
 }
 
 /// Asserts the error's kind, offset and path, and that its Display names the path and offset.
@@ -369,7 +385,7 @@ fn the_model_response_decodes_and_reencodes() {
     let value = decode_response(&bytes).unwrap();
     assert_eq!(value.to_bytes(), bytes);
     assert_eq!(value.serialized_len(), bytes.len());
-    let as_struct = types::messages::ChatInviteImporters::from_bytes(&bytes).unwrap();
+    let as_struct = decode_response_struct(&bytes).unwrap();
     assert_eq!(as_struct.users.len(), 3);
     assert_eq!(as_struct.importers.len(), 2);
     // The model recorded reads covering every byte, in order, without gaps.
@@ -406,7 +422,7 @@ fn truncated_response_at_every_offset() {
             _ => unreachable!(),
         }
         // The constructor struct decodes the same bytes the same way.
-        let err2 = types::messages::ChatInviteImporters::from_bytes(&bytes[..n]).expect_err(&what);
+        let err2 = decode_response_struct(&bytes[..n]).expect_err(&what);
         assert_eq!(err2, err, "{what}: struct and enum agree");
     }
     assert!(eof > 500 && too_long > 0, "{eof} eof, {too_long} too long");
@@ -499,7 +515,7 @@ fn constructor_of_another_type_is_unknown_here() {
 fn outermost_id_wrong_for_the_constructor_struct() {
     let mut bytes = response_model().bytes();
     bytes[..4].copy_from_slice(&ids::USER.to_le_bytes());
-    let err = types::messages::ChatInviteImporters::from_bytes(&bytes).unwrap_err();
+    let err = decode_response_struct(&bytes).unwrap_err();
     assert_error(
         &err,
         &DecodeErrorKind::UnknownConstructor {
@@ -741,7 +757,7 @@ fn bytes_fields_take_any_bytes() {
         .hex("83ccb8b1 20000000 00000000 0100000000000000") // photo (bit 5)
         .hex("06f7d182 02000000 0700000000000000 03 ffc080 02000000")
         .build();
-    let value = types::messages::ChatInviteImporters::from_bytes(&bytes).unwrap();
+    let value = decode_response_struct(&bytes).unwrap();
     let photo = types::UserProfilePhoto::from_bytes(&bytes[44..]).unwrap();
     assert_eq!(photo.stripped_thumb, Some(vec![0xff, 0xc0, 0x80]));
     assert_eq!(value.to_bytes(), bytes);
@@ -823,8 +839,7 @@ fn request_bytes() -> Vec<u8> {
 
 #[test]
 fn request_fixture_is_valid() {
-    let request =
-        functions::messages::GetChatInviteImporters::from_bytes(&request_bytes()).unwrap();
+    let request = decode_request(&request_bytes()).unwrap();
     assert_eq!(request.to_bytes(), request_bytes());
     assert_eq!(request.link.as_deref(), Some("t.me/+x"));
 }
@@ -833,8 +848,7 @@ fn request_fixture_is_valid() {
 fn truncated_request_at_every_offset() {
     let bytes = request_bytes();
     for n in 0..bytes.len() {
-        let err = functions::messages::GetChatInviteImporters::from_bytes(&bytes[..n])
-            .expect_err("truncated");
+        let err = decode_request(&bytes[..n]).expect_err("truncated");
         let DecodeErrorKind::UnexpectedEof { needed, remaining } = *err.kind() else {
             panic!("{n}: {err}");
         };
@@ -877,7 +891,7 @@ fn request_unknown_constructors() {
     for (at, expected, path) in cases {
         let mut hostile = bytes.clone();
         hostile[at..at + 4].copy_from_slice(&BOGUS_ID.to_le_bytes());
-        let err = functions::messages::GetChatInviteImporters::from_bytes(&hostile).unwrap_err();
+        let err = decode_request(&hostile).unwrap_err();
         assert_error(
             &err,
             &DecodeErrorKind::UnknownConstructor {
@@ -892,7 +906,7 @@ fn request_unknown_constructors() {
     // The request's own id.
     let mut hostile = bytes.clone();
     hostile[0] ^= 1;
-    let err = functions::messages::GetChatInviteImporters::from_bytes(&hostile).unwrap_err();
+    let err = decode_request(&hostile).unwrap_err();
     assert_eq!(
         err.kind(),
         &DecodeErrorKind::UnknownConstructor {
@@ -930,14 +944,14 @@ fn nesting_up_to_the_default_limit_decodes() {
     assert_eq!(DEFAULT_MAX_DEPTH, 64);
     // The peer is depth 1, so 63 wrappers put inputPeerSelf at depth 64: allowed.
     let bytes = nested_request(63);
-    let request = functions::messages::GetChatInviteImporters::from_bytes(&bytes).unwrap();
+    let request = decode_request(&bytes).unwrap();
     assert_eq!(request.to_bytes(), bytes);
 }
 
 #[test]
 fn nesting_beyond_the_default_limit_is_an_error() {
     let bytes = nested_request(64);
-    let err = functions::messages::GetChatInviteImporters::from_bytes(&bytes).unwrap_err();
+    let err = decode_request(&bytes).unwrap_err();
     // The 65th peer starts after the id, the flags and 64 wrapper ids: 8 + 4 * 64.
     assert_error(
         &err,
@@ -978,7 +992,7 @@ fn a_megabyte_of_nesting_on_a_small_stack_is_an_error() {
     let bytes = bytes.build();
     let err = std::thread::Builder::new()
         .stack_size(2 * 1024 * 1024)
-        .spawn(move || functions::messages::GetChatInviteImporters::from_bytes(&bytes).unwrap_err())
+        .spawn(move || decode_request(&bytes).unwrap_err())
         .unwrap()
         .join()
         .expect("no stack overflow");
@@ -1369,7 +1383,7 @@ proptest! {
     ) {
         check_mutations(
             &request_model(),
-            functions::messages::GetChatInviteImporters::from_bytes,
+            decode_request,
             &edits,
             last.as_ref(),
         )?;
@@ -1396,7 +1410,7 @@ proptest! {
 #[test]
 fn every_must_fail_mutation_fails_where_it_should() {
     fn request(b: &[u8]) -> Result<Vec<u8>, DecodeError> {
-        functions::messages::GetChatInviteImporters::from_bytes(b).map(|v| v.to_bytes())
+        decode_request(b).map(|v| v.to_bytes())
     }
     fn response(b: &[u8]) -> Result<Vec<u8>, DecodeError> {
         decode_response(b).map(|v| v.to_bytes())

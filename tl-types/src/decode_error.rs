@@ -18,6 +18,10 @@
 //! | `TrailingBytes` | the first byte after the value |
 //! | `VectorTooLong` | the vector's count |
 //! | `InvalidUtf8`, `BadLengthPrefix` | the string's length header |
+//! | `UnpackedTooLarge`, `BadGzip` | the length header of the `gzip_packed`'s data |
+//!
+//! Errors inside the data a `gzip_packed` held (the `gzip` feature's decoders) report the offset
+//! in the unpacked bytes; their path starts with `gzip_packed.packed_data`.
 
 use std::fmt;
 
@@ -72,6 +76,14 @@ pub enum DecodeErrorKind {
         /// The id read.
         id: u32,
     },
+    /// A `gzip_packed` unpacked to more than the limit in force (only decoders that unpack
+    /// `gzip_packed`, such as the `gzip` feature's, report it).
+    UnpackedTooLarge {
+        /// The limit, in unpacked bytes.
+        limit: usize,
+    },
+    /// A `gzip_packed`'s data is not a valid gzip stream (cut, corrupt, or failing its CRC).
+    BadGzip,
 }
 
 impl fmt::Display for DecodeErrorKind {
@@ -105,6 +117,11 @@ impl fmt::Display for DecodeErrorKind {
             Self::BadVectorId { id } => {
                 write!(f, "expected the vector id 0x1cb5c415, found {id:#010x}")
             }
+            Self::UnpackedTooLarge { limit } => write!(
+                f,
+                "gzip_packed data unpacks to more than the limit of {limit} bytes"
+            ),
+            Self::BadGzip => write!(f, "gzip_packed data is not a valid gzip stream"),
         }
     }
 }

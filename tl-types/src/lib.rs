@@ -6,7 +6,9 @@
 //!
 //! Features: `samples` adds the module `sample` (sample values and round-trip checks for tests and
 //! fuzzing) and `visit_samples`, which lists every shipped type; `serde` adds the module [`json`]
-//! (the JSON form of TL values, TDLib's conventions) and serde impls on the shipped types.
+//! (the JSON form of TL values, TDLib's conventions) and serde impls on the shipped types; `gzip`
+//! adds the module `gzip`: decoding a value that arrives as MTProto's `gzip_packed` (flate2), with
+//! a limit on the unpacked size.
 //!
 //! ```
 //! use tl_types::{Deserializable, Serializable, functions, types};
@@ -29,6 +31,8 @@ pub mod __private;
 pub mod codec;
 mod decode_error;
 mod encode_error;
+#[cfg(feature = "gzip")]
+pub mod gzip;
 #[cfg(feature = "serde")]
 pub mod json;
 mod path;

@@ -1,12 +1,16 @@
 //! `tlgen`: the command-line front end of the TL toolkit. `tlgen check` reports what is wrong with
 //! schemas, `tlgen ids` lists every definition's id, `tlgen generate` writes the Rust a build script
-//! would, `tlgen diff` compares two layers and `tlgen explain` finds which layer has an id.
+//! would, `tlgen diff` compares two layers and `tlgen explain` finds which layer has an id;
+//! `tlgen decode` and `tlgen encode` turn TL bytes into JSON or text and back from the schema alone.
 
 mod check_cmd;
+mod decode_cmd;
 mod diff_cmd;
+mod encode_cmd;
 mod explain_cmd;
 mod generate_cmd;
 mod ids_cmd;
+mod schema_set;
 
 use std::io::IsTerminal;
 use std::path::Path;
@@ -40,6 +44,10 @@ enum Command {
     /// Find which definition has a constructor id, in which of the given schemas, and why a decoder
     /// may not know it.
     Explain(explain_cmd::Args),
+    /// Decode TL bytes into JSON or readable text, from the schema alone (no generated code).
+    Decode(decode_cmd::Args),
+    /// Encode the JSON form of a TL value into its bytes, from the schema alone.
+    Encode(encode_cmd::Args),
 }
 
 /// The exit codes, shown by every `--help`.
@@ -55,6 +63,8 @@ fn main() -> ExitCode {
         Command::Generate(args) => generate_cmd::run(args),
         Command::Diff(args) => diff_cmd::run(args),
         Command::Explain(args) => explain_cmd::run(args),
+        Command::Decode(args) => decode_cmd::run(args),
+        Command::Encode(args) => encode_cmd::run(args),
     };
     outcome.exit_code()
 }
@@ -66,6 +76,8 @@ pub(crate) enum Outcome {
     Clean,
     /// The answer is no: breaking changes `diff --fail-on` asked about, or an id found nowhere.
     Negative,
+    /// Bytes or JSON that do not decode (`tlgen decode`, `tlgen encode`).
+    Undecodable,
     /// Some schema has errors.
     SchemaErrors,
     /// Some file could not be read.
@@ -77,6 +89,7 @@ impl Outcome {
         match self {
             Outcome::Clean => ExitCode::SUCCESS,
             Outcome::Negative => ExitCode::from(3),
+            Outcome::Undecodable => ExitCode::from(1),
             Outcome::SchemaErrors => ExitCode::from(1),
             Outcome::Failure => ExitCode::from(2),
         }

@@ -1,4 +1,4 @@
-//! Replays the inputs under `fuzz/regressions/decode/` and `fuzz/regressions/roundtrip/` (crashes
+//! Replays the inputs under `fuzz/regressions/decode/`, `roundtrip/` and `dynamic/` (crashes
 //! the fuzz targets found, once minimized, and hand-picked inputs) through the same checks the
 //! targets run: `valid-*` inputs decode, `invalid-*` ones do not, and nothing panics. The targets
 //! use api-L228: this runs in the build that has it.
@@ -39,4 +39,9 @@ fn decode_regressions_replay() {
 #[test]
 fn roundtrip_regressions_replay() {
     replay("roundtrip", tl_corpus::checks::decode_encode_decode);
+}
+
+#[test]
+fn dynamic_regressions_replay() {
+    replay("dynamic", tl_corpus::checks::decode_dynamic);
 }

@@ -3,6 +3,8 @@
 //! `schema/importers.tl`, and a `user` with every flag clear.
 #![allow(dead_code, unreachable_pub)]
 
+pub mod dynamic;
+
 use tl_types::types;
 
 /// Constructor ids, copied by hand from `schema/importers.tl` (the `#xxxxxxxx` after each name).
