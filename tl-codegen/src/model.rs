@@ -311,6 +311,9 @@ pub struct StructDef {
     /// Whether it implements `Default`: every field has a default (numbers, strings, vectors,
     /// absent conditional fields, structs that have one); a required enum field has none.
     pub default: bool,
+    /// Whether it derives `Eq` and `Hash` (and so do its group structs): with `Config::eq_hash`
+    /// on, when no `f64` is reachable from its fields, through the structs and enums they hold.
+    pub eq_hash: bool,
     /// Attributes from `Config::type_attribute`, as written there.
     pub attributes: Vec<String>,
 }
@@ -395,6 +398,9 @@ pub struct EnumDef {
     pub attributes: Vec<String>,
     /// Marked `#[non_exhaustive]` (`Config::non_exhaustive`).
     pub non_exhaustive: bool,
+    /// Whether it derives `Eq` and `Hash`: with `Config::eq_hash` on, when every variant's struct
+    /// does.
+    pub eq_hash: bool,
 }
 
 /// One variant: a constructor struct, held in a `Box` when it is large or recursive.

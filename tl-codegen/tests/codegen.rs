@@ -68,18 +68,46 @@ fn serde() {
 }
 
 /// The `Config` hooks: attributes on items and fields, `#[non_exhaustive]` enums, a field forced
-/// onto the heap.
+/// onto the heap; `Eq` and `Hash` come from an attribute, with `Config::eq_hash` off.
 #[test]
 fn hooks() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/recursion.tl");
     let code = generate(&path, |c| {
-        c.non_exhaustive(true)
+        c.eq_hash(false)
+            .non_exhaustive(true)
             .type_attribute(".", "#[derive(Eq, Hash)]")
             .type_attribute("textPlain", "#[doc(alias = \"plain\")]")
             .field_attribute("textPlain.text", "#[doc(alias = \"content\")]")
             .boxed("textBold.text");
     });
     insta::assert_snapshot!("hooks_recursion.tl", code);
+}
+
+/// `Config::eq_hash` works both ways: on (the default), types that reach no `double` derive `Eq`
+/// and `Hash` (the `eq_hash.tl` snapshot shows which); off, none does.
+#[test]
+fn eq_hash_switch() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/eq_hash.tl");
+    let on = generate(&path, |_| {});
+    // Four constructors, three enums and both functions; the five structs and four enums that
+    // reach `geoPoint`'s doubles (`checkIn`'s through its shared-bit group struct) do not.
+    assert_eq!(on.matches("PartialEq, Eq, Hash").count(), 9);
+    assert_eq!(
+        on.matches("PartialEq)]").count() + on.matches("PartialEq, Default)]").count(),
+        9
+    );
+    let off = generate(&path, |c| {
+        c.eq_hash(false);
+    });
+    assert!(!off.contains("Eq, Hash"), "{off}");
+    assert_eq!(
+        off.replace("#[derive(Debug, Clone, PartialEq)]", "")
+            .replace("#[derive(Debug, Clone, PartialEq, Default)]", ""),
+        on.replace("#[derive(Debug, Clone, PartialEq, Eq, Hash)]", "")
+            .replace("#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]", "")
+            .replace("#[derive(Debug, Clone, PartialEq)]", "")
+            .replace("#[derive(Debug, Clone, PartialEq, Default)]", "")
+    );
 }
 
 /// A hook that cannot be applied is an error naming it, not ignored.

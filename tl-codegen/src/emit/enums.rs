@@ -52,9 +52,10 @@ pub(crate) fn generate(ctx: &Ctx, def: &EnumDef) -> TokenStream {
     };
     let attributes = super::context::user_attributes(&def.attributes);
     let non_exhaustive = def.non_exhaustive.then(|| quote!(#[non_exhaustive]));
+    let derives = super::context::derives(def.eq_hash, false);
     quote! {
         #doc
-        #[derive(Debug, Clone, PartialEq)]
+        #derives
         #non_exhaustive
         #attributes
         pub enum #name { #(#variants)* }
