@@ -77,6 +77,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
          /// ```\n\
          pub mod hooks {{\n    include!(concat!(env!(\"OUT_DIR\"), \"/hooks.rs\"));\n}}"
     )?;
+    // The getters fixture with a required field forced into a `Box` in one constructor: the getter
+    // reads through it.
+    tl_codegen::Config::new()
+        .boxed("chatEmpty.photo")
+        .file_name("getters_boxed.rs")
+        .compile(&[fixtures.join("getters.tl")])?;
+    writeln!(
+        modules,
+        "/// Generated from tl-codegen/tests/fixtures/getters.tl with `boxed(\"chatEmpty.photo\")`.\n\
+         pub mod getters_boxed {{\n    include!(concat!(env!(\"OUT_DIR\"), \"/getters_boxed.rs\"));\n}}"
+    )?;
     let out = PathBuf::from(std::env::var("OUT_DIR")?);
     std::fs::write(out.join("fixtures.rs"), modules)?;
     Ok(())

@@ -7132,6 +7132,14 @@ pub mod enums {
                 Self::User(_) => "user",
             }
         }
+        /// TL field `id` of the constructor the value holds: every constructor of `User` has it.
+        #[inline]
+        pub fn id(&self) -> i64 {
+            match self {
+                Self::Empty(value) => value.id,
+                Self::User(value) => value.id,
+            }
+        }
     }
     impl ::core::convert::TryFrom<User> for super::types::UserEmpty {
         type Error = User;

@@ -3,6 +3,7 @@
 //! located diagnostics.
 
 mod fields;
+mod getters;
 mod heap;
 mod hooks;
 mod names;
@@ -167,6 +168,7 @@ pub(crate) fn lower(
             attributes: Vec::new(),
             non_exhaustive: false,
             eq_hash: false,
+            getters: Vec::new(),
         });
     }
     if let Some(name) = any_object_name {
@@ -197,6 +199,7 @@ pub(crate) fn lower(
     hooks::apply(&mut model, hooks).map_err(LowerError::UnknownPath)?;
     record_variants(&mut model);
     traits::decide(&mut model, eq_hash);
+    getters::decide(&mut model);
     model.types.sort_by(|a, b| a.path.cmp(&b.path));
     model.functions.sort_by(|a, b| a.path.cmp(&b.path));
     model.enums.sort_by(|a, b| a.path.cmp(&b.path));
@@ -280,6 +283,7 @@ fn any_enum(
         attributes: Vec::new(),
         non_exhaustive: false,
         eq_hash: false,
+        getters: Vec::new(),
     })
 }
 
