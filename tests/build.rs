@@ -43,8 +43,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         modules,
         "/// Hands every type of every fixture to `visitor`, for JSON round trips.\npub fn visit_all_json<V: ::tl_types::sample::JsonVisitor>(visitor: &mut V) {{\n{json_visits}}}"
     )?;
-    // The `Config` hooks, on the recursion fixture (a three-constructor enum, a boxable field).
+    // The `Config` hooks, on the recursion fixture (a three-constructor enum, a boxable field), with
+    // the generator's own `Eq` and `Hash` off so that the attribute can derive them.
     tl_codegen::Config::new()
+        .eq_hash(false)
         .non_exhaustive(true)
         .type_attribute(".", "#[derive(Eq, Hash)]")
         .type_attribute("textPlain", "#[doc(alias = \"plain\")]")
@@ -55,7 +57,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     writeln!(
         modules,
         "/// Generated from tl-codegen/tests/fixtures/recursion.tl with `Config` hooks: \
-         `non_exhaustive`, `type_attribute(\".\", \"#[derive(Eq, Hash)]\")`, a field attribute and \
+         `non_exhaustive`, `eq_hash(false)` with `type_attribute(\".\", \"#[derive(Eq, Hash)]\")` instead, a field attribute and \
          `boxed(\"textBold.text\")`.\n\
          ///\n\
          /// A crate matching on its enums needs a `_` arm:\n\
@@ -74,6 +76,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
          /// }}\n\
          /// ```\n\
          pub mod hooks {{\n    include!(concat!(env!(\"OUT_DIR\"), \"/hooks.rs\"));\n}}"
+    )?;
+    // The getters fixture with a required field forced into a `Box` in one constructor: the getter
+    // reads through it.
+    tl_codegen::Config::new()
+        .boxed("chatEmpty.photo")
+        .file_name("getters_boxed.rs")
+        .compile(&[fixtures.join("getters.tl")])?;
+    writeln!(
+        modules,
+        "/// Generated from tl-codegen/tests/fixtures/getters.tl with `boxed(\"chatEmpty.photo\")`.\n\
+         pub mod getters_boxed {{\n    include!(concat!(env!(\"OUT_DIR\"), \"/getters_boxed.rs\"));\n}}"
     )?;
     let out = PathBuf::from(std::env::var("OUT_DIR")?);
     std::fs::write(out.join("fixtures.rs"), modules)?;

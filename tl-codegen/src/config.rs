@@ -34,6 +34,7 @@ pub struct Config {
     serde_cfg: Option<String>,
     layer: Option<i32>,
     hooks: crate::lower::Hooks,
+    eq_hash: bool,
 }
 
 impl Default for Config {
@@ -51,6 +52,7 @@ impl Default for Config {
             serde_cfg: None,
             layer: None,
             hooks: crate::lower::Hooks::default(),
+            eq_hash: true,
         }
     }
 }
@@ -196,7 +198,7 @@ impl Config {
     ///
     /// ```
     /// tl_codegen::Config::new()
-    ///     .type_attribute(".", "#[derive(Eq)]")
+    ///     .type_attribute(".", "#[derive(PartialOrd)]")
     ///     .type_attribute("messages.getChatInviteImporters", "#[doc(alias = \"importers\")]");
     /// ```
     pub fn type_attribute(
@@ -251,6 +253,20 @@ impl Config {
     /// ```
     pub fn boxed(&mut self, path: impl Into<String>) -> &mut Self {
         self.hooks.boxed.push(path.into());
+        self
+    }
+
+    /// Derives `Eq` and `Hash` on every struct and enum whose fields all allow them: no `f64`
+    /// (TL's `double`) is reachable from it, through the structs and enums it holds (on by
+    /// default). Off, the generated types derive `Debug`, `Clone` and `PartialEq` (and `Default`
+    /// where they can) only; add your own derives with [`Config::type_attribute`], which must then
+    /// not repeat these while this is on.
+    ///
+    /// ```
+    /// tl_codegen::Config::new().eq_hash(false);
+    /// ```
+    pub fn eq_hash(&mut self, on: bool) -> &mut Self {
+        self.eq_hash = on;
         self
     }
 
@@ -359,14 +375,16 @@ impl Config {
                 });
             }
         }
-        crate::lower::lower(schema, &self.select, self.layer, &self.hooks).map_err(|e| match e {
-            LowerError::UnknownSelection(name) => Error::UnknownSelection { name },
-            LowerError::UnknownPath(path) => Error::UnknownPath { path },
-            LowerError::Unsupported(diagnostics) => Error::Schema {
-                diagnostics,
-                sources: SourceSet::new(),
+        crate::lower::lower(schema, &self.select, self.layer, &self.hooks, self.eq_hash).map_err(
+            |e| match e {
+                LowerError::UnknownSelection(name) => Error::UnknownSelection { name },
+                LowerError::UnknownPath(path) => Error::UnknownPath { path },
+                LowerError::Unsupported(diagnostics) => Error::Schema {
+                    diagnostics,
+                    sources: SourceSet::new(),
+                },
             },
-        })
+        )
     }
 
     /// Generates and writes `$OUT_DIR/tl.rs` (or the configured directory and name), only when its

@@ -311,6 +311,9 @@ pub struct StructDef {
     /// Whether it implements `Default`: every field has a default (numbers, strings, vectors,
     /// absent conditional fields, structs that have one); a required enum field has none.
     pub default: bool,
+    /// Whether it derives `Eq` and `Hash` (and so do its group structs): with `Config::eq_hash`
+    /// on, when no `f64` is reachable from its fields, through the structs and enums they hold.
+    pub eq_hash: bool,
     /// Attributes from `Config::type_attribute`, as written there.
     pub attributes: Vec<String>,
 }
@@ -395,6 +398,61 @@ pub struct EnumDef {
     pub attributes: Vec<String>,
     /// Marked `#[non_exhaustive]` (`Config::non_exhaustive`).
     pub non_exhaustive: bool,
+    /// Whether it derives `Eq` and `Hash`: with `Config::eq_hash` on, when every variant's struct
+    /// does.
+    pub eq_hash: bool,
+    /// Methods reading the fields that every variant's struct has alike (`enums::User::id()`), in
+    /// the first constructor's field order. Only boxed types of two or more constructors have any.
+    pub getters: Vec<Getter>,
+}
+
+/// A method of a boxed type's enum that reads a field every constructor has, with the same Rust
+/// type, either always present or `Option` in all of them (gotd's `GetID`): `enums::User::id()`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct Getter {
+    /// The method's name: the field's Rust name in the first constructor.
+    pub ident: RustIdent,
+    /// The TL field name.
+    pub tl_name: String,
+    /// The value's type as the constructors store it, outside any `Box` (`bool` for `?true`).
+    pub ty: TypeRef,
+    /// The field is an `Option` in every constructor (conditional or nullable); the method returns
+    /// one too.
+    pub optional: bool,
+    /// How the method hands the value out.
+    pub borrow: Borrow,
+    /// How each variant reaches the value, in variant order.
+    pub access: Vec<Access>,
+}
+
+/// How a [`Getter`] hands out its value (inside `Option` when the field is optional).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Borrow {
+    /// By value: a `Copy` scalar (`i32`, `i64`, `u32`, `f64`, `bool`).
+    Copy,
+    /// `&str`, from a `String`.
+    Str,
+    /// `&[T]`, from a `Vec<T>` (`&[u8]` for `bytes`).
+    Slice,
+    /// `&T`, through the `Box` where a constructor holds the value in one.
+    Ref,
+}
+
+/// How one variant's struct holds the value of a [`Getter`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Access {
+    /// A stored field.
+    Field {
+        /// The field.
+        ident: RustIdent,
+        /// The field holds the value in a `Box`.
+        heap: bool,
+    },
+    /// The method of a `?true` field that shares its bit with a data field ([`DerivedFlag`]).
+    Method(RustIdent),
 }
 
 /// One variant: a constructor struct, held in a `Box` when it is large or recursive.

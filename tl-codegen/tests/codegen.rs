@@ -68,18 +68,100 @@ fn serde() {
 }
 
 /// The `Config` hooks: attributes on items and fields, `#[non_exhaustive]` enums, a field forced
-/// onto the heap.
+/// onto the heap; `Eq` and `Hash` come from an attribute, with `Config::eq_hash` off.
 #[test]
 fn hooks() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/recursion.tl");
     let code = generate(&path, |c| {
-        c.non_exhaustive(true)
+        c.eq_hash(false)
+            .non_exhaustive(true)
             .type_attribute(".", "#[derive(Eq, Hash)]")
             .type_attribute("textPlain", "#[doc(alias = \"plain\")]")
             .field_attribute("textPlain.text", "#[doc(alias = \"content\")]")
             .boxed("textBold.text");
     });
     insta::assert_snapshot!("hooks_recursion.tl", code);
+}
+
+/// `Config::eq_hash` works both ways: on (the default), types that reach no `double` derive `Eq`
+/// and `Hash` (the `eq_hash.tl` snapshot shows which); off, none does.
+#[test]
+fn eq_hash_switch() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/eq_hash.tl");
+    let on = generate(&path, |_| {});
+    // Four constructors, three enums and both functions; the five structs and four enums that
+    // reach `geoPoint`'s doubles (`checkIn`'s through its shared-bit group struct) do not.
+    assert_eq!(on.matches("PartialEq, Eq, Hash").count(), 9);
+    assert_eq!(
+        on.matches("PartialEq)]").count() + on.matches("PartialEq, Default)]").count(),
+        9
+    );
+    let off = generate(&path, |c| {
+        c.eq_hash(false);
+    });
+    assert!(!off.contains("Eq, Hash"), "{off}");
+    assert_eq!(
+        off.replace("#[derive(Debug, Clone, PartialEq)]", "")
+            .replace("#[derive(Debug, Clone, PartialEq, Default)]", ""),
+        on.replace("#[derive(Debug, Clone, PartialEq, Eq, Hash)]", "")
+            .replace("#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]", "")
+            .replace("#[derive(Debug, Clone, PartialEq)]", "")
+            .replace("#[derive(Debug, Clone, PartialEq, Default)]", "")
+    );
+}
+
+/// The getters' rule, read from the model: a field every constructor has alike, required or
+/// optional in all; not where a constructor lacks it (`date` is an `int` in one and a `long` in
+/// another, `about` required in two and optional in one), not for group members (`link`), reserved
+/// names (`len`, `from_id`) or a type of one constructor.
+#[test]
+fn getters_rule() {
+    use tl_codegen::model::{Access, Borrow};
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/getters.tl");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let (_, parsed) = tl_parser::parse_str("getters.tl", &text);
+    let model = tl_codegen::Config::new()
+        .model(&parsed.into_result().unwrap())
+        .unwrap();
+    let names = |tl_name: &str| -> Vec<String> {
+        let e = model.find_enum(tl_name).unwrap();
+        e.getters.iter().map(|g| g.ident.to_string()).collect()
+    };
+    assert_eq!(
+        names("Chat"),
+        [
+            "creator", "id", "title", "photo", "username", "pinned", "slowmode", "key", "members",
+            "thumb", "rating"
+        ]
+    );
+    assert_eq!(names("Peer"), ["id", "r#type"]);
+    assert_eq!(names("Thread"), ["id", "reply"]);
+    assert!(names("ChatFull").is_empty());
+    let chat = model.find_enum("Chat").unwrap();
+    let borrows: Vec<(Borrow, bool)> = chat
+        .getters
+        .iter()
+        .map(|g| (g.borrow, g.optional))
+        .collect();
+    assert_eq!(
+        borrows[..3],
+        [
+            (Borrow::Copy, false),
+            (Borrow::Copy, false),
+            (Borrow::Str, false)
+        ]
+    );
+    assert_eq!(borrows[4], (Borrow::Str, true));
+    // `channel`'s `creator` shares its bit with `admin_rights`: read through its method.
+    assert!(matches!(&chat.getters[0].access[2], Access::Method(m) if m.as_str() == "creator"));
+    // `threadRoot.reply` is recursive, so held in a `Box`; `threadBranch.reply` is not.
+    let reply = &model.find_enum("Thread").unwrap().getters[1];
+    let heaps: Vec<bool> = reply
+        .access
+        .iter()
+        .map(|a| matches!(a, Access::Field { heap: true, .. }))
+        .collect();
+    assert_eq!(heaps, [true, false]);
 }
 
 /// A hook that cannot be applied is an error naming it, not ignored.

@@ -243,7 +243,7 @@ pub mod types {
     #[allow(unused_imports)]
     use crate::__private as tl;
     /// TL constructor `chatInviteImporter#8c5adfd9 flags:# requested:flags.0?true via_chatlist:flags.3?true user_id:long date:int about:flags.2?string approved_by:flags.1?long = ChatInviteImporter`, id `0x8c5adfd9`.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct ChatInviteImporter {
         /// TL field `requested`.
         pub requested: bool,
@@ -467,7 +467,7 @@ pub mod types {
         }
     }
     /// TL constructor `emojiStatus#e7ff068a flags:# document_id:long until:flags.0?int = EmojiStatus`, id `0xe7ff068a`.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct EmojiStatus {
         /// TL field `document_id`.
         pub document_id: i64,
@@ -599,7 +599,7 @@ pub mod types {
         }
     }
     /// TL constructor `emojiStatusCollectible#7184603b flags:# collectible_id:long document_id:long title:string slug:string pattern_document_id:long center_color:int edge_color:int pattern_color:int text_color:int until:flags.0?int = EmojiStatus`, id `0x7184603b`.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct EmojiStatusCollectible {
         /// TL field `collectible_id`.
         pub collectible_id: i64,
@@ -863,7 +863,7 @@ pub mod types {
         }
     }
     /// TL constructor `emojiStatusEmpty#2de11aae = EmojiStatus`, id `0x2de11aae`.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct EmojiStatusEmpty {}
     impl EmojiStatusEmpty {
         /// The value from its required fields, in schema order; every field that may be left out starts absent (set it with its `with_` method).
@@ -936,7 +936,7 @@ pub mod types {
         }
     }
     /// TL constructor `inputEmojiStatusCollectible#07141dbf flags:# collectible_id:long until:flags.0?int = EmojiStatus`, id `0x07141dbf`.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct InputEmojiStatusCollectible {
         /// TL field `collectible_id`.
         pub collectible_id: i64,
@@ -1073,7 +1073,7 @@ pub mod types {
         }
     }
     /// TL constructor `inputPeerChannel#27bcbbfc channel_id:long access_hash:long = InputPeer`, id `0x27bcbbfc`.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct InputPeerChannel {
         /// TL field `channel_id`.
         pub channel_id: i64,
@@ -1179,7 +1179,7 @@ pub mod types {
         }
     }
     /// TL constructor `inputPeerChannelFromMessage#bd2a0840 peer:InputPeer msg_id:int channel_id:long = InputPeer`, id `0xbd2a0840`.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub struct InputPeerChannelFromMessage {
         /// TL field `peer`.
         pub peer: super::enums::InputPeer,
@@ -1320,7 +1320,7 @@ pub mod types {
         }
     }
     /// TL constructor `inputPeerChat#35a95cb9 chat_id:long = InputPeer`, id `0x35a95cb9`.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct InputPeerChat {
         /// TL field `chat_id`.
         pub chat_id: i64,
@@ -1408,7 +1408,7 @@ pub mod types {
         }
     }
     /// TL constructor `inputPeerColorCollectible#b8ea86a9 collectible_id:long = PeerColor`, id `0xb8ea86a9`.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct InputPeerColorCollectible {
         /// TL field `collectible_id`.
         pub collectible_id: i64,
@@ -1503,7 +1503,7 @@ pub mod types {
         }
     }
     /// TL constructor `inputPeerEmpty#7f3b18ea = InputPeer`, id `0x7f3b18ea`.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct InputPeerEmpty {}
     impl InputPeerEmpty {
         /// The value from its required fields, in schema order; every field that may be left out starts absent (set it with its `with_` method).
@@ -1576,7 +1576,7 @@ pub mod types {
         }
     }
     /// TL constructor `inputPeerSelf#7da07ec9 = InputPeer`, id `0x7da07ec9`.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct InputPeerSelf {}
     impl InputPeerSelf {
         /// The value from its required fields, in schema order; every field that may be left out starts absent (set it with its `with_` method).
@@ -1649,7 +1649,7 @@ pub mod types {
         }
     }
     /// TL constructor `inputPeerUser#dde8a54c user_id:long access_hash:long = InputPeer`, id `0xdde8a54c`.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct InputPeerUser {
         /// TL field `user_id`.
         pub user_id: i64,
@@ -1755,7 +1755,7 @@ pub mod types {
         }
     }
     /// TL constructor `inputPeerUserFromMessage#a87b0a1c peer:InputPeer msg_id:int user_id:long = InputPeer`, id `0xa87b0a1c`.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub struct InputPeerUserFromMessage {
         /// TL field `peer`.
         pub peer: super::enums::InputPeer,
@@ -1892,7 +1892,7 @@ pub mod types {
         }
     }
     /// TL constructor `inputUser#f21158c6 user_id:long access_hash:long = InputUser`, id `0xf21158c6`.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct InputUser {
         /// TL field `user_id`.
         pub user_id: i64,
@@ -1998,7 +1998,7 @@ pub mod types {
         }
     }
     /// TL constructor `inputUserEmpty#b98886cf = InputUser`, id `0xb98886cf`.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct InputUserEmpty {}
     impl InputUserEmpty {
         /// The value from its required fields, in schema order; every field that may be left out starts absent (set it with its `with_` method).
@@ -2071,7 +2071,7 @@ pub mod types {
         }
     }
     /// TL constructor `inputUserFromMessage#1da448e2 peer:InputPeer msg_id:int user_id:long = InputUser`, id `0x1da448e2`.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub struct InputUserFromMessage {
         /// TL field `peer`.
         pub peer: super::enums::InputPeer,
@@ -2208,7 +2208,7 @@ pub mod types {
         }
     }
     /// TL constructor `inputUserSelf#f7c1b13f = InputUser`, id `0xf7c1b13f`.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct InputUserSelf {}
     impl InputUserSelf {
         /// The value from its required fields, in schema order; every field that may be left out starts absent (set it with its `with_` method).
@@ -2281,7 +2281,7 @@ pub mod types {
         }
     }
     /// TL constructor `peerColor#b54b5acf flags:# color:flags.0?int background_emoji_id:flags.1?long = PeerColor`, id `0xb54b5acf`.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct PeerColor {
         /// TL field `color`.
         pub color: ::core::option::Option<i32>,
@@ -2435,7 +2435,7 @@ pub mod types {
         }
     }
     /// TL constructor `peerColorCollectible#b9c0639a flags:# collectible_id:long gift_emoji_id:long background_emoji_id:long accent_color:int colors:Vector<int> dark_accent_color:flags.0?int dark_colors:flags.1?Vector<int> = PeerColor`, id `0xb9c0639a`.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct PeerColorCollectible {
         /// TL field `collectible_id`.
         pub collectible_id: i64,
@@ -2696,7 +2696,7 @@ pub mod types {
         }
     }
     /// TL constructor `recentStory#711d692d flags:# live:flags.0?true max_id:flags.1?int = RecentStory`, id `0x711d692d`.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct RecentStory {
         /// TL field `live`.
         pub live: bool,
@@ -2830,7 +2830,7 @@ pub mod types {
         }
     }
     /// TL constructor `restrictionReason#d072acb4 platform:string reason:string text:string = RestrictionReason`, id `0xd072acb4`.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct RestrictionReason {
         /// TL field `platform`.
         pub platform: ::std::string::String,
@@ -2956,7 +2956,7 @@ pub mod types {
         }
     }
     /// TL constructor `user#b1b8cc83 flags:# self:flags.10?true contact:flags.11?true mutual_contact:flags.12?true deleted:flags.13?true bot:flags.14?true bot_chat_history:flags.15?true bot_nochats:flags.16?true verified:flags.17?true restricted:flags.18?true min:flags.20?true bot_inline_geo:flags.21?true support:flags.23?true scam:flags.24?true apply_min_photo:flags.25?true fake:flags.26?true bot_attach_menu:flags.27?true premium:flags.28?true attach_menu_enabled:flags.29?true flags2:# bot_can_edit:flags2.1?true close_friend:flags2.2?true stories_hidden:flags2.3?true stories_unavailable:flags2.4?true contact_require_premium:flags2.10?true bot_business:flags2.11?true bot_has_main_app:flags2.13?true bot_forum_view:flags2.16?true bot_forum_can_manage_topics:flags2.17?true bot_can_manage_bots:flags2.18?true bot_guestchat:flags2.19?true bot_guard:flags2.20?true id:long access_hash:flags.0?long first_name:flags.1?string last_name:flags.2?string username:flags.3?string phone:flags.4?string photo:flags.5?UserProfilePhoto status:flags.6?UserStatus bot_info_version:flags.14?int restriction_reason:flags.18?Vector<RestrictionReason> bot_inline_placeholder:flags.19?string lang_code:flags.22?string emoji_status:flags.30?EmojiStatus usernames:flags2.0?Vector<Username> stories_max_id:flags2.5?RecentStory color:flags2.8?PeerColor profile_color:flags2.9?PeerColor bot_active_users:flags2.12?int bot_verification_icon:flags2.14?long send_paid_messages_stars:flags2.15?long linked_community_id:flags2.21?long = User`, id `0xb1b8cc83`.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct User {
         /// TL field `self`.
         pub self_: bool,
@@ -4477,7 +4477,7 @@ pub mod types {
         }
     }
     /// TL constructor `userEmpty#d3bc4b7a id:long = User`, id `0xd3bc4b7a`.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct UserEmpty {
         /// TL field `id`.
         pub id: i64,
@@ -4565,7 +4565,7 @@ pub mod types {
         }
     }
     /// TL constructor `userProfilePhoto#82d1f706 flags:# has_video:flags.0?true personal:flags.2?true photo_id:long stripped_thumb:flags.1?bytes dc_id:int = UserProfilePhoto`, id `0x82d1f706`.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct UserProfilePhoto {
         /// TL field `has_video`.
         pub has_video: bool,
@@ -4757,7 +4757,7 @@ pub mod types {
         }
     }
     /// TL constructor `userProfilePhotoEmpty#4f11bae1 = UserProfilePhoto`, id `0x4f11bae1`.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct UserProfilePhotoEmpty {}
     impl UserProfilePhotoEmpty {
         /// The value from its required fields, in schema order; every field that may be left out starts absent (set it with its `with_` method).
@@ -4831,7 +4831,7 @@ pub mod types {
         }
     }
     /// TL constructor `userStatusEmpty#09d05049 = UserStatus`, id `0x09d05049`.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct UserStatusEmpty {}
     impl UserStatusEmpty {
         /// The value from its required fields, in schema order; every field that may be left out starts absent (set it with its `with_` method).
@@ -4904,7 +4904,7 @@ pub mod types {
         }
     }
     /// TL constructor `userStatusLastMonth#65899777 flags:# by_me:flags.0?true = UserStatus`, id `0x65899777`.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct UserStatusLastMonth {
         /// TL field `by_me`.
         pub by_me: bool,
@@ -4998,7 +4998,7 @@ pub mod types {
         }
     }
     /// TL constructor `userStatusLastWeek#541a1d1a flags:# by_me:flags.0?true = UserStatus`, id `0x541a1d1a`.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct UserStatusLastWeek {
         /// TL field `by_me`.
         pub by_me: bool,
@@ -5092,7 +5092,7 @@ pub mod types {
         }
     }
     /// TL constructor `userStatusOffline#008c703f was_online:int = UserStatus`, id `0x008c703f`.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct UserStatusOffline {
         /// TL field `was_online`.
         pub was_online: i32,
@@ -5180,7 +5180,7 @@ pub mod types {
         }
     }
     /// TL constructor `userStatusOnline#edb93949 expires:int = UserStatus`, id `0xedb93949`.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct UserStatusOnline {
         /// TL field `expires`.
         pub expires: i32,
@@ -5268,7 +5268,7 @@ pub mod types {
         }
     }
     /// TL constructor `userStatusRecently#7b197dc8 flags:# by_me:flags.0?true = UserStatus`, id `0x7b197dc8`.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct UserStatusRecently {
         /// TL field `by_me`.
         pub by_me: bool,
@@ -5362,7 +5362,7 @@ pub mod types {
         }
     }
     /// TL constructor `username#b4073647 flags:# editable:flags.0?true active:flags.1?true username:string = Username`, id `0xb4073647`.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct Username {
         /// TL field `editable`.
         pub editable: bool,
@@ -5497,7 +5497,7 @@ pub mod types {
         #[allow(unused_imports)]
         use crate::__private as tl;
         /// TL constructor `messages.chatInviteImporters#81b6b00a count:int importers:Vector<ChatInviteImporter> users:Vector<User> = messages.ChatInviteImporters`, id `0x81b6b00a`.
-        #[derive(Debug, Clone, PartialEq, Default)]
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
         pub struct ChatInviteImporters {
             /// TL field `count`.
             pub count: i32,
@@ -5677,7 +5677,7 @@ pub mod types {
 /// Boxed types: one enum per TL type, with a variant per constructor.
 pub mod enums {
     /// TL boxed type `ChatInviteImporter`: one variant per constructor.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum ChatInviteImporter {
         /// `chatInviteImporter#8c5adfd9`
         ChatInviteImporter(super::types::ChatInviteImporter),
@@ -5808,7 +5808,7 @@ pub mod enums {
         }
     }
     /// TL boxed type `EmojiStatus`: one variant per constructor.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum EmojiStatus {
         /// `emojiStatusEmpty#2de11aae`
         Empty(super::types::EmojiStatusEmpty),
@@ -6052,7 +6052,7 @@ pub mod enums {
         }
     }
     /// TL boxed type `InputPeer`: one variant per constructor.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum InputPeer {
         /// `inputPeerEmpty#7f3b18ea`
         Empty(super::types::InputPeerEmpty),
@@ -6391,7 +6391,7 @@ pub mod enums {
         }
     }
     /// TL boxed type `InputUser`: one variant per constructor.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum InputUser {
         /// `inputUserEmpty#b98886cf`
         Empty(super::types::InputUserEmpty),
@@ -6618,7 +6618,7 @@ pub mod enums {
         }
     }
     /// TL boxed type `PeerColor`: one variant per constructor.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum PeerColor {
         /// `peerColor#b54b5acf`
         PeerColor(super::types::PeerColor),
@@ -6829,7 +6829,7 @@ pub mod enums {
         }
     }
     /// TL boxed type `RecentStory`: one variant per constructor.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum RecentStory {
         /// `recentStory#711d692d`
         RecentStory(super::types::RecentStory),
@@ -6954,7 +6954,7 @@ pub mod enums {
         }
     }
     /// TL boxed type `RestrictionReason`: one variant per constructor.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum RestrictionReason {
         /// `restrictionReason#d072acb4`
         RestrictionReason(super::types::RestrictionReason),
@@ -7085,7 +7085,7 @@ pub mod enums {
         }
     }
     /// TL boxed type `User`: one variant per constructor.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum User {
         /// `userEmpty#d3bc4b7a`
         Empty(super::types::UserEmpty),
@@ -7130,6 +7130,14 @@ pub mod enums {
             match self {
                 Self::Empty(_) => "userEmpty",
                 Self::User(_) => "user",
+            }
+        }
+        /// TL field `id` of the constructor the value holds: every constructor of `User` has it.
+        #[inline]
+        pub fn id(&self) -> i64 {
+            match self {
+                Self::Empty(value) => value.id,
+                Self::User(value) => value.id,
             }
         }
     }
@@ -7243,7 +7251,7 @@ pub mod enums {
         }
     }
     /// TL boxed type `UserProfilePhoto`: one variant per constructor.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum UserProfilePhoto {
         /// `userProfilePhotoEmpty#4f11bae1`
         Empty(super::types::UserProfilePhotoEmpty),
@@ -7417,7 +7425,7 @@ pub mod enums {
         }
     }
     /// TL boxed type `UserStatus`: one variant per constructor.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum UserStatus {
         /// `userStatusEmpty#09d05049`
         Empty(super::types::UserStatusEmpty),
@@ -7702,7 +7710,7 @@ pub mod enums {
         }
     }
     /// TL boxed type `Username`: one variant per constructor.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum Username {
         /// `username#b4073647`
         Username(super::types::Username),
@@ -7827,7 +7835,7 @@ pub mod enums {
     /// The `messages` namespace.
     pub mod messages {
         /// TL boxed type `messages.ChatInviteImporters`: one variant per constructor.
-        #[derive(Debug, Clone, PartialEq)]
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
         pub enum ChatInviteImporters {
             /// `messages.chatInviteImporters#81b6b00a`
             ChatInviteImporters(super::super::types::messages::ChatInviteImporters),
@@ -7970,7 +7978,7 @@ pub mod functions {
         #[allow(unused_imports)]
         use crate::__private as tl;
         /// TL function `messages.getChatInviteImporters#df04dd4e flags:# requested:flags.0?true subscription_expired:flags.3?true peer:InputPeer link:flags.1?string q:flags.2?string offset_date:int offset_user:InputUser limit:int = messages.ChatInviteImporters`, id `0xdf04dd4e`.
-        #[derive(Debug, Clone, PartialEq)]
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
         pub struct GetChatInviteImporters {
             /// TL field `requested`.
             pub requested: bool,

@@ -17,7 +17,8 @@ use crate::Outcome;
     Examples:\n  \
     tlgen generate schema/api.tl -o src/tl.rs\n  \
     tlgen generate schema/api.tl --select messages.getChatInviteImporters --layer 228\n  \
-    tlgen generate mtproto.tl api.tl --runtime-path crate --no-format | wc -c\n\n",
+    tlgen generate mtproto.tl api.tl --runtime-path crate --no-format | wc -c\n  \
+    tlgen generate schema/api.tl --eq-hash false -o src/tl.rs\n\n",
     "Exit codes: 0 success; 1 a schema has errors; 2 usage error, a file cannot be read or written, \
     or a --select name is not in the schema."
 ))]
@@ -39,6 +40,10 @@ pub(crate) struct Args {
     /// docs/TL-JSON.md); the generated code then needs tl-types' `serde` feature.
     #[arg(long)]
     serde: bool,
+    /// Derive `Eq` and `Hash` on every type that reaches no `double` (`true`, the default), or on
+    /// none (`false`).
+    #[arg(long, value_name = "BOOL")]
+    eq_hash: Option<bool>,
     /// Do not pretty-print: one long line, faster, for machines only.
     #[arg(long)]
     no_format: bool,
@@ -74,6 +79,9 @@ pub(crate) fn run(args: &Args) -> Outcome {
         .serde(args.serde);
     if let Some(layer) = args.layer {
         config.layer(layer);
+    }
+    if let Some(on) = args.eq_hash {
+        config.eq_hash(on);
     }
     let generated = match config.generate_from(&sources) {
         Ok(generated) => generated,

@@ -43,6 +43,7 @@ fn generate_writes_what_config_generates() {
     assert_eq!(stdout(&out), expected);
     assert!(expected.contains("pub const LAYER: i32 = 2;"), "{expected}");
     assert!(expected.contains("JsonStruct for"), "{expected}");
+    assert!(expected.contains("PartialEq, Eq, Hash"), "{expected}");
 }
 
 #[test]
@@ -58,6 +59,8 @@ fn generate_options_reach_the_config() {
         "--runtime-path",
         "crate::rt",
         "--no-format",
+        "--eq-hash",
+        "false",
         "-o",
         out_file.to_str().unwrap(),
     ]);
@@ -69,7 +72,8 @@ fn generate_options_reach_the_config() {
     config
         .select(["users.getUsers"])
         .runtime_path("crate::rt")
-        .format(false);
+        .format(false)
+        .eq_hash(false);
     assert_eq!(
         code,
         config
@@ -80,6 +84,7 @@ fn generate_options_reach_the_config() {
     );
     assert!(code.replace(' ', "").contains("crate::rt::"));
     assert!(!code.contains("Ping"), "users.ping is not selected");
+    assert!(!code.replace(' ', "").contains("Eq,Hash"), "{code}");
 }
 
 #[test]

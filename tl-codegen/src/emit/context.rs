@@ -155,6 +155,14 @@ pub(crate) fn hex_literal(value: u32) -> proc_macro2::Literal {
         .unwrap_or_else(|_| proc_macro2::Literal::u32_unsuffixed(value))
 }
 
+/// The `#[derive]` of a generated struct or enum: `Debug`, `Clone` and `PartialEq` always, `Eq`
+/// and `Hash` and `Default` where the model says so.
+pub(crate) fn derives(eq_hash: bool, default: bool) -> TokenStream {
+    let eq_hash = eq_hash.then(|| quote!(, Eq, Hash));
+    let default = default.then(|| quote!(, Default));
+    quote!(#[derive(Debug, Clone, PartialEq #eq_hash #default)])
+}
+
 /// The attributes a user gave through `Config` hooks, as tokens (they were checked to parse when
 /// the model was built).
 pub(crate) fn user_attributes(attributes: &[String]) -> TokenStream {

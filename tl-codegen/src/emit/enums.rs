@@ -1,5 +1,6 @@
 //! Boxed-type enums: one variant per constructor, with `Serializable` dispatching to the variant
-//! and `Deserializable` choosing it by constructor id.
+//! and `Deserializable` choosing it by constructor id; `constructor_id`, `tl_name` and the getters
+//! of shared fields (`getters.rs`); conversions back to the constructors' structs.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -37,6 +38,7 @@ pub(crate) fn generate(ctx: &Ctx, def: &EnumDef) -> TokenStream {
         )
     };
     let conversions = conversions(ctx, def);
+    let getters = super::getters::methods(ctx, def);
     let (ser, len, check) = if idents.is_empty() {
         (
             quote!(match *self {}),
@@ -52,9 +54,10 @@ pub(crate) fn generate(ctx: &Ctx, def: &EnumDef) -> TokenStream {
     };
     let attributes = super::context::user_attributes(&def.attributes);
     let non_exhaustive = def.non_exhaustive.then(|| quote!(#[non_exhaustive]));
+    let derives = super::context::derives(def.eq_hash, false);
     quote! {
         #doc
-        #[derive(Debug, Clone, PartialEq)]
+        #derives
         #non_exhaustive
         #attributes
         pub enum #name { #(#variants)* }
@@ -88,6 +91,8 @@ pub(crate) fn generate(ctx: &Ctx, def: &EnumDef) -> TokenStream {
             pub fn tl_name(&self) -> &'static str {
                 #name_of
             }
+
+            #getters
         }
 
         #conversions

@@ -5,6 +5,7 @@ mod builders;
 mod context;
 mod docs;
 mod enums;
+mod getters;
 mod samples;
 mod serde;
 mod structs;

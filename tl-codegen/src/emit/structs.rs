@@ -63,9 +63,10 @@ pub(crate) fn generate(ctx: &Ctx, def: &StructDef, is_function: bool) -> TokenSt
             let attributes = super::context::user_attributes(&m.attributes);
             quote!(#doc #attributes pub #ident: #ty,)
         });
+        let derives = super::context::derives(def.eq_hash, false);
         quote! {
             #group_doc
-            #[derive(Debug, Clone, PartialEq)]
+            #derives
             pub struct #group_name { #(#members)* }
         }
     });
@@ -151,11 +152,7 @@ pub(crate) fn generate(ctx: &Ctx, def: &StructDef, is_function: bool) -> TokenSt
         }
         _ => quote!(),
     };
-    let derives = if def.default {
-        quote!(#[derive(Debug, Clone, PartialEq, Default)])
-    } else {
-        quote!(#[derive(Debug, Clone, PartialEq)])
-    };
+    let derives = super::context::derives(def.eq_hash, def.default);
     let builders = super::builders::for_struct(ctx, def);
     let attributes = super::context::user_attributes(&def.attributes);
     quote! {

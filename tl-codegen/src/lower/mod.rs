@@ -3,6 +3,7 @@
 //! located diagnostics.
 
 mod fields;
+mod getters;
 mod heap;
 mod hooks;
 mod names;
@@ -44,12 +45,14 @@ pub(crate) enum LowerError {
 }
 
 /// Builds the model of `schema` (which must have no errors), restricted to the closure of `roots`
-/// when it is not empty. `layer` is used when the schema states none.
+/// when it is not empty. `layer` is used when the schema states none; `eq_hash`: derive `Eq` and
+/// `Hash` where every field allows them.
 pub(crate) fn lower(
     schema: &Schema,
     roots: &[String],
     layer: Option<i32>,
     hooks: &Hooks,
+    eq_hash: bool,
 ) -> Result<Model, LowerError> {
     let selected = select::closure(schema, roots).map_err(LowerError::UnknownSelection)?;
     // Sorted by TL name: paths that would collide get their suffixes in that order.
@@ -164,6 +167,8 @@ pub(crate) fn lower(
             terminal: 0,
             attributes: Vec::new(),
             non_exhaustive: false,
+            eq_hash: false,
+            getters: Vec::new(),
         });
     }
     if let Some(name) = any_object_name {
@@ -193,7 +198,8 @@ pub(crate) fn lower(
     heap::decide(&mut model);
     hooks::apply(&mut model, hooks).map_err(LowerError::UnknownPath)?;
     record_variants(&mut model);
-    traits::decide(&mut model);
+    traits::decide(&mut model, eq_hash);
+    getters::decide(&mut model);
     model.types.sort_by(|a, b| a.path.cmp(&b.path));
     model.functions.sort_by(|a, b| a.path.cmp(&b.path));
     model.enums.sort_by(|a, b| a.path.cmp(&b.path));
@@ -276,6 +282,8 @@ fn any_enum(
         terminal: 0,
         attributes: Vec::new(),
         non_exhaustive: false,
+        eq_hash: false,
+        getters: Vec::new(),
     })
 }
 
@@ -408,6 +416,7 @@ fn lower_struct(
         returns,
         variant_of: None,
         default: false,
+        eq_hash: false,
         attributes: Vec::new(),
     })
 }
