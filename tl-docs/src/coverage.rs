@@ -5,6 +5,7 @@ use std::fmt;
 
 use tl_parser::{Category, DefKind, Schema};
 
+use crate::getdoc::{self, Kind};
 use crate::model::Docs;
 
 /// How many of a schema's items have documentation with a description: `documented` of `total`.
@@ -166,5 +167,23 @@ impl Docs {
             .cloned()
             .collect();
         out
+    }
+}
+
+impl getdoc::Doc {
+    /// The entries for what `schema` defines and a generator documents: its constructors and
+    /// functions (not built-in declarations such as `true` or `vector`) and its boxed types, with
+    /// the errors of those methods (see [`getdoc::Doc::subset`]). Type entries are matched by
+    /// their TL name ([`getdoc::Doc::type_tl_name`]).
+    pub fn for_schema(&self, schema: &Schema) -> getdoc::Doc {
+        self.subset(|kind, name| match kind {
+            Kind::Constructor => schema
+                .find(name)
+                .is_some_and(|def| matches!(def.kind, DefKind::Constructor(_))),
+            Kind::Method => schema
+                .find(name)
+                .is_some_and(|def| def.kind == DefKind::Function),
+            Kind::Type => schema.find_type(&self.type_tl_name(name)).is_some(),
+        })
     }
 }

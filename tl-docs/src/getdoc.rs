@@ -232,6 +232,28 @@ impl Doc {
     }
 }
 
+impl Doc {
+    /// The TL name of the type entry `key`: getdoc writes the namespace of some types capitalized
+    /// (`Account.Takeout`, from the site's page titles; 73 of the L223 dump's types), where TL
+    /// schemas write it in lower case (`account.Takeout`). The key as it is when it has no
+    /// namespace, a lower-case one, or the dump has the lower-case name as well.
+    pub fn type_tl_name(&self, key: &str) -> String {
+        let Some((namespace, rest)) = key.split_once('.') else {
+            return key.to_owned();
+        };
+        let mut chars = namespace.chars();
+        let Some(first) = chars.next().filter(char::is_ascii_uppercase) else {
+            return key.to_owned();
+        };
+        let lowered = format!("{}{}.{rest}", first.to_ascii_lowercase(), chars.as_str());
+        if self.types.contains_key(&lowered) {
+            key.to_owned()
+        } else {
+            lowered
+        }
+    }
+}
+
 /// What a documentation entry describes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {

@@ -192,6 +192,10 @@ impl Docs {
 
     /// The model of a getdoc dump: descriptions read with their footnote links
     /// ([`Description::from_getdoc`]), `bot_can_use` as `bots: Some(true)`.
+    ///
+    /// getdoc writes the namespace of some types capitalized (`Account.Takeout`: 73 of the L223
+    /// dump's types, the site's page titles); they are filed under their TL name
+    /// (`account.Takeout`) unless the dump has that name too.
     pub fn from_getdoc(doc: &getdoc::Doc) -> Docs {
         let params = |fields: &BTreeMap<String, getdoc::Field>| {
             fields
@@ -251,11 +255,12 @@ impl Docs {
             .types
             .iter()
             .map(|(name, t)| {
+                let name = doc.type_tl_name(name);
                 let entry = TypeDoc {
-                    name: t.name.clone(),
+                    name: name.clone(),
                     description: Description::from_getdoc(&t.description, &t.links),
                 };
-                (name.clone(), entry)
+                (name, entry)
             })
             .collect();
         let errors = doc

@@ -64,12 +64,13 @@ impl Description {
     /// the link text started), without a trailing `»` (core.telegram.org's "more on another
     /// page" arrow); an arrow standing on its own (` »`) is dropped; a superscript with no URL
     /// (error descriptions have no `links`) is dropped.
-    pub fn from_getdoc(paragraphs: &[String], links: &[String]) -> Description {
+    pub fn from_getdoc<S: AsRef<str>>(paragraphs: &[S], links: &[String]) -> Description {
         let mut out = Description::default();
         // Index in `links` of the current group's first URL, and the group's highest footnote.
         let mut group_start = 0usize;
         let mut group_max = 0usize;
         for text in paragraphs {
+            let text = text.as_ref();
             let marks = footnotes(text);
             if marks.iter().any(|m| m.number == 1) {
                 group_start += group_max;
@@ -97,7 +98,7 @@ impl Description {
 
     /// Reads one piece of text in getdoc's form (a parameter's description with its `links`).
     pub fn from_getdoc_text(text: &str, links: &[String]) -> Description {
-        Description::from_getdoc(std::slice::from_ref(&text.to_owned()), links)
+        Description::from_getdoc(&[text], links)
     }
 
     /// Reads Telethon's descriptions: Markdown links (`[here](/api/discussion)`, relative ones
