@@ -1,5 +1,5 @@
-//! The runtime of generated TL types (the traits, the codecs, `Reader`, `DecodeError` and
-//! `EncodeError`) and the types generated from this repository's `schema/importers.tl`: everything
+//! The runtime of generated TL types (the traits, the codecs, `Reader`, `DecodeError`,
+//! `EncodeError`, and `RpcError` for the errors a server answers with) and the types generated from this repository's `schema/importers.tl`: everything
 //! `messages.getChatInviteImporters` and its result `messages.ChatInviteImporters` need, at layer
 //! 228. It has no dependencies and no build script: no generator, parser or syn reaches a user's
 //! build, because the shipped types are checked-in generated code (`src/generated.rs`).
@@ -38,6 +38,7 @@ pub mod json;
 mod path;
 mod primitives;
 mod reader;
+mod rpc_error;
 #[cfg(feature = "samples")]
 pub mod sample;
 mod traits;
@@ -47,6 +48,7 @@ pub use encode_error::{EncodeError, EncodeErrorKind};
 pub use path::PathSegment;
 pub use primitives::True;
 pub use reader::{DEFAULT_MAX_DEPTH, Reader};
+pub use rpc_error::RpcError;
 pub use traits::{
     Bare, Deserializable, Identifiable, RemoteCall, Serializable, deserialize_boxed,
     serialize_boxed,

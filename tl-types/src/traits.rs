@@ -1,5 +1,5 @@
 //! The trait core every generated type implements: `Identifiable`, `Serializable`, `Deserializable`,
-//! `Bare` and `RemoteCall`.
+//! `Bare` and `RemoteCall` (with the function's documented errors, `RemoteCall::POSSIBLE_ERRORS`).
 //!
 //! - A constructor struct implements [`Identifiable`], [`Bare`] (its fields), and [`Serializable`] /
 //!   [`Deserializable`] in the boxed form through [`serialize_boxed`] / [`deserialize_boxed`].
@@ -154,6 +154,12 @@ pub trait Bare: Sized {
 pub trait RemoteCall: Serializable {
     /// What the server answers.
     type Return: Deserializable;
+
+    /// The errors the documentation says the function may return, names exactly as it writes
+    /// them (`FLOOD_WAIT_%d`: `%d` where the server puts a number, which
+    /// [`RpcError::parse`](crate::RpcError::parse) takes out), in its order. Empty unless the code
+    /// was generated with documentation.
+    const POSSIBLE_ERRORS: &'static [&'static str] = &[];
 }
 
 /// The boxed form of every constructor and function struct: its id, then its fields. Generated
@@ -216,6 +222,7 @@ impl<T: Bare> Bare for Box<T> {
 
 impl<T: RemoteCall + Identifiable + Bare> RemoteCall for Box<T> {
     type Return = T::Return;
+    const POSSIBLE_ERRORS: &'static [&'static str] = T::POSSIBLE_ERRORS;
 }
 
 /// Writes `value` in boxed form: its constructor id, then its fields. The blanket `Serializable`

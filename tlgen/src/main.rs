@@ -1,11 +1,13 @@
 //! `tlgen`: the command-line front end of the TL toolkit. `tlgen check` reports what is wrong with
 //! schemas, `tlgen ids` lists every definition's id, `tlgen generate` writes the Rust a build script
 //! would, `tlgen diff` compares two layers and `tlgen explain` finds which layer has an id;
-//! `tlgen decode` and `tlgen encode` turn TL bytes into JSON or text and back from the schema alone.
+//! `tlgen decode` and `tlgen encode` turn TL bytes into JSON or text and back from the schema alone;
+//! `tlgen docs extract` reads saved core.telegram.org pages into documentation JSON.
 
 mod check_cmd;
 mod decode_cmd;
 mod diff_cmd;
+mod docs_cmd;
 mod encode_cmd;
 mod explain_cmd;
 mod generate_cmd;
@@ -48,6 +50,9 @@ enum Command {
     Decode(decode_cmd::Args),
     /// Encode the JSON form of a TL value into its bytes, from the schema alone.
     Encode(encode_cmd::Args),
+    /// Telegram's API documentation as data: `tlgen docs extract` reads saved core.telegram.org
+    /// pages into documentation JSON (gotd's getdoc format).
+    Docs(docs_cmd::Args),
 }
 
 /// The exit codes, shown by every `--help`.
@@ -65,6 +70,7 @@ fn main() -> ExitCode {
         Command::Explain(args) => explain_cmd::run(args),
         Command::Decode(args) => decode_cmd::run(args),
         Command::Encode(args) => encode_cmd::run(args),
+        Command::Docs(args) => docs_cmd::run(args),
     };
     outcome.exit_code()
 }
@@ -76,7 +82,8 @@ pub(crate) enum Outcome {
     Clean,
     /// The answer is no: breaking changes `diff --fail-on` asked about, or an id found nowhere.
     Negative,
-    /// Bytes or JSON that do not decode (`tlgen decode`, `tlgen encode`).
+    /// Bytes or JSON that do not decode (`tlgen decode`, `tlgen encode`), or pages that are not
+    /// documentation (`tlgen docs extract`).
     Undecodable,
     /// Some schema has errors.
     SchemaErrors,
