@@ -3,3 +3,4 @@ include!(concat!(env!("OUT_DIR"), "/corpus.rs"));
 
 #[cfg(has_api_l228)]
 pub mod checks;
+pub mod summary;

@@ -3,63 +3,25 @@
 //! present, each flag bit alone, and random values; the same values round-trip through JSON
 //! (value -> JSON -> value equal, the bytes unchanged); then property tests over api-L228.
 
+use tl_corpus::summary::{Tally, every_schema};
 use tl_types::sample::{JsonRoundTrips, RoundTrips};
 
 #[test]
 fn every_schema_round_trips() {
-    let mut total = RoundTrips::new(4);
-    for name in tl_corpus::SCHEMAS {
+    every_schema("round-trip", |name, _| {
         let mut checks = RoundTrips::new(4);
         assert!(tl_corpus::visit(name, &mut checks));
-        assert!(checks.types > 0, "{name}: no types");
-        println!(
-            "round-trip {name}: {} types, {} values, {} failures",
-            checks.types,
-            checks.values,
-            checks.failures.len()
-        );
-        total.types += checks.types;
-        total.values += checks.values;
-        total
-            .failures
-            .extend(checks.failures.into_iter().map(|f| format!("{name}: {f}")));
-    }
-    println!(
-        "round-trip total: {} types, {} values, {} failures",
-        total.types,
-        total.values,
-        total.failures.len()
-    );
-    assert!(total.failures.is_empty(), "{}", total.failures.join("\n"));
+        Tally::from(checks)
+    });
 }
 
 #[test]
 fn every_schema_round_trips_through_json() {
-    let mut total = JsonRoundTrips::new(4);
-    for name in tl_corpus::SCHEMAS {
+    every_schema("JSON round trip", |name, _| {
         let mut checks = JsonRoundTrips::new(4);
         assert!(tl_corpus::visit_json(name, &mut checks));
-        assert!(checks.types > 0, "{name}: no types");
-        println!(
-            "JSON round trip {name}: {} types, {} values, {} failures",
-            checks.types,
-            checks.values,
-            checks.failures.len()
-        );
-        total.types += checks.types;
-        total.values += checks.values;
-        total
-            .failures
-            .extend(checks.failures.into_iter().map(|f| format!("{name}: {f}")));
-    }
-    println!(
-        "JSON round trip total: {} types, {} values, {} failures",
-        total.types,
-        total.values,
-        total.failures.len()
-    );
-    let shown: Vec<&str> = total.failures.iter().take(20).map(String::as_str).collect();
-    assert!(total.failures.is_empty(), "{}", shown.join("\n"));
+        Tally::from(checks)
+    });
 }
 
 #[cfg(has_api_l228)]
