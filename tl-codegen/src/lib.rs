@@ -35,6 +35,7 @@ pub use config::{Config, Generated};
 pub use error::Error;
 pub use ident::RustIdent;
 pub use model::Model;
+pub use tl_docs::Coverage as DocsCoverage;
 pub use tl_parser::{CheckOptions, Severity};
 
 /// Generates with the default [`Config`] and writes `$OUT_DIR/tl.rs`: the shortcut for a build script.
