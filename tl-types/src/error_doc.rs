@@ -96,15 +96,15 @@ impl ErrorDoc {
         }
     }
 
-    /// The entry of `table` that `error` is ([`ErrorDoc::matches`]): one with the error's code
-    /// first, else the first in the table's order. Generated code calls it as `errors::lookup`.
+    /// The entry of `table` that `error` is ([`ErrorDoc::matches`]). Where several match, a name
+    /// without a placeholder (Telethon's `FILE_PART_0_MISSING` over `FILE_PART_%d_MISSING`) comes
+    /// before a pattern, then an entry with the error's code, then the table's order. Generated
+    /// code calls it as `errors::lookup`.
     pub fn find(table: &'static [ErrorDoc], error: &RpcError) -> Option<&'static ErrorDoc> {
-        let mut found = table.iter().filter(|doc| doc.matches(error));
-        let first = found.next()?;
-        if first.code == error.code {
-            return Some(first);
-        }
-        Some(found.find(|doc| doc.code == error.code).unwrap_or(first))
+        table
+            .iter()
+            .filter(|doc| doc.matches(error))
+            .min_by_key(|doc| (doc.has_placeholder(), doc.code != error.code))
     }
 }
 
@@ -140,6 +140,7 @@ mod tests {
         ErrorDoc::new("EMAIL_UNCONFIRMED", 400, ""),
         ErrorDoc::new("EMAIL_UNCONFIRMED_%d", 400, ""),
         ErrorDoc::new("FILE_PART_%d_MISSING", 400, ""),
+        ErrorDoc::new("FILE_PART_0_MISSING", 400, ""),
         ErrorDoc::new("FILE_REFERENCE_%d_EXPIRED", 400, ""),
         ErrorDoc::new("FILE_REFERENCE_EXPIRED", 400, ""),
         ErrorDoc::new("FLOOD_WAIT_%d", 420, ""),
@@ -192,6 +193,15 @@ mod tests {
         assert_eq!(
             found(400, "FILE_REFERENCE_2_EXPIRED"),
             Some("FILE_REFERENCE_%d_EXPIRED")
+        );
+        // A literal number (Telethon's list) is more particular than the pattern.
+        assert_eq!(
+            found(400, "FILE_PART_0_MISSING"),
+            Some("FILE_PART_0_MISSING")
+        );
+        assert_eq!(
+            found(400, "FILE_PART_7_MISSING"),
+            Some("FILE_PART_%d_MISSING")
         );
     }
 
