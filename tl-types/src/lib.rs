@@ -69,4 +69,4 @@ mod generated;
 pub use generated::visit_json_samples;
 #[cfg(feature = "samples")]
 pub use generated::visit_samples;
-pub use generated::{LAYER, enums, functions, name_for_id, types};
+pub use generated::{LAYER, enums, errors, functions, name_for_id, types};
