@@ -3,7 +3,9 @@
 //! The pipeline: `tl-parser` parses, resolves and checks the schema; lowering turns it into the
 //! [`Model`], where every Rust name, type, field layout and heap allocation is decided once
 //! ([`Config::model`] hands it to tools); the generators read only that model and produce tokens;
-//! prettyplease formats them.
+//! prettyplease formats them. With [`Config::docs`], Telegram's documentation (a getdoc JSON file,
+//! read by tl-docs) becomes the rustdoc of every item, the possible errors of each function
+//! (`RemoteCall::POSSIBLE_ERRORS`) and an `errors` module.
 //!
 //! A `build.rs`:
 //!
