@@ -23,9 +23,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .file_stem()
             .and_then(|s| s.to_str())
             .ok_or("fixture name is not UTF-8")?;
+        // `Eq` and `Hash` on (off by default): tests/eq_hash.rs checks where they are derived.
         tl_codegen::Config::new()
             .samples(true)
             .serde(true)
+            .eq_hash(true)
             .file_name(format!("{stem}.rs"))
             .compile(&[path])?;
         writeln!(

@@ -60,7 +60,7 @@ fn generate_options_reach_the_config() {
         "crate::rt",
         "--no-format",
         "--eq-hash",
-        "false",
+        "true",
         "-o",
         out_file.to_str().unwrap(),
     ]);
@@ -73,7 +73,7 @@ fn generate_options_reach_the_config() {
         .select(["users.getUsers"])
         .runtime_path("crate::rt")
         .format(false)
-        .eq_hash(false);
+        .eq_hash(true);
     assert_eq!(
         code,
         config
