@@ -43,7 +43,8 @@ fn generate_writes_what_config_generates() {
     assert_eq!(stdout(&out), expected);
     assert!(expected.contains("pub const LAYER: i32 = 2;"), "{expected}");
     assert!(expected.contains("JsonStruct for"), "{expected}");
-    assert!(expected.contains("PartialEq, Eq, Hash"), "{expected}");
+    // `Eq` and `Hash` are off by default.
+    assert!(!expected.contains("Eq, Hash"), "{expected}");
 }
 
 #[test]
@@ -84,7 +85,10 @@ fn generate_options_reach_the_config() {
     );
     assert!(code.replace(' ', "").contains("crate::rt::"));
     assert!(!code.contains("Ping"), "users.ping is not selected");
-    assert!(!code.replace(' ', "").contains("Eq,Hash"), "{code}");
+    assert!(
+        code.replace(' ', "").contains("Eq,Hash"),
+        "--eq-hash true: {code}"
+    );
 }
 
 #[test]
