@@ -23,10 +23,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .file_stem()
             .and_then(|s| s.to_str())
             .ok_or("fixture name is not UTF-8")?;
+        // `Eq` and `Hash` on (off by default): tests/eq_hash.rs checks where they are derived.
         let mut config = tl_codegen::Config::new();
         config
             .samples(true)
             .serde(true)
+            .eq_hash(true)
             .file_name(format!("{stem}.rs"));
         // A fixture with a documentation file beside it (`docs.json`) is generated with it.
         let docs = path.with_extension("json");

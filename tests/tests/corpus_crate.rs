@@ -71,10 +71,18 @@ fn schemas() -> Vec<String> {
 fn counts(line: &str) -> (usize, usize) {
     let number = |unit: &str| -> usize {
         let end = line.find(unit).unwrap();
-        let start = line[..end - 1].rfind(' ').unwrap() + 1;
-        line[start..end - 1].parse().unwrap()
+        let start = line[..end].rfind(' ').unwrap() + 1;
+        line[start..end].parse().unwrap()
     };
     (number(" types"), number(" values"))
+}
+
+#[test]
+fn summary_counts_are_read_whole() {
+    assert_eq!(
+        counts("round-trip api_l228: 2458 types, 17266 values, 0 failures"),
+        (2458, 17266)
+    );
 }
 
 #[test]

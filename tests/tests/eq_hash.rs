@@ -1,4 +1,5 @@
-//! `Eq` and `Hash` (`Config::eq_hash`, on by default): derived on every generated struct and enum
+//! `Eq` and `Hash` (`Config::eq_hash`, off by default, on for the fixtures and the shipped types):
+//! derived on every generated struct and enum
 //! that reaches no `f64`, so values go in a `HashSet`; not on those that do (the eq_hash fixture's
 //! `geoPoint` and what holds it); none with the switch off (the hooks fixture derives them through
 //! an attribute instead, see `builders.rs`).

@@ -53,7 +53,7 @@ impl Default for Config {
             serde_cfg: None,
             layer: None,
             hooks: crate::lower::Hooks::default(),
-            eq_hash: true,
+            eq_hash: false,
             docs: None,
         }
     }
@@ -259,13 +259,15 @@ impl Config {
     }
 
     /// Derives `Eq` and `Hash` on every struct and enum whose fields all allow them: no `f64`
-    /// (TL's `double`) is reachable from it, through the structs and enums it holds (on by
-    /// default). Off, the generated types derive `Debug`, `Clone` and `PartialEq` (and `Default`
-    /// where they can) only; add your own derives with [`Config::type_attribute`], which must then
-    /// not repeat these while this is on.
+    /// (TL's `double`) is reachable from it, through the structs and enums it holds. Off by
+    /// default: on full api-L228 the derives cost 7% of the generated crate's build time
+    /// (`bench/compile-time.sh`, the `ours-no-eq-hash` variant; bench/README.md). Off, the generated
+    /// types derive `Debug`, `Clone` and `PartialEq` (and `Default` where they can) only; add your
+    /// own derives with [`Config::type_attribute`], which must then not repeat these while this is
+    /// on.
     ///
     /// ```
-    /// tl_codegen::Config::new().eq_hash(false);
+    /// tl_codegen::Config::new().eq_hash(true);
     /// ```
     pub fn eq_hash(&mut self, on: bool) -> &mut Self {
         self.eq_hash = on;

@@ -97,12 +97,14 @@ fn hooks() {
     insta::assert_snapshot!("hooks_recursion.tl", code);
 }
 
-/// `Config::eq_hash` works both ways: on (the default), types that reach no `double` derive `Eq`
+/// `Config::eq_hash` works both ways: on, types that reach no `double` derive `Eq`
 /// and `Hash` (the `eq_hash.tl` snapshot shows which); off, none does.
 #[test]
 fn eq_hash_switch() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/eq_hash.tl");
-    let on = generate(&path, |_| {});
+    let on = generate(&path, |c| {
+        c.eq_hash(true);
+    });
     // Four constructors, three enums and both functions; the five structs and four enums that
     // reach `geoPoint`'s doubles (`checkIn`'s through its shared-bit group struct) do not.
     assert_eq!(on.matches("PartialEq, Eq, Hash").count(), 9);
@@ -110,9 +112,8 @@ fn eq_hash_switch() {
         on.matches("PartialEq)]").count() + on.matches("PartialEq, Default)]").count(),
         9
     );
-    let off = generate(&path, |c| {
-        c.eq_hash(false);
-    });
+    // Off is the default.
+    let off = generate(&path, |_| {});
     assert!(!off.contains("Eq, Hash"), "{off}");
     assert_eq!(
         off.replace("#[derive(Debug, Clone, PartialEq)]", "")

@@ -40,6 +40,8 @@ fn generate(workspace: &Path) -> String {
         .docs(workspace.join(DOCS))
         .samples_cfg(r#"feature = "samples""#)
         .serde_cfg(r#"feature = "serde""#)
+        // A few types: the derives cost nothing noticeable, and users may hash them.
+        .eq_hash(true)
         .generate_from(&sources)
         .unwrap();
     assert!(

@@ -44,7 +44,8 @@ fn generate_writes_what_config_generates() {
     assert_eq!(stdout(&out), expected);
     assert!(expected.contains("pub const LAYER: i32 = 2;"), "{expected}");
     assert!(expected.contains("JsonStruct for"), "{expected}");
-    assert!(expected.contains("PartialEq, Eq, Hash"), "{expected}");
+    // `Eq` and `Hash` are off by default.
+    assert!(!expected.contains("Eq, Hash"), "{expected}");
 }
 
 #[test]
@@ -61,7 +62,7 @@ fn generate_options_reach_the_config() {
         "crate::rt",
         "--no-format",
         "--eq-hash",
-        "false",
+        "true",
         "-o",
         out_file.to_str().unwrap(),
     ]);
@@ -74,7 +75,7 @@ fn generate_options_reach_the_config() {
         .select(["users.getUsers"])
         .runtime_path("crate::rt")
         .format(false)
-        .eq_hash(false);
+        .eq_hash(true);
     assert_eq!(
         code,
         config
@@ -85,7 +86,10 @@ fn generate_options_reach_the_config() {
     );
     assert!(code.replace(' ', "").contains("crate::rt::"));
     assert!(!code.contains("Ping"), "users.ping is not selected");
-    assert!(!code.replace(' ', "").contains("Eq,Hash"), "{code}");
+    assert!(
+        code.replace(' ', "").contains("Eq,Hash"),
+        "--eq-hash true: {code}"
+    );
 }
 
 #[test]
