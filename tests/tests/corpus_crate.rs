@@ -42,6 +42,8 @@ fn lint_build_and_test(corpus: &Path, module: &str) -> (String, String) {
         &Path::new(env!("CARGO_TARGET_TMPDIR")).join("corpus"),
     )
     .args(["--quiet", "--", "--nocapture"])
+    // Each schema replaces the last one's code: an incremental cache would only be written, never used.
+    .env("CARGO_INCREMENTAL", "0")
     .env("RUSTC_WORKSPACE_WRAPPER", clippy_driver())
     .env("RUSTFLAGS", "-D warnings")
     .env("TL_CORPUS", corpus)
