@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use tl_parser::{CheckOptions, Diagnostic, Schema, SourceSet};
 
 use crate::Error;
-use crate::lower::LowerError;
+use crate::lower::{Docs, LowerError};
 use crate::model::Model;
 
 /// How to generate Rust from TL schemas.
@@ -293,6 +293,10 @@ impl Config {
     /// ```
     /// tl_codegen::Config::new().docs("schema/docs/getdoc-L223.json");
     /// ```
+    ///
+    /// Needs the crate's `docs` feature (a JSON reader that build scripts without docs do not
+    /// compile).
+    #[cfg(feature = "docs")]
     pub fn docs(&mut self, path: impl Into<PathBuf>) -> &mut Self {
         self.docs = Some(path.into());
         self
@@ -326,6 +330,7 @@ impl Config {
             return Err(schema_error(parsed.diagnostics));
         }
         let docs = self.load_docs()?;
+        #[cfg(feature = "docs")]
         let docs_coverage = docs.as_ref().map(|docs| docs.coverage(&parsed.schema));
         let model = match self.lower(&parsed.schema, docs.as_ref()) {
             Err(Error::Schema { diagnostics, .. }) => return Err(schema_error(diagnostics)),
@@ -366,6 +371,7 @@ impl Config {
             code: crate::format::format(tokens, &header, self.format)?,
             warnings: parsed.diagnostics,
             sources: sources.clone(),
+            #[cfg(feature = "docs")]
             docs_coverage,
         })
     }
@@ -393,7 +399,8 @@ impl Config {
     }
 
     /// The documentation file of [`Config::docs`], read, if one is set.
-    fn load_docs(&self) -> Result<Option<tl_docs::Docs>, Error> {
+    #[cfg(feature = "docs")]
+    fn load_docs(&self) -> Result<Option<Docs>, Error> {
         let Some(path) = &self.docs else {
             return Ok(None);
         };
@@ -418,7 +425,13 @@ impl Config {
             })
     }
 
-    fn lower(&self, schema: &Schema, docs: Option<&tl_docs::Docs>) -> Result<Model, Error> {
+    /// Without the `docs` feature no documentation file can be set.
+    #[cfg(not(feature = "docs"))]
+    fn load_docs(&self) -> Result<Option<Docs>, Error> {
+        Ok(None)
+    }
+
+    fn lower(&self, schema: &Schema, docs: Option<&Docs>) -> Result<Model, Error> {
         for (path, attribute) in self
             .hooks
             .type_attributes
@@ -452,7 +465,7 @@ impl Config {
 
     /// Generates and writes `$OUT_DIR/tl.rs` (or the configured directory and name), only when its
     /// contents change. Prints `cargo:rerun-if-changed` for every schema file and the
-    /// documentation file ([`Config::docs`]), and each warning as a `cargo:warning`. Schema errors
+    /// documentation file (`Config::docs`), and each warning as a `cargo:warning`. Schema errors
     /// fail with the rendered diagnostics.
     pub fn compile(&self, files: &[impl AsRef<Path>]) -> Result<(), Error> {
         self.compile_to(files, &mut std::io::stdout().lock())
@@ -504,7 +517,9 @@ pub struct Generated {
     pub sources: SourceSet,
     /// With [`Config::docs`]: how much of the schema (all of it, whatever [`Config::select`]
     /// keeps) the documentation covers. Its `Display` is the line `tlgen generate --docs` prints:
-    /// `docs: 2294 of 2458 definitions documented, 6 entries for unknown names`.
+    /// `docs: 2294 of 2458 definitions documented, 6 entries for unknown names`. With the `docs`
+    /// feature.
+    #[cfg(feature = "docs")]
     pub docs_coverage: Option<crate::DocsCoverage>,
 }
 
@@ -549,7 +564,7 @@ fn read_sources(files: &[impl AsRef<Path>]) -> Result<SourceSet, Error> {
     Ok(sources)
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "docs"))]
 mod tests {
     #![allow(clippy::unwrap_used)]
 

@@ -73,6 +73,7 @@ fn serde() {
 /// function, the possible-errors table and `POSSIBLE_ERRORS`, the `errors` module; `inputPeerEmpty`
 /// and `help.test`, which the file does not document, keep their TL line only.
 #[test]
+#[cfg(feature = "docs")]
 fn docs() {
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let code = generate(&fixtures.join("docs.tl"), |c| {

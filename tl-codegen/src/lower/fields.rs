@@ -106,7 +106,7 @@ pub(crate) fn layout(
                         ident: RustIdent::snake(&params[d].name),
                         tl_name: params[d].name.to_string(),
                         ty: resolver.resolve(&params[d].ty, generics)?,
-                        doc: def.docs.field(&params[d].name).map(super::docs::escape),
+                        doc: def.docs.field(&params[d].name).map(super::doc_text::escape),
                         attributes: Vec::new(),
                     });
                     slot_of[d] = Some(Slot::Member {
@@ -129,7 +129,7 @@ pub(crate) fn layout(
                     },
                 );
                 // Escaped as text, backticks included (as generated code has always shown it).
-                field.doc = Some(super::docs::escape(&format!(
+                field.doc = Some(super::doc_text::escape(&format!(
                     "The fields {} (present together, on bit {bit} of `{}`).",
                     data.iter()
                         .map(|&d| format!("`{}`", params[d].name))
@@ -210,7 +210,7 @@ fn stored(def: &Definition, param: &Param, kind: FieldKind) -> Field {
         tl_name: param.name.to_string(),
         setter,
         kind,
-        doc: def.docs.field(&param.name).map(super::docs::escape),
+        doc: def.docs.field(&param.name).map(super::doc_text::escape),
         implies: Vec::new(),
         attributes: Vec::new(),
     }

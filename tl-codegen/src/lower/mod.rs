@@ -2,6 +2,8 @@
 //! and heap allocation decided here and nowhere else. Constructs that have no Rust form are
 //! located diagnostics.
 
+mod doc_text;
+#[cfg(feature = "docs")]
 mod docs;
 mod fields;
 mod getters;
@@ -20,6 +22,14 @@ use tl_parser::{
 };
 
 pub(crate) use hooks::{Hooks, parse_attributes};
+
+/// The documentation given to `Config::docs`, as tl-docs reads it (the `docs` feature).
+#[cfg(feature = "docs")]
+pub(crate) type Docs = tl_docs::Docs;
+/// Without the `docs` feature there is no documentation to give: a type with no values.
+#[cfg(not(feature = "docs"))]
+#[derive(Debug)]
+pub(crate) enum Docs {}
 
 use crate::ident::RustIdent;
 use crate::model::{
@@ -54,7 +64,7 @@ pub(crate) fn lower(
     layer: Option<i32>,
     hooks: &Hooks,
     eq_hash: bool,
-    docs: Option<&tl_docs::Docs>,
+    docs: Option<&Docs>,
 ) -> Result<Model, LowerError> {
     let selected = select::closure(schema, roots).map_err(LowerError::UnknownSelection)?;
     // Sorted by TL name: paths that would collide get their suffixes in that order.
@@ -164,7 +174,7 @@ pub(crate) fn lower(
             path: path.clone(),
             kind: EnumKind::Boxed,
             tl_name: (*name).to_owned(),
-            doc: schema.boxed_type(*id).doc.as_deref().map(docs::escape),
+            doc: schema.boxed_type(*id).doc.as_deref().map(doc_text::escape),
             variants,
             terminal: 0,
             attributes: Vec::new(),
@@ -206,7 +216,10 @@ pub(crate) fn lower(
     model.functions.sort_by(|a, b| a.path.cmp(&b.path));
     model.enums.sort_by(|a, b| a.path.cmp(&b.path));
     assign_names_for_ids(&mut model, ctor_defs.iter().chain(&fn_defs).copied());
+    #[cfg(feature = "docs")]
     docs::decide(&mut model, docs);
+    #[cfg(not(feature = "docs"))]
+    let _: Option<&Docs> = docs; // nothing to record without the `docs` feature
     Ok(model)
 }
 
@@ -281,7 +294,7 @@ fn any_enum(
         kind,
         tl_name: tl_name.to_owned(),
         // Escaped as text, backticks included (as generated code has always shown it).
-        doc: Some(docs::escape(&format!(
+        doc: Some(doc_text::escape(&format!(
             "A value of {what}, tagged by its constructor id."
         ))),
         variants,
@@ -411,7 +424,7 @@ fn lower_struct(
         tl_name: def.name.full.to_string(),
         id: def.id,
         tl_line: def.to_string(),
-        doc: def.docs.description.as_deref().map(docs::escape),
+        doc: def.docs.description.as_deref().map(doc_text::escape),
         fields: layout.fields,
         groups: layout.groups,
         derived: layout.derived,
