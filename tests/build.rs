@@ -1,6 +1,6 @@
-//! Generates every tl-codegen fixture schema (with sample values and the JSON form) so that the
-//! generated code of each TL feature is compiled, linted and round-tripped, in binary and in JSON,
-//! not only snapshotted.
+//! Generates every tl-codegen fixture schema (with sample values and the JSON form, and with its
+//! documentation file where it has one) so that the generated code of each TL feature is compiled,
+//! linted, documented and round-tripped, in binary and in JSON, not only snapshotted.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -24,12 +24,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .and_then(|s| s.to_str())
             .ok_or("fixture name is not UTF-8")?;
         // `Eq` and `Hash` on (off by default): tests/eq_hash.rs checks where they are derived.
-        tl_codegen::Config::new()
+        let mut config = tl_codegen::Config::new();
+        config
             .samples(true)
             .serde(true)
             .eq_hash(true)
-            .file_name(format!("{stem}.rs"))
-            .compile(&[path])?;
+            .file_name(format!("{stem}.rs"));
+        // A fixture with a documentation file beside it (`docs.json`) is generated with it.
+        let docs = path.with_extension("json");
+        if docs.exists() {
+            config.docs(docs);
+        }
+        config.compile(&[path])?;
         writeln!(
             modules,
             "/// Generated from tl-codegen/tests/fixtures/{stem}.tl.\npub mod {stem} {{\n    include!(concat!(env!(\"OUT_DIR\"), \"/{stem}.rs\"));\n}}"

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use tl_parser::{CheckOptions, Diagnostic, Schema, SourceSet};
 
 use crate::Error;
-use crate::lower::LowerError;
+use crate::lower::{Docs, LowerError};
 use crate::model::Model;
 
 /// How to generate Rust from TL schemas.
@@ -35,6 +35,7 @@ pub struct Config {
     layer: Option<i32>,
     hooks: crate::lower::Hooks,
     eq_hash: bool,
+    docs: Option<PathBuf>,
 }
 
 impl Default for Config {
@@ -53,6 +54,7 @@ impl Default for Config {
             layer: None,
             hooks: crate::lower::Hooks::default(),
             eq_hash: false,
+            docs: None,
         }
     }
 }
@@ -272,6 +274,34 @@ impl Config {
         self
     }
 
+    /// Documents the generated code with Telegram's API documentation: a JSON file in the format
+    /// of gotd's getdoc dump (`schema/docs/getdoc-L223.json`; `tlgen docs extract` writes one from
+    /// saved core.telegram.org pages). Each struct, enum, function and field gets its description
+    /// (links as Markdown links), a constructor links its enum and an enum lists its
+    /// constructors, a function's docs give its result type, who may call it where the
+    /// documentation says, and a table of its possible errors, and its `RemoteCall` impl lists
+    /// their names in `POSSIBLE_ERRORS`. The module `errors` gets one `ErrorDoc` constant per
+    /// error the file describes (all of them, whatever [`Config::select`] keeps), the table
+    /// `errors::ALL` and `errors::lookup` for an `RpcError`. Definitions the file does not know
+    /// keep the schema's own documentation and their TL line.
+    ///
+    /// The file is read by every generation; [`Config::compile`] prints
+    /// `cargo:rerun-if-changed` for it. A file that is not JSON of that form is an
+    /// [`Error::Docs`] naming the file and the JSON path; members the format does not have are
+    /// accepted. Without this setting nothing of it is generated.
+    ///
+    /// ```
+    /// tl_codegen::Config::new().docs("schema/docs/getdoc-L223.json");
+    /// ```
+    ///
+    /// Needs the crate's `docs` feature (a JSON reader that build scripts without docs do not
+    /// compile).
+    #[cfg(feature = "docs")]
+    pub fn docs(&mut self, path: impl Into<PathBuf>) -> &mut Self {
+        self.docs = Some(path.into());
+        self
+    }
+
     /// The layer to put in `LAYER` (an `i32`, like `LAYER` itself and `invokeWithLayer`'s `layer`)
     /// when the schema has no `// LAYER N` line (TDLib's telegram_api.tl takes its layer from
     /// elsewhere). A layer the schema states wins.
@@ -299,7 +329,10 @@ impl Config {
         if parsed.has_errors() {
             return Err(schema_error(parsed.diagnostics));
         }
-        let model = match self.lower(&parsed.schema) {
+        let docs = self.load_docs()?;
+        #[cfg(feature = "docs")]
+        let docs_coverage = docs.as_ref().map(|docs| docs.coverage(&parsed.schema));
+        let model = match self.lower(&parsed.schema, docs.as_ref()) {
             Err(Error::Schema { diagnostics, .. }) => return Err(schema_error(diagnostics)),
             other => other?,
         };
@@ -338,6 +371,8 @@ impl Config {
             code: crate::format::format(tokens, &header, self.format)?,
             warnings: parsed.diagnostics,
             sources: sources.clone(),
+            #[cfg(feature = "docs")]
+            docs_coverage,
         })
     }
 
@@ -360,10 +395,43 @@ impl Config {
     /// assert_eq!(input_peer.variants[1].ident.as_str(), "Chat");
     /// ```
     pub fn model(&self, schema: &Schema) -> Result<Model, Error> {
-        self.lower(schema)
+        self.lower(schema, self.load_docs()?.as_ref())
     }
 
-    fn lower(&self, schema: &Schema) -> Result<Model, Error> {
+    /// The documentation file of [`Config::docs`], read, if one is set.
+    #[cfg(feature = "docs")]
+    fn load_docs(&self) -> Result<Option<Docs>, Error> {
+        let Some(path) = &self.docs else {
+            return Ok(None);
+        };
+        tl_docs::Docs::load(path)
+            .map(Some)
+            .map_err(|err| match err {
+                tl_docs::LoadError::Io { path, source } => Error::Io { path, source },
+                tl_docs::LoadError::Json {
+                    path: json_path,
+                    source,
+                    ..
+                } => Error::Docs {
+                    path: path.clone(),
+                    json_path,
+                    message: source.to_string(),
+                },
+                other => Error::Docs {
+                    path: path.clone(),
+                    json_path: ".".to_owned(),
+                    message: other.to_string(),
+                },
+            })
+    }
+
+    /// Without the `docs` feature no documentation file can be set.
+    #[cfg(not(feature = "docs"))]
+    fn load_docs(&self) -> Result<Option<Docs>, Error> {
+        Ok(None)
+    }
+
+    fn lower(&self, schema: &Schema, docs: Option<&Docs>) -> Result<Model, Error> {
         for (path, attribute) in self
             .hooks
             .type_attributes
@@ -377,24 +445,45 @@ impl Config {
                 });
             }
         }
-        crate::lower::lower(schema, &self.select, self.layer, &self.hooks, self.eq_hash).map_err(
-            |e| match e {
-                LowerError::UnknownSelection(name) => Error::UnknownSelection { name },
-                LowerError::UnknownPath(path) => Error::UnknownPath { path },
-                LowerError::Unsupported(diagnostics) => Error::Schema {
-                    diagnostics,
-                    sources: SourceSet::new(),
-                },
-            },
+        crate::lower::lower(
+            schema,
+            &self.select,
+            self.layer,
+            &self.hooks,
+            self.eq_hash,
+            docs,
         )
+        .map_err(|e| match e {
+            LowerError::UnknownSelection(name) => Error::UnknownSelection { name },
+            LowerError::UnknownPath(path) => Error::UnknownPath { path },
+            LowerError::Unsupported(diagnostics) => Error::Schema {
+                diagnostics,
+                sources: SourceSet::new(),
+            },
+        })
     }
 
     /// Generates and writes `$OUT_DIR/tl.rs` (or the configured directory and name), only when its
-    /// contents change. Prints `cargo:rerun-if-changed` for every schema file and each warning as a
-    /// `cargo:warning`. Schema errors fail with the rendered diagnostics.
+    /// contents change. Prints `cargo:rerun-if-changed` for every schema file and the
+    /// documentation file (`Config::docs`), and each warning as a `cargo:warning`. Schema errors
+    /// fail with the rendered diagnostics.
     pub fn compile(&self, files: &[impl AsRef<Path>]) -> Result<(), Error> {
-        for file in files {
-            println!("cargo:rerun-if-changed={}", file.as_ref().display());
+        self.compile_to(files, &mut std::io::stdout().lock())
+    }
+
+    /// [`Config::compile`], with Cargo's instructions written to `cargo` (stdout in a build script).
+    fn compile_to(
+        &self,
+        files: &[impl AsRef<Path>],
+        cargo: &mut dyn std::io::Write,
+    ) -> Result<(), Error> {
+        let stdout_error = |source| Error::Io {
+            path: PathBuf::from("<stdout>"),
+            source,
+        };
+        let inputs = files.iter().map(AsRef::as_ref).chain(self.docs.as_deref());
+        for file in inputs {
+            writeln!(cargo, "cargo:rerun-if-changed={}", file.display()).map_err(stdout_error)?;
         }
         let out_dir = match &self.out_dir {
             Some(dir) => dir.clone(),
@@ -404,10 +493,12 @@ impl Config {
         };
         let generated = self.generate(files)?;
         for warning in &generated.warnings {
-            println!(
+            writeln!(
+                cargo,
                 "cargo:warning={}",
                 tl_parser::diagnostic::one_line(warning, &generated.sources)
-            );
+            )
+            .map_err(stdout_error)?;
         }
         crate::write::write_if_changed(&out_dir.join(&self.file_name), &generated.code)?;
         Ok(())
@@ -424,6 +515,12 @@ pub struct Generated {
     pub warnings: Vec<Diagnostic>,
     /// The sources the warnings point into.
     pub sources: SourceSet,
+    /// With [`Config::docs`]: how much of the schema (all of it, whatever [`Config::select`]
+    /// keeps) the documentation covers. Its `Display` is the line `tlgen generate --docs` prints:
+    /// `docs: 2294 of 2458 definitions documented, 6 entries for unknown names`. With the `docs`
+    /// feature.
+    #[cfg(feature = "docs")]
+    pub docs_coverage: Option<crate::DocsCoverage>,
 }
 
 impl Generated {
@@ -465,4 +562,57 @@ fn read_sources(files: &[impl AsRef<Path>]) -> Result<SourceSet, Error> {
         sources.add_bytes(path.display().to_string(), bytes)?;
     }
     Ok(sources)
+}
+
+#[cfg(all(test, feature = "docs"))]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::Config;
+
+    /// The documentation file is a build input: `compile` tells Cargo to rerun when it changes,
+    /// after the schema files.
+    #[test]
+    fn compile_reruns_when_the_docs_file_changes() {
+        let dir = std::env::temp_dir().join(format!("tl-codegen-rerun-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let schema = dir.join("api.tl");
+        std::fs::write(&schema, "int ? = Int;\nping ping_id:int = Pong;\n").unwrap();
+        let docs = dir.join("docs.json");
+        std::fs::write(
+            &docs,
+            r#"{"index": {"categories": []},
+                "constructors": {"ping": {"name": "ping", "description": ["A ping"]}}}"#,
+        )
+        .unwrap();
+        let mut cargo = Vec::new();
+        Config::new()
+            .out_dir(&dir)
+            .docs(&docs)
+            .compile_to(&[&schema], &mut cargo)
+            .unwrap();
+        assert_eq!(
+            String::from_utf8(cargo).unwrap(),
+            format!(
+                "cargo:rerun-if-changed={}\ncargo:rerun-if-changed={}\n",
+                schema.display(),
+                docs.display()
+            )
+        );
+        let code = std::fs::read_to_string(dir.join("tl.rs")).unwrap();
+        assert!(code.contains("/// A ping\n"), "{code}");
+
+        // Without docs, only the schema.
+        let mut cargo = Vec::new();
+        Config::new()
+            .out_dir(&dir)
+            .compile_to(&[&schema], &mut cargo)
+            .unwrap();
+        assert_eq!(
+            String::from_utf8(cargo).unwrap(),
+            format!("cargo:rerun-if-changed={}\n", schema.display())
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }

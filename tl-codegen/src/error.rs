@@ -1,5 +1,5 @@
-//! `Error`: what can stop generation (I/O, schema diagnostics, a bad selection or runtime path,
-//! formatting).
+//! `Error`: what can stop generation (I/O, schema diagnostics, a bad selection or runtime path, a
+//! malformed documentation file, formatting).
 
 use std::path::PathBuf;
 
@@ -77,6 +77,18 @@ pub enum Error {
         message: String,
         /// The unformatted code.
         code: String,
+    },
+    /// The documentation file given to `Config::docs` is not JSON in getdoc's format (one that
+    /// cannot be read is an [`Error::Io`]). Members the format does not have are accepted.
+    #[error("{}: at {json_path}: {message}", path.display())]
+    Docs {
+        /// The file.
+        path: PathBuf,
+        /// Where in the JSON the problem is (`methods.users.getUsers.errors[0].code`; `.` for the
+        /// whole document).
+        json_path: String,
+        /// What is wrong there.
+        message: String,
     },
     /// `compile` was called outside a build script and no `out_dir` was set.
     #[error("OUT_DIR is not set: call compile from a build script or set Config::out_dir")]

@@ -3,7 +3,9 @@
 //! The pipeline: `tl-parser` parses, resolves and checks the schema; lowering turns it into the
 //! [`Model`], where every Rust name, type, field layout and heap allocation is decided once
 //! ([`Config::model`] hands it to tools); the generators read only that model and produce tokens;
-//! prettyplease formats them.
+//! prettyplease formats them. With `Config::docs` (the `docs` feature), Telegram's documentation
+//! (a getdoc JSON file, read by tl-docs) becomes the rustdoc of every item, the possible errors of each function
+//! (`RemoteCall::POSSIBLE_ERRORS`) and an `errors` module.
 //!
 //! A `build.rs`:
 //!
@@ -35,6 +37,8 @@ pub use config::{Config, Generated};
 pub use error::Error;
 pub use ident::RustIdent;
 pub use model::Model;
+#[cfg(feature = "docs")]
+pub use tl_docs::Coverage as DocsCoverage;
 pub use tl_parser::{CheckOptions, Severity};
 
 /// Generates with the default [`Config`] and writes `$OUT_DIR/tl.rs`: the shortcut for a build script.

@@ -171,7 +171,9 @@ pub struct Field {
     pub tl_name: String,
     /// How it is stored.
     pub kind: FieldKind,
-    /// Its documentation, if the schema has any.
+    /// Its description as Markdown that rustdoc accepts, decided in lowering: from the
+    /// documentation given to `Config::docs`, else the schema's own (TDLib's `//@` comments,
+    /// escaped), if any.
     pub doc: Option<String>,
     /// `?true` fields on the same bit, derived from this field (see [`DerivedFlag`]).
     pub implies: Vec<String>,
@@ -202,7 +204,9 @@ pub struct GroupMember {
     pub tl_name: String,
     /// Its type.
     pub ty: TypeRef,
-    /// Its documentation, if the schema has any.
+    /// Its description as Markdown that rustdoc accepts, decided in lowering: from the
+    /// documentation given to `Config::docs`, else the schema's own (TDLib's `//@` comments,
+    /// escaped), if any.
     pub doc: Option<String>,
     /// Attributes from `Config::field_attribute`, as written there.
     pub attributes: Vec<String>,
@@ -219,6 +223,8 @@ pub struct DerivedFlag {
     pub tl_name: String,
     /// The stored field (an `Optional`, a `Flag` or a `Group`) whose presence it reports.
     pub partner: RustIdent,
+    /// Its description as Markdown, from the documentation given to `Config::docs`, if any.
+    pub doc: Option<String>,
 }
 
 /// One item of the wire layout, in TL field order.
@@ -288,7 +294,9 @@ pub struct StructDef {
     pub id: u32,
     /// The definition as schema text, for the doc comment.
     pub tl_line: String,
-    /// The schema's description, if any.
+    /// Its description as Markdown that rustdoc accepts, decided in lowering: from the
+    /// documentation given to `Config::docs`, else the schema's own (TDLib's `//@` comments,
+    /// escaped), if any.
     pub doc: Option<String>,
     /// Stored fields in order.
     pub fields: Vec<Field>,
@@ -316,6 +324,55 @@ pub struct StructDef {
     pub eq_hash: bool,
     /// Attributes from `Config::type_attribute`, as written there.
     pub attributes: Vec<String>,
+    /// For functions: the errors the documentation (`Config::docs`) says it may return, in its
+    /// order; `RemoteCall::POSSIBLE_ERRORS` lists their names.
+    pub possible_errors: Vec<PossibleError>,
+    /// For functions: who may call it, where the documentation says.
+    pub usability: Usability,
+}
+
+/// An error a function may return, as the documentation given to `Config::docs` lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct PossibleError {
+    /// The code (400, 403, 420 …).
+    pub code: i32,
+    /// The name exactly as the documentation writes it (`FLOOD_WAIT_%d`: `%d` where the server
+    /// puts a number).
+    pub name: String,
+    /// What it means for this function: Markdown on one line (a table cell); empty when the
+    /// documentation says nothing.
+    pub description: String,
+    /// The constant of the generated `errors` module that documents it ([`Model::errors`]), when
+    /// the documentation's list of errors has it.
+    pub item: Option<RustIdent>,
+}
+
+/// Who may call a function, where the documentation says: `None` is "not documented".
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct Usability {
+    /// Whether user accounts may call it.
+    pub users: Option<bool>,
+    /// Whether bots may call it.
+    pub bots: Option<bool>,
+}
+
+/// A documented RPC error: one constant of the generated `errors` module (a runtime `ErrorDoc`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct ErrorDef {
+    /// The constant's name: the documented name in upper case, `X` where `%d` stands
+    /// (`FLOOD_WAIT_X`; `_2FA_CONFIRM_WAIT_X`), made unique.
+    pub ident: RustIdent,
+    /// The name as the documentation writes it (`FLOOD_WAIT_%d`).
+    pub name: String,
+    /// Its code.
+    pub code: i32,
+    /// What it means, as Markdown (the constant's rustdoc); empty when undocumented.
+    pub doc: String,
+    /// What it means, as plain text (the runtime value's `description`).
+    pub text: String,
 }
 
 impl StructDef {
@@ -388,7 +445,9 @@ pub struct EnumDef {
     pub kind: EnumKind,
     /// The TL name of the boxed type (`Object`/`Function` for the enums of any value).
     pub tl_name: String,
-    /// The `//@class` description, if any.
+    /// Its description as Markdown that rustdoc accepts, decided in lowering: from the
+    /// documentation given to `Config::docs`, else the schema's `//@class` description
+    /// (escaped), if any.
     pub doc: Option<String>,
     /// The variants, in schema order.
     pub variants: Vec<Variant>,
@@ -499,6 +558,12 @@ pub struct Model {
     pub names: Vec<(u32, String)>,
     /// Ids shared by several definitions.
     pub shared_ids: Vec<SharedId>,
+    /// Generated with documentation (`Config::docs`): constructors link their enum, enums list
+    /// their constructors, functions give their result type, who may call them and their
+    /// possible errors, and the `errors` module is generated.
+    pub documented: bool,
+    /// The documented errors, in name order: the `errors` module (empty without documentation).
+    pub errors: Vec<ErrorDef>,
 }
 
 impl Model {

@@ -67,6 +67,21 @@ fn serde() {
     }
 }
 
+/// Telegram's documentation in the code (`Config::docs`, `fixtures/docs.json`): descriptions with
+/// links, a `?true` field read through a method and a group named after a `?true` field, enums
+/// listing their constructors and constructors linking their enum, result types, who may call a
+/// function, the possible-errors table and `POSSIBLE_ERRORS`, the `errors` module; `inputPeerEmpty`
+/// and `help.test`, which the file does not document, keep their TL line only.
+#[test]
+#[cfg(feature = "docs")]
+fn docs() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let code = generate(&fixtures.join("docs.tl"), |c| {
+        c.docs(fixtures.join("docs.json"));
+    });
+    insta::assert_snapshot!("docs_docs.tl", code);
+}
+
 /// The `Config` hooks: attributes on items and fields, `#[non_exhaustive]` enums, a field forced
 /// onto the heap; `Eq` and `Hash` come from an attribute, with `Config::eq_hash` off.
 #[test]

@@ -16,12 +16,17 @@ const REGENERATE: &str = "TL_REGENERATE=1 cargo test -p tl-codegen --test tl_typ
 /// The schema, as a path from the workspace root (it is named so in the `@generated` header).
 const SCHEMA: &str = "schema/importers.tl";
 
+/// The documentation of the schema's definitions: the L223 dump's part for it (tl-docs's test
+/// `importers_docs` keeps it derived), as a path from the workspace root.
+const DOCS: &str = "schema/importers.docs.json";
+
 /// The generated file, as a path from the workspace root.
 const GENERATED: &str = "tl-types/src/generated.rs";
 
 /// The shipped types: everything `messages.getChatInviteImporters` and its result need, naming the
-/// runtime as `crate`, with sample values behind tl-types' `samples` feature and the JSON form
-/// behind its `serde` feature.
+/// runtime as `crate`, documented from `schema/importers.docs.json` (descriptions, the seven
+/// possible errors, the `errors` module), with sample values behind tl-types' `samples` feature
+/// and the JSON form behind its `serde` feature.
 fn generate(workspace: &Path) -> String {
     let text = std::fs::read_to_string(workspace.join(SCHEMA)).unwrap();
     let mut sources = SourceSet::new();
@@ -32,6 +37,7 @@ fn generate(workspace: &Path) -> String {
             "messages.getChatInviteImporters",
             "messages.ChatInviteImporters",
         ])
+        .docs(workspace.join(DOCS))
         .samples_cfg(r#"feature = "samples""#)
         .serde_cfg(r#"feature = "serde""#)
         // A few types: the derives cost nothing noticeable, and users may hash them.

@@ -1,9 +1,12 @@
-//! Builds a `messages.getChatInviteImporters` request and prints its bytes, then decodes a
-//! `messages.ChatInviteImporters` response from bytes and prints it.
+//! Builds a `messages.getChatInviteImporters` request and prints its bytes and the errors its
+//! documentation says it may fail with, then decodes a `messages.ChatInviteImporters` response from
+//! bytes and prints it, and reads an error answer.
 //!
 //! Run with `cargo run --example importers`.
 
-use tl_types::{Deserializable, RemoteCall, Serializable, enums, functions, types};
+use tl_types::{
+    Deserializable, RemoteCall, RpcError, Serializable, enums, errors, functions, types,
+};
 
 /// A response as a server sends it, in hex: one importer who asked to join with a note, and the
 /// user it refers to (a premium user with a name, a username, a photo, a status and a language).
@@ -29,6 +32,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     println!("{}", hex(&bytes));
 
+    // The errors Telegram's page for the method lists, in its order, with the code and the
+    // description of the shipped `errors` module.
+    type Request = functions::messages::GetChatInviteImporters;
+    println!("\npossible errors:");
+    for name in <Request as RemoteCall>::POSSIBLE_ERRORS {
+        match errors::ALL.iter().find(|e| e.name == *name) {
+            Some(doc) => println!("  {} {name}: {}", doc.code, doc.description),
+            None => println!("  {name}"),
+        }
+    }
+
     let response_bytes = unhex(RESPONSE_HEX)?;
     let response: <functions::messages::GetChatInviteImporters as RemoteCall>::Return =
         enums::messages::ChatInviteImporters::from_bytes(&response_bytes)?;
@@ -37,6 +51,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         response_bytes.len()
     );
     println!("{response:#?}");
+
+    // A server answering with `rpc_error#2144ca19` instead: the error, and what the
+    // documentation says about it.
+    let mut answer = RpcError::CONSTRUCTOR_ID.to_le_bytes().to_vec();
+    answer.extend_from_slice(&400i32.to_le_bytes());
+    answer.extend_from_slice(b"\x13CHAT_ADMIN_REQUIRED");
+    let error = RpcError::from_bytes(&answer)?;
+    print!("\nanswer {}: {error}", hex(&answer));
+    match errors::lookup(&error) {
+        Some(doc) => println!(" ({})", doc.description),
+        None => println!(),
+    }
     Ok(())
 }
 

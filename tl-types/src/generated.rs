@@ -242,20 +242,24 @@ pub fn visit_json_samples<V: crate::sample::JsonVisitor>(visitor: &mut V) {
 pub mod types {
     #[allow(unused_imports)]
     use crate::__private as tl;
+    /// When and which user joined the chat using a chat invite
+    ///
     /// TL constructor `chatInviteImporter#8c5adfd9 flags:# requested:flags.0?true via_chatlist:flags.3?true user_id:long date:int about:flags.2?string approved_by:flags.1?long = ChatInviteImporter`, id `0x8c5adfd9`.
+    ///
+    /// A constructor of [`enums::ChatInviteImporter`](super::enums::ChatInviteImporter): the variant [`ChatInviteImporter::ChatInviteImporter`](super::enums::ChatInviteImporter::ChatInviteImporter).
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct ChatInviteImporter {
-        /// TL field `requested`.
+        /// Whether this user currently has a pending join [request](https://core.telegram.org/api/invites#join-requests)
         pub requested: bool,
-        /// TL field `via_chatlist`.
+        /// The participant joined by importing a chat folder deep [link](https://core.telegram.org/api/links#chat-folder-links).
         pub via_chatlist: bool,
-        /// TL field `user_id`.
+        /// The user
         pub user_id: i64,
-        /// TL field `date`.
+        /// When did the user join
         pub date: i32,
-        /// TL field `about`.
+        /// For users with pending requests, contains bio of the user that requested to join
         pub about: ::core::option::Option<::std::string::String>,
-        /// TL field `approved_by`.
+        /// The administrator that approved the join [request](https://core.telegram.org/api/invites#join-requests) of the user
         pub approved_by: ::core::option::Option<i64>,
     }
     impl ChatInviteImporter {
@@ -466,12 +470,16 @@ pub mod types {
             })
         }
     }
+    /// An emoji [status](https://core.telegram.org/api/emoji-status)
+    ///
     /// TL constructor `emojiStatus#e7ff068a flags:# document_id:long until:flags.0?int = EmojiStatus`, id `0xe7ff068a`.
+    ///
+    /// A constructor of [`enums::EmojiStatus`](super::enums::EmojiStatus): the variant [`EmojiStatus::EmojiStatus`](super::enums::EmojiStatus::EmojiStatus).
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct EmojiStatus {
-        /// TL field `document_id`.
+        /// Custom emoji document [ID](https://core.telegram.org/api/custom-emoji)
         pub document_id: i64,
-        /// TL field `until`.
+        /// If set, the emoji status will be active until the specified unixtime.
         pub until: ::core::option::Option<i32>,
     }
     impl EmojiStatus {
@@ -598,28 +606,34 @@ pub mod types {
             })
         }
     }
+    /// An owned or hosted collectible [gift](https://core.telegram.org/api/gifts#hosted-collectible-gifts) as emoji status.
+    ///
+    /// Cannot be passed to [account.updateEmojiStatus](https://core.telegram.org/method/account.updateEmojiStatus), must be converted to an [inputEmojiStatusCollectible](https://core.telegram.org/constructor/inputEmojiStatusCollectible) first before passing it to that method.
+    ///
     /// TL constructor `emojiStatusCollectible#7184603b flags:# collectible_id:long document_id:long title:string slug:string pattern_document_id:long center_color:int edge_color:int pattern_color:int text_color:int until:flags.0?int = EmojiStatus`, id `0x7184603b`.
+    ///
+    /// A constructor of [`enums::EmojiStatus`](super::enums::EmojiStatus): the variant [`EmojiStatus::Collectible`](super::enums::EmojiStatus::Collectible).
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct EmojiStatusCollectible {
-        /// TL field `collectible_id`.
+        /// ID of the collectible (from [starGiftUnique](https://core.telegram.org/constructor/starGiftUnique).id).
         pub collectible_id: i64,
-        /// TL field `document_id`.
+        /// ID of the custom [emoji](https://core.telegram.org/api/custom-emoji) representing the status.
         pub document_id: i64,
-        /// TL field `title`.
+        /// Name of the collectible.
         pub title: ::std::string::String,
-        /// TL field `slug`.
+        /// Unique identifier of the collectible that may be used to create a collectible gift [link](https://core.telegram.org/api/links#collectible-gift-link) for the current collectible, or to fetch further info about the collectible using [payments.getUniqueStarGift](https://core.telegram.org/method/payments.getUniqueStarGift).
         pub slug: ::std::string::String,
-        /// TL field `pattern_document_id`.
+        /// The ID of a pattern to apply on the profile's backdrop, correlated to the [starGiftAttributePattern](https://core.telegram.org/constructor/starGiftAttributePattern) from the gift in slug.
         pub pattern_document_id: i64,
-        /// TL field `center_color`.
+        /// Color of the center of the profile backdrop in RGB24 format, from the gift's [starGiftAttributeBackdrop](https://core.telegram.org/constructor/starGiftAttributeBackdrop).
         pub center_color: i32,
-        /// TL field `edge_color`.
+        /// Color of the edges of the profile backdrop in RGB24 format, from the gift's [starGiftAttributeBackdrop](https://core.telegram.org/constructor/starGiftAttributeBackdrop).
         pub edge_color: i32,
-        /// TL field `pattern_color`.
+        /// Color of the pattern_document_id applied on the profile backdrop in RGB24 format, from the gift's [starGiftAttributeBackdrop](https://core.telegram.org/constructor/starGiftAttributeBackdrop).
         pub pattern_color: i32,
-        /// TL field `text_color`.
+        /// Color of text on the profile backdrop in RGB24 format, from the gift's [starGiftAttributeBackdrop](https://core.telegram.org/constructor/starGiftAttributeBackdrop).
         pub text_color: i32,
-        /// TL field `until`.
+        /// If set, the emoji status will be active until the specified unixtime.
         pub until: ::core::option::Option<i32>,
     }
     impl EmojiStatusCollectible {
@@ -862,7 +876,11 @@ pub mod types {
             })
         }
     }
+    /// No emoji status is set
+    ///
     /// TL constructor `emojiStatusEmpty#2de11aae = EmojiStatus`, id `0x2de11aae`.
+    ///
+    /// A constructor of [`enums::EmojiStatus`](super::enums::EmojiStatus): the variant [`EmojiStatus::Empty`](super::enums::EmojiStatus::Empty).
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct EmojiStatusEmpty {}
     impl EmojiStatusEmpty {
@@ -935,12 +953,18 @@ pub mod types {
             ::core::result::Result::Ok(Self {})
         }
     }
+    /// An owned or hosted collectible [gift](https://core.telegram.org/api/gifts#hosted-collectible-gifts) as emoji status: can only be used in [account.updateEmojiStatus](https://core.telegram.org/method/account.updateEmojiStatus), is never returned by the API.
+    ///
+    /// Note that once set, the status will be returned to users as a [emojiStatusCollectible](https://core.telegram.org/constructor/emojiStatusCollectible) constructor, instead (which cannot be passed to [account.updateEmojiStatus](https://core.telegram.org/method/account.updateEmojiStatus), and must be converted to an [inputEmojiStatusCollectible](https://core.telegram.org/constructor/inputEmojiStatusCollectible) first).
+    ///
     /// TL constructor `inputEmojiStatusCollectible#07141dbf flags:# collectible_id:long until:flags.0?int = EmojiStatus`, id `0x07141dbf`.
+    ///
+    /// A constructor of [`enums::EmojiStatus`](super::enums::EmojiStatus): the variant [`EmojiStatus::InputEmojiStatusCollectible`](super::enums::EmojiStatus::InputEmojiStatusCollectible).
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct InputEmojiStatusCollectible {
-        /// TL field `collectible_id`.
+        /// ID of the collectible (from [starGiftUnique](https://core.telegram.org/constructor/starGiftUnique).id).
         pub collectible_id: i64,
-        /// TL field `until`.
+        /// If set, the emoji status will be active until the specified unixtime.
         pub until: ::core::option::Option<i32>,
     }
     impl InputEmojiStatusCollectible {
@@ -1072,12 +1096,16 @@ pub mod types {
             })
         }
     }
+    /// Defines a channel for further interaction.
+    ///
     /// TL constructor `inputPeerChannel#27bcbbfc channel_id:long access_hash:long = InputPeer`, id `0x27bcbbfc`.
+    ///
+    /// A constructor of [`enums::InputPeer`](super::enums::InputPeer): the variant [`InputPeer::Channel`](super::enums::InputPeer::Channel).
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct InputPeerChannel {
-        /// TL field `channel_id`.
+        /// Channel identifier
         pub channel_id: i64,
-        /// TL field `access_hash`.
+        /// access_hash value from the [channel](https://core.telegram.org/constructor/channel) constructor
         pub access_hash: i64,
     }
     impl InputPeerChannel {
@@ -1178,14 +1206,18 @@ pub mod types {
             })
         }
     }
+    /// Defines a [min](https://core.telegram.org/api/min) channel that was seen in a certain message of a certain chat.
+    ///
     /// TL constructor `inputPeerChannelFromMessage#bd2a0840 peer:InputPeer msg_id:int channel_id:long = InputPeer`, id `0xbd2a0840`.
+    ///
+    /// A constructor of [`enums::InputPeer`](super::enums::InputPeer): the variant [`InputPeer::ChannelFromMessage`](super::enums::InputPeer::ChannelFromMessage).
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub struct InputPeerChannelFromMessage {
-        /// TL field `peer`.
+        /// The chat where the channel's message was seen
         pub peer: super::enums::InputPeer,
-        /// TL field `msg_id`.
+        /// The message ID
         pub msg_id: i32,
-        /// TL field `channel_id`.
+        /// The identifier of the channel that was seen
         pub channel_id: i64,
     }
     impl InputPeerChannelFromMessage {
@@ -1319,10 +1351,14 @@ pub mod types {
             })
         }
     }
+    /// Defines a chat for further interaction.
+    ///
     /// TL constructor `inputPeerChat#35a95cb9 chat_id:long = InputPeer`, id `0x35a95cb9`.
+    ///
+    /// A constructor of [`enums::InputPeer`](super::enums::InputPeer): the variant [`InputPeer::Chat`](super::enums::InputPeer::Chat).
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct InputPeerChat {
-        /// TL field `chat_id`.
+        /// Chat identifier
         pub chat_id: i64,
     }
     impl InputPeerChat {
@@ -1407,10 +1443,14 @@ pub mod types {
             })
         }
     }
+    /// Represents a color [palette](https://core.telegram.org/api/colors) associated to a collectible [gift](https://core.telegram.org/api/gifts#collectible-gifts), see [here](https://core.telegram.org/api/colors#collectible-gift-palettes) for more info.
+    ///
     /// TL constructor `inputPeerColorCollectible#b8ea86a9 collectible_id:long = PeerColor`, id `0xb8ea86a9`.
+    ///
+    /// A constructor of [`enums::PeerColor`](super::enums::PeerColor): the variant [`PeerColor::InputPeerColorCollectible`](super::enums::PeerColor::InputPeerColorCollectible).
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct InputPeerColorCollectible {
-        /// TL field `collectible_id`.
+        /// ID of the collectible [gift](https://core.telegram.org/api/gifts#collectible-gifts).
         pub collectible_id: i64,
     }
     impl InputPeerColorCollectible {
@@ -1502,7 +1542,11 @@ pub mod types {
             })
         }
     }
+    /// An empty constructor, no user or chat is defined.
+    ///
     /// TL constructor `inputPeerEmpty#7f3b18ea = InputPeer`, id `0x7f3b18ea`.
+    ///
+    /// A constructor of [`enums::InputPeer`](super::enums::InputPeer): the variant [`InputPeer::Empty`](super::enums::InputPeer::Empty).
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct InputPeerEmpty {}
     impl InputPeerEmpty {
@@ -1575,7 +1619,11 @@ pub mod types {
             ::core::result::Result::Ok(Self {})
         }
     }
+    /// Defines the current user.
+    ///
     /// TL constructor `inputPeerSelf#7da07ec9 = InputPeer`, id `0x7da07ec9`.
+    ///
+    /// A constructor of [`enums::InputPeer`](super::enums::InputPeer): the variant [`InputPeer::InputPeerSelf`](super::enums::InputPeer::InputPeerSelf).
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct InputPeerSelf {}
     impl InputPeerSelf {
@@ -1648,12 +1696,16 @@ pub mod types {
             ::core::result::Result::Ok(Self {})
         }
     }
+    /// Defines a user for further interaction.
+    ///
     /// TL constructor `inputPeerUser#dde8a54c user_id:long access_hash:long = InputPeer`, id `0xdde8a54c`.
+    ///
+    /// A constructor of [`enums::InputPeer`](super::enums::InputPeer): the variant [`InputPeer::User`](super::enums::InputPeer::User).
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct InputPeerUser {
-        /// TL field `user_id`.
+        /// User identifier
         pub user_id: i64,
-        /// TL field `access_hash`.
+        /// access_hash value from the [user](https://core.telegram.org/constructor/user) constructor
         pub access_hash: i64,
     }
     impl InputPeerUser {
@@ -1754,14 +1806,18 @@ pub mod types {
             })
         }
     }
+    /// Defines a [min](https://core.telegram.org/api/min) user that was seen in a certain message of a certain chat.
+    ///
     /// TL constructor `inputPeerUserFromMessage#a87b0a1c peer:InputPeer msg_id:int user_id:long = InputPeer`, id `0xa87b0a1c`.
+    ///
+    /// A constructor of [`enums::InputPeer`](super::enums::InputPeer): the variant [`InputPeer::UserFromMessage`](super::enums::InputPeer::UserFromMessage).
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub struct InputPeerUserFromMessage {
-        /// TL field `peer`.
+        /// The chat where the user was seen
         pub peer: super::enums::InputPeer,
-        /// TL field `msg_id`.
+        /// The message ID
         pub msg_id: i32,
-        /// TL field `user_id`.
+        /// The identifier of the user that was seen
         pub user_id: i64,
     }
     impl InputPeerUserFromMessage {
@@ -1891,12 +1947,16 @@ pub mod types {
             })
         }
     }
+    /// Defines a user for further interaction.
+    ///
     /// TL constructor `inputUser#f21158c6 user_id:long access_hash:long = InputUser`, id `0xf21158c6`.
+    ///
+    /// A constructor of [`enums::InputUser`](super::enums::InputUser): the variant [`InputUser::InputUser`](super::enums::InputUser::InputUser).
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct InputUser {
-        /// TL field `user_id`.
+        /// User identifier
         pub user_id: i64,
-        /// TL field `access_hash`.
+        /// access_hash value from the [user](https://core.telegram.org/constructor/user) constructor
         pub access_hash: i64,
     }
     impl InputUser {
@@ -1997,7 +2057,11 @@ pub mod types {
             })
         }
     }
+    /// Empty constructor, does not define a user.
+    ///
     /// TL constructor `inputUserEmpty#b98886cf = InputUser`, id `0xb98886cf`.
+    ///
+    /// A constructor of [`enums::InputUser`](super::enums::InputUser): the variant [`InputUser::Empty`](super::enums::InputUser::Empty).
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct InputUserEmpty {}
     impl InputUserEmpty {
@@ -2070,14 +2134,18 @@ pub mod types {
             ::core::result::Result::Ok(Self {})
         }
     }
+    /// Defines a [min](https://core.telegram.org/api/min) user that was seen in a certain message of a certain chat.
+    ///
     /// TL constructor `inputUserFromMessage#1da448e2 peer:InputPeer msg_id:int user_id:long = InputUser`, id `0x1da448e2`.
+    ///
+    /// A constructor of [`enums::InputUser`](super::enums::InputUser): the variant [`InputUser::FromMessage`](super::enums::InputUser::FromMessage).
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub struct InputUserFromMessage {
-        /// TL field `peer`.
+        /// The chat where the user was seen
         pub peer: super::enums::InputPeer,
-        /// TL field `msg_id`.
+        /// The message ID
         pub msg_id: i32,
-        /// TL field `user_id`.
+        /// The identifier of the user that was seen
         pub user_id: i64,
     }
     impl InputUserFromMessage {
@@ -2207,7 +2275,11 @@ pub mod types {
             })
         }
     }
+    /// Defines the current user.
+    ///
     /// TL constructor `inputUserSelf#f7c1b13f = InputUser`, id `0xf7c1b13f`.
+    ///
+    /// A constructor of [`enums::InputUser`](super::enums::InputUser): the variant [`InputUser::InputUserSelf`](super::enums::InputUser::InputUserSelf).
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct InputUserSelf {}
     impl InputUserSelf {
@@ -2280,12 +2352,16 @@ pub mod types {
             ::core::result::Result::Ok(Self {})
         }
     }
+    /// Represents a color [palette](https://core.telegram.org/api/colors).
+    ///
     /// TL constructor `peerColor#b54b5acf flags:# color:flags.0?int background_emoji_id:flags.1?long = PeerColor`, id `0xb54b5acf`.
+    ///
+    /// A constructor of [`enums::PeerColor`](super::enums::PeerColor): the variant [`PeerColor::PeerColor`](super::enums::PeerColor::PeerColor).
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct PeerColor {
-        /// TL field `color`.
+        /// Color palette ID, see [here](https://core.telegram.org/api/colors) for more info; if not set, the default palette should be used.
         pub color: ::core::option::Option<i32>,
-        /// TL field `background_emoji_id`.
+        /// Optional custom emoji [ID](https://core.telegram.org/api/custom-emoji) used to generate the pattern.
         pub background_emoji_id: ::core::option::Option<i64>,
     }
     impl PeerColor {
@@ -2434,22 +2510,26 @@ pub mod types {
             })
         }
     }
+    /// Represents a color [palette](https://core.telegram.org/api/colors) associated to a collectible [gift](https://core.telegram.org/api/gifts#collectible-gifts), see [here](https://core.telegram.org/api/colors#collectible-gift-palettes) for more info.
+    ///
     /// TL constructor `peerColorCollectible#b9c0639a flags:# collectible_id:long gift_emoji_id:long background_emoji_id:long accent_color:int colors:Vector<int> dark_accent_color:flags.0?int dark_colors:flags.1?Vector<int> = PeerColor`, id `0xb9c0639a`.
+    ///
+    /// A constructor of [`enums::PeerColor`](super::enums::PeerColor): the variant [`PeerColor::Collectible`](super::enums::PeerColor::Collectible).
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct PeerColorCollectible {
-        /// TL field `collectible_id`.
+        /// ID of the collectible [gift](https://core.telegram.org/api/gifts#collectible-gifts).
         pub collectible_id: i64,
-        /// TL field `gift_emoji_id`.
+        /// Custom emoji [ID](https://core.telegram.org/api/custom-emoji) of the collectible gift: a single copy of this custom emoji should be displayed as-is (without recoloring it, unlike for background_emoji_id) in the top-right corner of the palette.
         pub gift_emoji_id: i64,
-        /// TL field `background_emoji_id`.
+        /// Custom emoji [ID](https://core.telegram.org/api/custom-emoji) used to generate the pattern.
         pub background_emoji_id: i64,
-        /// TL field `accent_color`.
+        /// Accent color in RGB24 format, used for reply backgrounds and the user's name in messages.
         pub accent_color: i32,
-        /// TL field `colors`.
+        /// 1-3 RGB24 colors to be used in the reply strip.
         pub colors: ::std::vec::Vec<i32>,
-        /// TL field `dark_accent_color`.
+        /// Accent color in RGB24 format, used for reply backgrounds and the user's name in messages in dark mode (fallback to accent_color if absent).
         pub dark_accent_color: ::core::option::Option<i32>,
-        /// TL field `dark_colors`.
+        /// 1-3 RGB24 colors to be used in the reply strip in dark mode (fallback to colors if absent).
         pub dark_colors: ::core::option::Option<::std::vec::Vec<i32>>,
     }
     impl PeerColorCollectible {
@@ -2695,12 +2775,16 @@ pub mod types {
             })
         }
     }
+    /// Summary of a peer's active [stories](https://core.telegram.org/api/stories#recent-story-summaries), embedded in [user](https://core.telegram.org/constructor/user).stories_max_id and [channel](https://core.telegram.org/constructor/channel).stories_max_id and returned by [stories.getPeerMaxIDs](https://core.telegram.org/method/stories.getPeerMaxIDs).
+    ///
     /// TL constructor `recentStory#711d692d flags:# live:flags.0?true max_id:flags.1?int = RecentStory`, id `0x711d692d`.
+    ///
+    /// A constructor of [`enums::RecentStory`](super::enums::RecentStory): the variant [`RecentStory::RecentStory`](super::enums::RecentStory::RecentStory).
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct RecentStory {
-        /// TL field `live`.
+        /// Whether the peer is currently broadcasting a live [story](https://core.telegram.org/api/stories#live-stories).
         pub live: bool,
-        /// TL field `max_id`.
+        /// If live is set, ID of the peer's active live [story](https://core.telegram.org/api/stories#live-stories); otherwise, ID of the peer's maximum active story.
         pub max_id: ::core::option::Option<i32>,
     }
     impl RecentStory {
@@ -2829,14 +2913,20 @@ pub mod types {
             })
         }
     }
+    /// Restriction reason.
+    ///
+    /// See [here](https://core.telegram.org/api/age-verification) for the full flow to use for restricted or age-gated content.
+    ///
     /// TL constructor `restrictionReason#d072acb4 platform:string reason:string text:string = RestrictionReason`, id `0xd072acb4`.
+    ///
+    /// A constructor of [`enums::RestrictionReason`](super::enums::RestrictionReason): the variant [`RestrictionReason::RestrictionReason`](super::enums::RestrictionReason::RestrictionReason).
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct RestrictionReason {
-        /// TL field `platform`.
+        /// Platform identifier (ios, android, wp, all, etc.), can be concatenated with a dash as separator (android-ios, ios-wp, etc)
         pub platform: ::std::string::String,
-        /// TL field `reason`.
+        /// Restriction reason (porno, terms, etc.). Ignore this restriction reason if it is contained in the [ignore_restriction_reasons](https://core.telegram.org/api/config#ignore-restriction-reasons) client configuration parameter.
         pub reason: ::std::string::String,
-        /// TL field `text`.
+        /// Error message to be shown to the user
         pub text: ::std::string::String,
     }
     impl RestrictionReason {
@@ -2955,106 +3045,114 @@ pub mod types {
             })
         }
     }
+    /// Indicates info about a certain user.
+    ///
+    /// Unless specified otherwise, when updating the local peer [database](https://core.telegram.org/api/peers), all fields from the newly received constructor take priority over the old constructor cached locally (including by removing fields that aren't set in the new constructor).
+    ///
+    /// See [here](https://github.com/tdlib/td/blob/73035e4a69ed26df563652de14aa9c4c86d23420/td/telegram/UserManager.cpp#L3106) for an implementation of the logic to use when updating the local user peer [database](https://core.telegram.org/api/peers).
+    ///
     /// TL constructor `user#b1b8cc83 flags:# self:flags.10?true contact:flags.11?true mutual_contact:flags.12?true deleted:flags.13?true bot:flags.14?true bot_chat_history:flags.15?true bot_nochats:flags.16?true verified:flags.17?true restricted:flags.18?true min:flags.20?true bot_inline_geo:flags.21?true support:flags.23?true scam:flags.24?true apply_min_photo:flags.25?true fake:flags.26?true bot_attach_menu:flags.27?true premium:flags.28?true attach_menu_enabled:flags.29?true flags2:# bot_can_edit:flags2.1?true close_friend:flags2.2?true stories_hidden:flags2.3?true stories_unavailable:flags2.4?true contact_require_premium:flags2.10?true bot_business:flags2.11?true bot_has_main_app:flags2.13?true bot_forum_view:flags2.16?true bot_forum_can_manage_topics:flags2.17?true bot_can_manage_bots:flags2.18?true bot_guestchat:flags2.19?true bot_guard:flags2.20?true id:long access_hash:flags.0?long first_name:flags.1?string last_name:flags.2?string username:flags.3?string phone:flags.4?string photo:flags.5?UserProfilePhoto status:flags.6?UserStatus bot_info_version:flags.14?int restriction_reason:flags.18?Vector<RestrictionReason> bot_inline_placeholder:flags.19?string lang_code:flags.22?string emoji_status:flags.30?EmojiStatus usernames:flags2.0?Vector<Username> stories_max_id:flags2.5?RecentStory color:flags2.8?PeerColor profile_color:flags2.9?PeerColor bot_active_users:flags2.12?int bot_verification_icon:flags2.14?long send_paid_messages_stars:flags2.15?long linked_community_id:flags2.21?long = User`, id `0xb1b8cc83`.
+    ///
+    /// A constructor of [`enums::User`](super::enums::User): the variant [`User::User`](super::enums::User::User).
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct User {
-        /// TL field `self`.
+        /// Whether this user indicates the currently logged in user
         pub self_: bool,
-        /// TL field `contact`.
+        /// Whether this user is a contact When updating the local peer [database](https://core.telegram.org/api/peers), do not apply changes to this field if the min flag is set.
         pub contact: bool,
-        /// TL field `mutual_contact`.
+        /// Whether this user is a mutual contact. When updating the local peer [database](https://core.telegram.org/api/peers), do not apply changes to this field if the min flag is set.
         pub mutual_contact: bool,
-        /// TL field `deleted`.
+        /// Whether the account of this user was deleted. Changes to this flag should invalidate the local [userFull](https://core.telegram.org/constructor/userFull) cache for this user ID, see [here](https://core.telegram.org/api/peers#full-info-database) for more info.
         pub deleted: bool,
-        /// TL field `bot_chat_history`.
+        /// Can the bot see all messages in groups?
         pub bot_chat_history: bool,
-        /// TL field `bot_nochats`.
+        /// Can the bot be added to groups?
         pub bot_nochats: bool,
-        /// TL field `verified`.
+        /// Whether this user is verified
         pub verified: bool,
-        /// TL field `min`.
+        /// See [min](https://core.telegram.org/api/min)
         pub min: bool,
-        /// TL field `bot_inline_geo`.
+        /// Whether the bot can request our geolocation in inline mode
         pub bot_inline_geo: bool,
-        /// TL field `support`.
+        /// Whether this is an official support user
         pub support: bool,
-        /// TL field `scam`.
+        /// This may be a scam user
         pub scam: bool,
-        /// TL field `apply_min_photo`.
+        /// If set and min is set, the value of photo can be used to update the local database, see the documentation of that flag for more info.
         pub apply_min_photo: bool,
-        /// TL field `fake`.
+        /// If set, this user was reported by many users as a fake or scam user: be careful when interacting with them.
         pub fake: bool,
-        /// TL field `bot_attach_menu`.
+        /// Whether this bot offers an attachment menu web [app](https://core.telegram.org/api/bots/attach)
         pub bot_attach_menu: bool,
-        /// TL field `premium`.
+        /// Whether this user is a Telegram Premium user Changes to this flag should invalidate the local [userFull](https://core.telegram.org/constructor/userFull) cache for this user ID, see [here](https://core.telegram.org/api/peers#full-info-database) for more info. Changes to this flag if the self flag is set should also trigger the following calls, to refresh the respective caches: - The [help.getConfig](https://core.telegram.org/method/help.getConfig) cache - The [messages.getTopReactions](https://core.telegram.org/method/messages.getTopReactions) cache if the bot flag is not set
         pub premium: bool,
-        /// TL field `attach_menu_enabled`.
+        /// Whether we installed the attachment menu web [app](https://core.telegram.org/api/bots/attach) offered by this bot. When updating the local peer [database](https://core.telegram.org/api/peers), do not apply changes to this field if the min flag is set.
         pub attach_menu_enabled: bool,
-        /// TL field `bot_can_edit`.
+        /// Whether we can edit the profile picture, name, about text and description of this bot because we own it. When updating the local peer [database](https://core.telegram.org/api/peers), do not apply changes to this field if the min flag is set. Changes to this flag (if min is not set) should invalidate the local [userFull](https://core.telegram.org/constructor/userFull) cache for this user ID.
         pub bot_can_edit: bool,
-        /// TL field `close_friend`.
+        /// Whether we marked this user as a close friend, see here for more [info](https://core.telegram.org/api/privacy). When updating the local peer [database](https://core.telegram.org/api/peers), do not apply changes to this field if the min flag is set.
         pub close_friend: bool,
-        /// TL field `stories_hidden`.
+        /// Whether we have [hidden](https://core.telegram.org/api/stories#hiding-stories-of-other-users) all active stories of this user. When updating the local peer [database](https://core.telegram.org/api/peers), do not apply changes to this field if the min flag is set.
         pub stories_hidden: bool,
-        /// TL field `stories_unavailable`.
+        /// No stories from this user are visible.
         pub stories_unavailable: bool,
-        /// TL field `contact_require_premium`.
+        /// See here for more info on this [flag](https://core.telegram.org/api/privacy#require-premium-for-new-non-contact-users).
         pub contact_require_premium: bool,
-        /// TL field `bot_business`.
+        /// Whether this bot can be connected to a user as specified [here](https://core.telegram.org/api/bots/connected-business-bots).
         pub bot_business: bool,
-        /// TL field `bot_has_main_app`.
+        /// If set, this bot has configured a Main Mini [App](https://core.telegram.org/api/bots/webapps#main-mini-apps).
         pub bot_has_main_app: bool,
-        /// TL field `bot_forum_view`.
+        /// If set, this bot supports bot forum [topics](https://core.telegram.org/api/forum#bot-forums).
         pub bot_forum_view: bool,
-        /// TL field `bot_forum_can_manage_topics`.
+        /// If set, this bot supports bot forum [topics](https://core.telegram.org/api/forum#bot-forums), and users (not just the bot!) are allowed to create and manage bot forum topics in their private chat with the bot.
         pub bot_forum_can_manage_topics: bool,
-        /// TL field `bot_can_manage_bots`.
+        /// If set, this bot is a manager [bot](https://core.telegram.org/api/bots/managed-bots) that can create and manage managed [bots](https://core.telegram.org/api/bots/managed-bots) on behalf of the user.
         pub bot_can_manage_bots: bool,
-        /// TL field `bot_guestchat`.
+        /// If set, this bot can be invoked as a guest in [chats](https://core.telegram.org/api/bots/guest-mode).
         pub bot_guestchat: bool,
         /// TL field `bot_guard`.
         pub bot_guard: bool,
-        /// TL field `id`.
+        /// ID of the user, see [here](https://core.telegram.org/api/peers#peer-id) for more info and the available ID range.
         pub id: i64,
-        /// TL field `access_hash`.
+        /// Access hash of the user, see [here](https://core.telegram.org/api/peers#access-hash) for more info. If this flag is set, when updating the local peer [database](https://core.telegram.org/api/peers), generate a virtual flag called min_access_hash, which is: - Set to true if min is set AND -- The phone flag is not set OR -- The phone flag is set and the associated phone number string is non-empty - Set to false otherwise. Then, apply both access_hash and min_access_hash to the local database if: - min_access_hash is false OR - min_access_hash is true AND -- There is no locally cached object for this user OR -- There is no access_hash in the local cache OR -- The cached object's min_access_hash is also true If the final merged object stored to the database has the min_access_hash field set to true, the related access_hash is only suitable to use in [inputPeerPhotoFileLocation](https://core.telegram.org/constructor/inputPeerPhotoFileLocation), to directly download the profile [pictures](https://core.telegram.org/api/files) of users, everywhere else a inputPeer\*FromMessage constructor will have to be generated as specified [here](https://core.telegram.org/api/min). Bots can also use min access hashes in some conditions, by passing 0 instead of the min access hash.
         pub access_hash: ::core::option::Option<i64>,
-        /// TL field `first_name`.
+        /// First name. When updating the local peer [database](https://core.telegram.org/api/peers), apply changes to this field only if: - The min flag is not set OR - The min flag is set AND -- The min flag of the locally cached user entry is set.
         pub first_name: ::core::option::Option<::std::string::String>,
-        /// TL field `last_name`.
+        /// Last name. When updating the local peer [database](https://core.telegram.org/api/peers), apply changes to this field only if: - The min flag is not set OR - The min flag is set AND -- The min flag of the locally cached user entry is set.
         pub last_name: ::core::option::Option<::std::string::String>,
-        /// TL field `username`.
+        /// Main active username. When updating the local peer [database](https://core.telegram.org/api/peers), apply changes to this field only if: - The min flag is not set OR - The min flag is set AND -- The min flag of the locally cached user entry is set. Changes to this flag should invalidate the local [userFull](https://core.telegram.org/constructor/userFull) cache for this user ID if the above conditions are respected and the bot_can_edit flag is also set.
         pub username: ::core::option::Option<::std::string::String>,
-        /// TL field `phone`.
+        /// Phone number. When updating the local peer [database](https://core.telegram.org/api/peers), apply changes to this field only if: - The min flag is not set OR - The min flag is set AND -- The min flag of the locally cached user entry is set.
         pub phone: ::core::option::Option<::std::string::String>,
-        /// TL field `photo`.
+        /// Profile picture of user. When updating the local peer [database](https://core.telegram.org/api/peers), apply changes to this field only if: - The min flag is not set OR - The min flag is set AND -- The apply_min_photo flag is set OR -- The min flag of the locally cached user entry is set.
         pub photo: ::core::option::Option<super::enums::UserProfilePhoto>,
-        /// TL field `status`.
+        /// Online status of user. When updating the local peer [database](https://core.telegram.org/api/peers), apply changes to this field only if: - The min flag is not set OR - The min flag is set AND -- The min flag of the locally cached user entry is set OR -- The locally cached user entry is equal to [userStatusEmpty](https://core.telegram.org/constructor/userStatusEmpty).
         pub status: ::core::option::Option<super::enums::UserStatus>,
-        /// TL field `bot_info_version`. Setting it also sets `bot` (same flag bit); see the method of that name.
+        /// Version of the bot_info field in [userFull](https://core.telegram.org/constructor/userFull), incremented every time it changes. Changes to this flag should invalidate the local [userFull](https://core.telegram.org/constructor/userFull) cache for this user ID, see [here](https://core.telegram.org/api/peers#full-info-database) for more info. Setting it also sets `bot` (same flag bit); see the method of that name.
         pub bot_info_version: ::core::option::Option<i32>,
-        /// TL field `restriction_reason`. Setting it also sets `restricted` (same flag bit); see the method of that name.
+        /// Contains the reason why access to this user must be restricted. Setting it also sets `restricted` (same flag bit); see the method of that name.
         pub restriction_reason: ::core::option::Option<
             ::std::vec::Vec<super::enums::RestrictionReason>,
         >,
-        /// TL field `bot_inline_placeholder`.
+        /// Inline placeholder for this inline bot
         pub bot_inline_placeholder: ::core::option::Option<::std::string::String>,
-        /// TL field `lang_code`.
+        /// Language code of the user
         pub lang_code: ::core::option::Option<::std::string::String>,
-        /// TL field `emoji_status`.
+        /// Emoji [status](https://core.telegram.org/api/emoji-status)
         pub emoji_status: ::core::option::Option<super::enums::EmojiStatus>,
-        /// TL field `usernames`.
+        /// Additional usernames. When updating the local peer [database](https://core.telegram.org/api/peers), apply changes to this field only if: - The min flag is not set OR - The min flag is set AND -- The min flag of the locally cached user entry is set. Changes to this flag (if the above conditions are respected) should invalidate the local [userFull](https://core.telegram.org/constructor/userFull) cache for this user ID.
         pub usernames: ::core::option::Option<::std::vec::Vec<super::enums::Username>>,
-        /// TL field `stories_max_id`.
+        /// Summary of the user's active [stories](https://core.telegram.org/api/stories#recent-story-summaries).  When updating the local peer [database](https://core.telegram.org/api/peers), do not apply changes to this field if the min flag of the incoming constructor is set.
         pub stories_max_id: ::core::option::Option<super::enums::RecentStory>,
-        /// TL field `color`.
+        /// The user's accent [color](https://core.telegram.org/api/colors).
         pub color: ::core::option::Option<super::enums::PeerColor>,
-        /// TL field `profile_color`.
+        /// The user's profile [color](https://core.telegram.org/api/colors).
         pub profile_color: ::core::option::Option<super::enums::PeerColor>,
-        /// TL field `bot_active_users`.
+        /// Monthly Active Users (MAU) of this bot (may be absent for small bots).
         pub bot_active_users: ::core::option::Option<i32>,
-        /// TL field `bot_verification_icon`.
+        /// Describes a bot verification [icon](https://core.telegram.org/api/bots/verification).
         pub bot_verification_icon: ::core::option::Option<i64>,
-        /// TL field `send_paid_messages_stars`.
+        /// If set, the user has enabled paid [messages](https://core.telegram.org/api/paid-messages), we might need to pay the specified amount of [Stars](https://core.telegram.org/api/stars) to send them messages, depending on the configured exceptions: check [userFull](https://core.telegram.org/constructor/userFull).send_paid_messages_stars or [users.getRequirementsToContact](https://core.telegram.org/method/users.getRequirementsToContact) to see if the currently logged in user actually has to pay or not, see [here](https://core.telegram.org/api/paid-messages) for the full flow.
         pub send_paid_messages_stars: ::core::option::Option<i64>,
         /// TL field `linked_community_id`.
         pub linked_community_id: ::core::option::Option<i64>,
@@ -3449,10 +3547,14 @@ pub mod types {
         }
     }
     impl User {
+        /// Is this user a bot? Changes to this flag should invalidate the local [userFull](https://core.telegram.org/constructor/userFull) cache for this user ID, see [here](https://core.telegram.org/api/peers#full-info-database) for more info.
+        ///
         /// TL field `bot:…?true`. It shares its flag bit with `bot_info_version`, so it is true exactly when that is set.
         pub fn bot(&self) -> bool {
             self.bot_info_version.is_some()
         }
+        /// Access to this user must be restricted for the reason specified in restriction_reason
+        ///
         /// TL field `restricted:…?true`. It shares its flag bit with `restriction_reason`, so it is true exactly when that is set.
         pub fn restricted(&self) -> bool {
             self.restriction_reason.is_some()
@@ -4476,10 +4578,14 @@ pub mod types {
             })
         }
     }
+    /// Empty constructor, non-existent user.
+    ///
     /// TL constructor `userEmpty#d3bc4b7a id:long = User`, id `0xd3bc4b7a`.
+    ///
+    /// A constructor of [`enums::User`](super::enums::User): the variant [`User::Empty`](super::enums::User::Empty).
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct UserEmpty {
-        /// TL field `id`.
+        /// User identifier or 0
         pub id: i64,
     }
     impl UserEmpty {
@@ -4564,18 +4670,22 @@ pub mod types {
             })
         }
     }
+    /// User profile photo.
+    ///
     /// TL constructor `userProfilePhoto#82d1f706 flags:# has_video:flags.0?true personal:flags.2?true photo_id:long stripped_thumb:flags.1?bytes dc_id:int = UserProfilePhoto`, id `0x82d1f706`.
+    ///
+    /// A constructor of [`enums::UserProfilePhoto`](super::enums::UserProfilePhoto): the variant [`UserProfilePhoto::UserProfilePhoto`](super::enums::UserProfilePhoto::UserProfilePhoto).
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct UserProfilePhoto {
-        /// TL field `has_video`.
+        /// Whether an animated profile [picture](https://core.telegram.org/api/files#animated-profile-pictures) is available for this user
         pub has_video: bool,
-        /// TL field `personal`.
+        /// Whether this profile photo is only visible to us (i.e. it was set using [photos.uploadContactProfilePhoto](https://core.telegram.org/method/photos.uploadContactProfilePhoto)).
         pub personal: bool,
-        /// TL field `photo_id`.
+        /// Identifier of the respective photo
         pub photo_id: i64,
-        /// TL field `stripped_thumb`.
+        /// Stripped [thumbnail](https://core.telegram.org/api/files#stripped-thumbnails)
         pub stripped_thumb: ::core::option::Option<::std::vec::Vec<u8>>,
-        /// TL field `dc_id`.
+        /// DC ID where the photo is stored
         pub dc_id: i32,
     }
     impl UserProfilePhoto {
@@ -4756,7 +4866,11 @@ pub mod types {
             })
         }
     }
+    /// Profile photo has not been set, or was hidden.
+    ///
     /// TL constructor `userProfilePhotoEmpty#4f11bae1 = UserProfilePhoto`, id `0x4f11bae1`.
+    ///
+    /// A constructor of [`enums::UserProfilePhoto`](super::enums::UserProfilePhoto): the variant [`UserProfilePhoto::Empty`](super::enums::UserProfilePhoto::Empty).
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct UserProfilePhotoEmpty {}
     impl UserProfilePhotoEmpty {
@@ -4830,7 +4944,11 @@ pub mod types {
             ::core::result::Result::Ok(Self {})
         }
     }
+    /// User status has not been set yet.
+    ///
     /// TL constructor `userStatusEmpty#09d05049 = UserStatus`, id `0x09d05049`.
+    ///
+    /// A constructor of [`enums::UserStatus`](super::enums::UserStatus): the variant [`UserStatus::Empty`](super::enums::UserStatus::Empty).
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct UserStatusEmpty {}
     impl UserStatusEmpty {
@@ -4903,10 +5021,14 @@ pub mod types {
             ::core::result::Result::Ok(Self {})
         }
     }
+    /// Online status: last seen last month
+    ///
     /// TL constructor `userStatusLastMonth#65899777 flags:# by_me:flags.0?true = UserStatus`, id `0x65899777`.
+    ///
+    /// A constructor of [`enums::UserStatus`](super::enums::UserStatus): the variant [`UserStatus::LastMonth`](super::enums::UserStatus::LastMonth).
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct UserStatusLastMonth {
-        /// TL field `by_me`.
+        /// If set, the exact user status of this user is actually available to us, but to view it we must first purchase a [Premium](https://core.telegram.org/api/premium) subscription, or allow this user to see our exact last online status. See [here](https://core.telegram.org/constructor/privacyKeyStatusTimestamp) for more info.
         pub by_me: bool,
     }
     impl UserStatusLastMonth {
@@ -4997,10 +5119,14 @@ pub mod types {
             ::core::result::Result::Ok(Self { by_me: f0.unwrap_or(false) })
         }
     }
+    /// Online status: last seen last week
+    ///
     /// TL constructor `userStatusLastWeek#541a1d1a flags:# by_me:flags.0?true = UserStatus`, id `0x541a1d1a`.
+    ///
+    /// A constructor of [`enums::UserStatus`](super::enums::UserStatus): the variant [`UserStatus::LastWeek`](super::enums::UserStatus::LastWeek).
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct UserStatusLastWeek {
-        /// TL field `by_me`.
+        /// If set, the exact user status of this user is actually available to us, but to view it we must first purchase a [Premium](https://core.telegram.org/api/premium) subscription, or allow this user to see our exact last online status. See [here](https://core.telegram.org/constructor/privacyKeyStatusTimestamp) for more info.
         pub by_me: bool,
     }
     impl UserStatusLastWeek {
@@ -5091,10 +5217,14 @@ pub mod types {
             ::core::result::Result::Ok(Self { by_me: f0.unwrap_or(false) })
         }
     }
+    /// The user's offline status.
+    ///
     /// TL constructor `userStatusOffline#008c703f was_online:int = UserStatus`, id `0x008c703f`.
+    ///
+    /// A constructor of [`enums::UserStatus`](super::enums::UserStatus): the variant [`UserStatus::Offline`](super::enums::UserStatus::Offline).
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct UserStatusOffline {
-        /// TL field `was_online`.
+        /// Time the user was last seen online
         pub was_online: i32,
     }
     impl UserStatusOffline {
@@ -5179,10 +5309,14 @@ pub mod types {
             })
         }
     }
+    /// Online status of the user.
+    ///
     /// TL constructor `userStatusOnline#edb93949 expires:int = UserStatus`, id `0xedb93949`.
+    ///
+    /// A constructor of [`enums::UserStatus`](super::enums::UserStatus): the variant [`UserStatus::Online`](super::enums::UserStatus::Online).
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct UserStatusOnline {
-        /// TL field `expires`.
+        /// Time to expiration of the current online status
         pub expires: i32,
     }
     impl UserStatusOnline {
@@ -5267,10 +5401,14 @@ pub mod types {
             })
         }
     }
+    /// Online status: last seen recently
+    ///
     /// TL constructor `userStatusRecently#7b197dc8 flags:# by_me:flags.0?true = UserStatus`, id `0x7b197dc8`.
+    ///
+    /// A constructor of [`enums::UserStatus`](super::enums::UserStatus): the variant [`UserStatus::Recently`](super::enums::UserStatus::Recently).
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct UserStatusRecently {
-        /// TL field `by_me`.
+        /// If set, the exact user status of this user is actually available to us, but to view it we must first purchase a [Premium](https://core.telegram.org/api/premium) subscription, or allow this user to see our exact last online status. See [here](https://core.telegram.org/constructor/privacyKeyStatusTimestamp) for more info.
         pub by_me: bool,
     }
     impl UserStatusRecently {
@@ -5361,14 +5499,18 @@ pub mod types {
             ::core::result::Result::Ok(Self { by_me: f0.unwrap_or(false) })
         }
     }
+    /// Contains information about a username.
+    ///
     /// TL constructor `username#b4073647 flags:# editable:flags.0?true active:flags.1?true username:string = Username`, id `0xb4073647`.
+    ///
+    /// A constructor of [`enums::Username`](super::enums::Username): the variant [`Username::Username`](super::enums::Username::Username).
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct Username {
-        /// TL field `editable`.
+        /// Whether the username is editable, meaning it wasn't bought on [fragment](https://fragment.com).
         pub editable: bool,
-        /// TL field `active`.
+        /// Whether the username is active.
         pub active: bool,
-        /// TL field `username`.
+        /// The username.
         pub username: ::std::string::String,
     }
     impl Username {
@@ -5496,14 +5638,18 @@ pub mod types {
     pub mod messages {
         #[allow(unused_imports)]
         use crate::__private as tl;
+        /// Info about the users that joined the chat using a specific chat invite
+        ///
         /// TL constructor `messages.chatInviteImporters#81b6b00a count:int importers:Vector<ChatInviteImporter> users:Vector<User> = messages.ChatInviteImporters`, id `0x81b6b00a`.
+        ///
+        /// A constructor of [`enums::messages::ChatInviteImporters`](super::super::enums::messages::ChatInviteImporters): the variant [`ChatInviteImporters::ChatInviteImporters`](super::super::enums::messages::ChatInviteImporters::ChatInviteImporters).
         #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
         pub struct ChatInviteImporters {
-            /// TL field `count`.
+            /// Number of users that joined
             pub count: i32,
-            /// TL field `importers`.
+            /// The users that joined
             pub importers: ::std::vec::Vec<super::super::enums::ChatInviteImporter>,
-            /// TL field `users`.
+            /// The users that joined
             pub users: ::std::vec::Vec<super::super::enums::User>,
         }
         impl ChatInviteImporters {
@@ -5676,7 +5822,13 @@ pub mod types {
 }
 /// Boxed types: one enum per TL type, with a variant per constructor.
 pub mod enums {
+    /// When and which user joined the chat using a chat invite
+    ///
     /// TL boxed type `ChatInviteImporter`: one variant per constructor.
+    ///
+    /// Constructors:
+    ///
+    /// - [`types::ChatInviteImporter`](super::types::ChatInviteImporter): `chatInviteImporter`
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum ChatInviteImporter {
         /// `chatInviteImporter#8c5adfd9`
@@ -5807,7 +5959,16 @@ pub mod enums {
             }
         }
     }
+    /// Emoji [status](https://core.telegram.org/api/emoji-status)
+    ///
     /// TL boxed type `EmojiStatus`: one variant per constructor.
+    ///
+    /// Constructors:
+    ///
+    /// - [`types::EmojiStatusEmpty`](super::types::EmojiStatusEmpty): `emojiStatusEmpty`
+    /// - [`types::EmojiStatus`](super::types::EmojiStatus): `emojiStatus`
+    /// - [`types::EmojiStatusCollectible`](super::types::EmojiStatusCollectible): `emojiStatusCollectible`
+    /// - [`types::InputEmojiStatusCollectible`](super::types::InputEmojiStatusCollectible): `inputEmojiStatusCollectible`
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum EmojiStatus {
         /// `emojiStatusEmpty#2de11aae`
@@ -6051,7 +6212,19 @@ pub mod enums {
             }
         }
     }
+    /// Peer
+    ///
     /// TL boxed type `InputPeer`: one variant per constructor.
+    ///
+    /// Constructors:
+    ///
+    /// - [`types::InputPeerEmpty`](super::types::InputPeerEmpty): `inputPeerEmpty`
+    /// - [`types::InputPeerSelf`](super::types::InputPeerSelf): `inputPeerSelf`
+    /// - [`types::InputPeerChat`](super::types::InputPeerChat): `inputPeerChat`
+    /// - [`types::InputPeerUser`](super::types::InputPeerUser): `inputPeerUser`
+    /// - [`types::InputPeerChannel`](super::types::InputPeerChannel): `inputPeerChannel`
+    /// - [`types::InputPeerUserFromMessage`](super::types::InputPeerUserFromMessage): `inputPeerUserFromMessage`
+    /// - [`types::InputPeerChannelFromMessage`](super::types::InputPeerChannelFromMessage): `inputPeerChannelFromMessage`
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum InputPeer {
         /// `inputPeerEmpty#7f3b18ea`
@@ -6390,7 +6563,16 @@ pub mod enums {
             }
         }
     }
+    /// Defines a user for subsequent interaction.
+    ///
     /// TL boxed type `InputUser`: one variant per constructor.
+    ///
+    /// Constructors:
+    ///
+    /// - [`types::InputUserEmpty`](super::types::InputUserEmpty): `inputUserEmpty`
+    /// - [`types::InputUserSelf`](super::types::InputUserSelf): `inputUserSelf`
+    /// - [`types::InputUser`](super::types::InputUser): `inputUser`
+    /// - [`types::InputUserFromMessage`](super::types::InputUserFromMessage): `inputUserFromMessage`
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum InputUser {
         /// `inputUserEmpty#b98886cf`
@@ -6617,7 +6799,15 @@ pub mod enums {
             }
         }
     }
+    /// Represents a color [palette](https://core.telegram.org/api/colors).
+    ///
     /// TL boxed type `PeerColor`: one variant per constructor.
+    ///
+    /// Constructors:
+    ///
+    /// - [`types::PeerColor`](super::types::PeerColor): `peerColor`
+    /// - [`types::PeerColorCollectible`](super::types::PeerColorCollectible): `peerColorCollectible`
+    /// - [`types::InputPeerColorCollectible`](super::types::InputPeerColorCollectible): `inputPeerColorCollectible`
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum PeerColor {
         /// `peerColor#b54b5acf`
@@ -6828,7 +7018,13 @@ pub mod enums {
             }
         }
     }
+    /// Summary of a peer's active [stories](https://core.telegram.org/api/stories#recent-story-summaries).
+    ///
     /// TL boxed type `RecentStory`: one variant per constructor.
+    ///
+    /// Constructors:
+    ///
+    /// - [`types::RecentStory`](super::types::RecentStory): `recentStory`
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum RecentStory {
         /// `recentStory#711d692d`
@@ -6953,7 +7149,13 @@ pub mod enums {
             }
         }
     }
+    /// Restriction reason
+    ///
     /// TL boxed type `RestrictionReason`: one variant per constructor.
+    ///
+    /// Constructors:
+    ///
+    /// - [`types::RestrictionReason`](super::types::RestrictionReason): `restrictionReason`
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum RestrictionReason {
         /// `restrictionReason#d072acb4`
@@ -7084,7 +7286,14 @@ pub mod enums {
             }
         }
     }
+    /// Object defines a user.
+    ///
     /// TL boxed type `User`: one variant per constructor.
+    ///
+    /// Constructors:
+    ///
+    /// - [`types::UserEmpty`](super::types::UserEmpty): `userEmpty`
+    /// - [`types::User`](super::types::User): `user`
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum User {
         /// `userEmpty#d3bc4b7a`
@@ -7250,7 +7459,14 @@ pub mod enums {
             }
         }
     }
+    /// Object contains info on the user's profile photo.
+    ///
     /// TL boxed type `UserProfilePhoto`: one variant per constructor.
+    ///
+    /// Constructors:
+    ///
+    /// - [`types::UserProfilePhotoEmpty`](super::types::UserProfilePhotoEmpty): `userProfilePhotoEmpty`
+    /// - [`types::UserProfilePhoto`](super::types::UserProfilePhoto): `userProfilePhoto`
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum UserProfilePhoto {
         /// `userProfilePhotoEmpty#4f11bae1`
@@ -7424,7 +7640,18 @@ pub mod enums {
             }
         }
     }
+    /// User online status
+    ///
     /// TL boxed type `UserStatus`: one variant per constructor.
+    ///
+    /// Constructors:
+    ///
+    /// - [`types::UserStatusEmpty`](super::types::UserStatusEmpty): `userStatusEmpty`
+    /// - [`types::UserStatusOnline`](super::types::UserStatusOnline): `userStatusOnline`
+    /// - [`types::UserStatusOffline`](super::types::UserStatusOffline): `userStatusOffline`
+    /// - [`types::UserStatusRecently`](super::types::UserStatusRecently): `userStatusRecently`
+    /// - [`types::UserStatusLastWeek`](super::types::UserStatusLastWeek): `userStatusLastWeek`
+    /// - [`types::UserStatusLastMonth`](super::types::UserStatusLastMonth): `userStatusLastMonth`
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum UserStatus {
         /// `userStatusEmpty#09d05049`
@@ -7709,7 +7936,13 @@ pub mod enums {
             }
         }
     }
+    /// Contains information about a username
+    ///
     /// TL boxed type `Username`: one variant per constructor.
+    ///
+    /// Constructors:
+    ///
+    /// - [`types::Username`](super::types::Username): `username`
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum Username {
         /// `username#b4073647`
@@ -7834,7 +8067,13 @@ pub mod enums {
     }
     /// The `messages` namespace.
     pub mod messages {
+        /// List of users that imported a chat invitation link.
+        ///
         /// TL boxed type `messages.ChatInviteImporters`: one variant per constructor.
+        ///
+        /// Constructors:
+        ///
+        /// - [`types::messages::ChatInviteImporters`](super::super::types::messages::ChatInviteImporters): `messages.chatInviteImporters`
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
         pub enum ChatInviteImporters {
             /// `messages.chatInviteImporters#81b6b00a`
@@ -7977,24 +8216,40 @@ pub mod functions {
     pub mod messages {
         #[allow(unused_imports)]
         use crate::__private as tl;
+        /// Get info about the users that joined the chat using a specific chat invite
+        ///
         /// TL function `messages.getChatInviteImporters#df04dd4e flags:# requested:flags.0?true subscription_expired:flags.3?true peer:InputPeer link:flags.1?string q:flags.2?string offset_date:int offset_user:InputUser limit:int = messages.ChatInviteImporters`, id `0xdf04dd4e`.
+        ///
+        /// Returns [`enums::messages::ChatInviteImporters`](super::super::enums::messages::ChatInviteImporters).
+        ///
+        /// # Possible errors
+        ///
+        /// | Code | Error | Description |
+        /// |---:|---|---|
+        /// | 400 | [`CHANNEL_INVALID`](super::super::errors::CHANNEL_INVALID) | The provided channel is invalid. |
+        /// | 400 | [`CHANNEL_PRIVATE`](super::super::errors::CHANNEL_PRIVATE) | You haven't joined this channel/supergroup. |
+        /// | 400 | [`CHAT_ADMIN_REQUIRED`](super::super::errors::CHAT_ADMIN_REQUIRED) | You must be an admin in this chat to do this. |
+        /// | 403 | [`CHAT_WRITE_FORBIDDEN`](super::super::errors::CHAT_WRITE_FORBIDDEN) | You can't write in this chat. |
+        /// | 400 | [`INVITE_HASH_EXPIRED`](super::super::errors::INVITE_HASH_EXPIRED) | The invite link has expired. |
+        /// | 400 | [`PEER_ID_INVALID`](super::super::errors::PEER_ID_INVALID) | The provided peer id is invalid. |
+        /// | 400 | [`SEARCH_WITH_LINK_NOT_SUPPORTED`](super::super::errors::SEARCH_WITH_LINK_NOT_SUPPORTED) | You cannot provide a search query and an invite link at the same time. |
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
         pub struct GetChatInviteImporters {
-            /// TL field `requested`.
+            /// If set, only returns info about users with pending join [requests](https://core.telegram.org/api/invites#join-requests)
             pub requested: bool,
-            /// TL field `subscription_expired`.
+            /// Set this flag if the link is a Telegram Star subscription [link](https://core.telegram.org/api/stars#star-subscriptions) and only members with already expired subscription must be returned.
             pub subscription_expired: bool,
-            /// TL field `peer`.
+            /// Chat
             pub peer: super::super::enums::InputPeer,
-            /// TL field `link`.
+            /// Invite link
             pub link: ::core::option::Option<::std::string::String>,
-            /// TL field `q`.
+            /// Search for a user in the pending join [requests](https://core.telegram.org/api/invites#join-requests) list: only available when the requested flag is set, cannot be used together with a specific link.
             pub q: ::core::option::Option<::std::string::String>,
-            /// TL field `offset_date`.
+            /// Offsets for pagination, for more info click [here](https://core.telegram.org/api/offsets)
             pub offset_date: i32,
-            /// TL field `offset_user`.
+            /// User ID for [pagination](https://core.telegram.org/api/offsets): if set, offset_date must also be set.
             pub offset_user: super::super::enums::InputUser,
-            /// TL field `limit`.
+            /// Maximum number of results to return, see [pagination](https://core.telegram.org/api/offsets)
             pub limit: i32,
         }
         impl GetChatInviteImporters {
@@ -8129,6 +8384,15 @@ pub mod functions {
         }
         impl crate::RemoteCall for GetChatInviteImporters {
             type Return = super::super::enums::messages::ChatInviteImporters;
+            const POSSIBLE_ERRORS: &'static [&'static str] = &[
+                "CHANNEL_INVALID",
+                "CHANNEL_PRIVATE",
+                "CHAT_ADMIN_REQUIRED",
+                "CHAT_WRITE_FORBIDDEN",
+                "INVITE_HASH_EXPIRED",
+                "PEER_ID_INVALID",
+                "SEARCH_WITH_LINK_NOT_SUPPORTED",
+            ];
         }
         #[cfg(feature = "samples")]
         impl crate::sample::Sample for GetChatInviteImporters {
@@ -8280,5 +8544,83 @@ pub mod functions {
                 })
             }
         }
+    }
+}
+/// The RPC errors the documentation describes: one constant per error (its name as the documentation writes it, `%d` where the server puts a number; its code; what it means), the table `ALL` and `lookup`, which finds the entry of an error a server answered with.
+pub mod errors {
+    /// The provided channel is invalid.
+    ///
+    /// `CHANNEL_INVALID`, code 400.
+    pub const CHANNEL_INVALID: crate::ErrorDoc = crate::ErrorDoc::new(
+        "CHANNEL_INVALID",
+        400,
+        "The provided channel is invalid.",
+    );
+    /// You haven't joined this channel/supergroup.
+    ///
+    /// `CHANNEL_PRIVATE`, code 400.
+    pub const CHANNEL_PRIVATE: crate::ErrorDoc = crate::ErrorDoc::new(
+        "CHANNEL_PRIVATE",
+        400,
+        "You haven't joined this channel/supergroup.",
+    );
+    /// You must be an admin in this chat to do this.
+    ///
+    /// `CHAT_ADMIN_REQUIRED`, code 400.
+    pub const CHAT_ADMIN_REQUIRED: crate::ErrorDoc = crate::ErrorDoc::new(
+        "CHAT_ADMIN_REQUIRED",
+        400,
+        "You must be an admin in this chat to do this.",
+    );
+    /// You can't write in this chat.
+    ///
+    /// `CHAT_WRITE_FORBIDDEN`, code 403.
+    pub const CHAT_WRITE_FORBIDDEN: crate::ErrorDoc = crate::ErrorDoc::new(
+        "CHAT_WRITE_FORBIDDEN",
+        403,
+        "You can't write in this chat.",
+    );
+    /// The invite link has expired.
+    ///
+    /// `INVITE_HASH_EXPIRED`, code 406.
+    pub const INVITE_HASH_EXPIRED: crate::ErrorDoc = crate::ErrorDoc::new(
+        "INVITE_HASH_EXPIRED",
+        406,
+        "The invite link has expired.",
+    );
+    /// The provided peer id is invalid.
+    ///
+    /// `PEER_ID_INVALID`, code 400.
+    pub const PEER_ID_INVALID: crate::ErrorDoc = crate::ErrorDoc::new(
+        "PEER_ID_INVALID",
+        400,
+        "The provided peer id is invalid.",
+    );
+    /// You cannot provide a search query and an invite link at the same time.
+    ///
+    /// `SEARCH_WITH_LINK_NOT_SUPPORTED`, code 400.
+    pub const SEARCH_WITH_LINK_NOT_SUPPORTED: crate::ErrorDoc = crate::ErrorDoc::new(
+        "SEARCH_WITH_LINK_NOT_SUPPORTED",
+        400,
+        "You cannot provide a search query and an invite link at the same time.",
+    );
+    /// Every documented error, in name order.
+    pub static ALL: &[crate::ErrorDoc] = &[
+        CHANNEL_INVALID,
+        CHANNEL_PRIVATE,
+        CHAT_ADMIN_REQUIRED,
+        CHAT_WRITE_FORBIDDEN,
+        INVITE_HASH_EXPIRED,
+        PEER_ID_INVALID,
+        SEARCH_WITH_LINK_NOT_SUPPORTED,
+    ];
+    /// The documented entry of an error a server answered with: `FLOOD_WAIT_42` finds
+    /// `FLOOD_WAIT_%d`, and a name documented both plainly and with a number
+    /// (`EMAIL_UNCONFIRMED`, `EMAIL_UNCONFIRMED_%d`) is told apart by whether the error
+    /// carries a value (the runtime's `ErrorDoc::find` over [`ALL`]).
+    pub fn lookup(
+        error: &crate::RpcError,
+    ) -> ::core::option::Option<&'static crate::ErrorDoc> {
+        crate::ErrorDoc::find(ALL, error)
     }
 }

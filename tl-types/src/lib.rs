@@ -1,8 +1,11 @@
 //! The runtime of generated TL types (the traits, the codecs, `Reader`, `DecodeError`,
-//! `EncodeError`, and `RpcError` for the errors a server answers with) and the types generated from this repository's `schema/importers.tl`: everything
-//! `messages.getChatInviteImporters` and its result `messages.ChatInviteImporters` need, at layer
-//! 228. It has no dependencies and no build script: no generator, parser or syn reaches a user's
-//! build, because the shipped types are checked-in generated code (`src/generated.rs`).
+//! `EncodeError`, `RpcError` for the errors a server answers with and `ErrorDoc` for what the
+//! documentation says about them) and the types generated from this repository's
+//! `schema/importers.tl`: everything `messages.getChatInviteImporters` and its result
+//! `messages.ChatInviteImporters` need, at layer 228, with the documentation of their definitions
+//! (`schema/importers.docs.json`) and the `errors` module. It has no dependencies and no build
+//! script: no generator, parser or syn reaches a user's build, because the shipped types are
+//! checked-in generated code (`src/generated.rs`).
 //!
 //! Features: `samples` adds the module `sample` (sample values and round-trip checks for tests and
 //! fuzzing) and `visit_samples`, which lists every shipped type; `serde` adds the module [`json`]
@@ -31,6 +34,7 @@ pub mod __private;
 pub mod codec;
 mod decode_error;
 mod encode_error;
+mod error_doc;
 #[cfg(feature = "gzip")]
 pub mod gzip;
 #[cfg(feature = "serde")]
@@ -45,6 +49,7 @@ mod traits;
 
 pub use decode_error::{DecodeError, DecodeErrorKind};
 pub use encode_error::{EncodeError, EncodeErrorKind};
+pub use error_doc::ErrorDoc;
 pub use path::PathSegment;
 pub use primitives::True;
 pub use reader::{DEFAULT_MAX_DEPTH, Reader};
@@ -64,4 +69,4 @@ mod generated;
 pub use generated::visit_json_samples;
 #[cfg(feature = "samples")]
 pub use generated::visit_samples;
-pub use generated::{LAYER, enums, functions, name_for_id, types};
+pub use generated::{LAYER, enums, errors, functions, name_for_id, types};

@@ -55,40 +55,23 @@ impl RpcError {
     /// the `_` before it, or after it when it comes first). A message of digits only keeps them
     /// as its name.
     pub fn parse(code: i32, message: &str) -> RpcError {
-        let mut offset = 0;
-        for part in message.split('_') {
-            let start = offset;
-            offset += part.len() + 1;
-            if part.is_empty() || !part.bytes().all(|b| b.is_ascii_digit()) {
-                continue;
-            }
-            let Ok(value) = part.parse::<u32>() else {
-                continue;
-            };
-            if part.len() == message.len() {
-                break;
-            }
-            let name = if start == 0 {
-                // `42_X`: drop the part and the `_` after it.
-                message[part.len() + 1..].to_owned()
-            } else {
-                // `X_42` or `X_42_Y`: drop the `_` before the part and the part.
-                format!(
-                    "{}{}",
-                    &message[..start - 1],
-                    &message[start + part.len()..]
-                )
-            };
-            return RpcError {
+        let is_value =
+            |part: &str| part.bytes().all(|b| b.is_ascii_digit()) && part.parse::<u32>().is_ok();
+        match value_part(message, is_value) {
+            Some(split) => RpcError {
                 code,
-                name,
-                value: Some(value),
-            };
-        }
-        RpcError {
-            code,
-            name: message.to_owned(),
-            value: None,
+                name: format!(
+                    "{}{}",
+                    &message[..split.removed.start],
+                    &message[split.removed.end..]
+                ),
+                value: message[split.part].parse().ok(),
+            },
+            None => RpcError {
+                code,
+                name: message.to_owned(),
+                value: None,
+            },
         }
     }
 
@@ -98,6 +81,45 @@ impl RpcError {
         let message = Str::decode(reader).map_err(|e| e.in_field("rpc_error", "error_message"))?;
         Ok(RpcError::parse(code, &message))
     }
+}
+
+/// Where [`RpcError::parse`] finds the value in a message: the `_`-separated part, and what goes
+/// with it (the part and the `_` before it, or after it when the part comes first).
+pub(crate) struct ValuePart {
+    /// The part holding the value.
+    pub(crate) part: std::ops::Range<usize>,
+    /// The bytes the name leaves out.
+    pub(crate) removed: std::ops::Range<usize>,
+}
+
+/// The first `_`-separated part of `message` that `is_value` accepts, unless it is the whole
+/// message: the rule of [`RpcError::parse`], shared with [`crate::ErrorDoc`], which reads
+/// documented names (`%d` standing for a value) by it.
+pub(crate) fn value_part(message: &str, is_value: impl Fn(&str) -> bool) -> Option<ValuePart> {
+    let mut offset = 0;
+    for part in message.split('_') {
+        let start = offset;
+        offset += part.len() + 1;
+        if part.is_empty() || !is_value(part) {
+            continue;
+        }
+        if part.len() == message.len() {
+            return None;
+        }
+        let end = start + part.len();
+        let removed = if start == 0 {
+            // `42_X`: the part and the `_` after it.
+            0..end + 1
+        } else {
+            // `X_42` or `X_42_Y`: the `_` before the part and the part.
+            start - 1..end
+        };
+        return Some(ValuePart {
+            part: start..end,
+            removed,
+        });
+    }
+    None
 }
 
 /// Reads a boxed `rpc_error#2144ca19`; another id is [`DecodeErrorKind::UnknownConstructor`] for

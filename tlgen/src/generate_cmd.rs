@@ -18,9 +18,12 @@ use crate::Outcome;
     tlgen generate schema/api.tl -o src/tl.rs\n  \
     tlgen generate schema/api.tl --select messages.getChatInviteImporters --layer 228\n  \
     tlgen generate mtproto.tl api.tl --runtime-path crate --no-format | wc -c\n  \
-    tlgen generate schema/api.tl --eq-hash true -o src/tl.rs\n\n",
+    tlgen generate schema/api.tl --eq-hash true -o src/tl.rs\n  \
+    tlgen generate schema/api.tl --docs schema/docs/getdoc-L223.json -o src/tl.rs\n\n",
+    "With --docs, the documentation's coverage of the schema goes to stderr: \
+    docs: N of M definitions documented, K entries for unknown names.\n\n",
     "Exit codes: 0 success; 1 a schema has errors; 2 usage error, a file cannot be read or written, \
-    or a --select name is not in the schema."
+    the --docs file is not getdoc JSON, or a --select name is not in the schema."
 ))]
 pub(crate) struct Args {
     /// Generate only what these definitions need (functions, constructors or boxed types; repeat
@@ -44,6 +47,11 @@ pub(crate) struct Args {
     /// (`false`, the default: they cost 7% of full api-L228's build time).
     #[arg(long, value_name = "BOOL")]
     eq_hash: Option<bool>,
+    /// Document the code with Telegram's documentation: a JSON file in the format of gotd's
+    /// getdoc (schema/docs/getdoc-L223.json, or what `tlgen docs extract` writes): descriptions,
+    /// result types, possible errors (`RemoteCall::POSSIBLE_ERRORS`) and the `errors` module.
+    #[arg(long, value_name = "FILE")]
+    docs: Option<PathBuf>,
     /// Do not pretty-print: one long line, faster, for machines only.
     #[arg(long)]
     no_format: bool,
@@ -83,11 +91,17 @@ pub(crate) fn run(args: &Args) -> Outcome {
     if let Some(on) = args.eq_hash {
         config.eq_hash(on);
     }
+    if let Some(docs) = &args.docs {
+        config.docs(docs);
+    }
     let generated = match config.generate_from(&sources) {
         Ok(generated) => generated,
         Err(err) => return report(&err),
     };
     crate::print_diagnostics(&generated.warnings, &generated.sources);
+    if let Some(coverage) = &generated.docs_coverage {
+        eprintln!("{coverage}");
+    }
     let code = generated.code;
     match &args.output {
         Some(path) => {

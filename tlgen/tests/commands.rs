@@ -1,4 +1,5 @@
-//! `tlgen generate` and `tlgen explain` on the workflow fixtures and on the corpus; `--help` of every command documents examples and exit codes.
+//! `tlgen generate` (with `--docs` on tl-codegen's docs fixture) and `tlgen explain` on the workflow
+//! fixtures and on the corpus; `--help` of every command documents examples and exit codes.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::{Path, PathBuf};
@@ -122,6 +123,76 @@ fn generate_errors_and_exit_codes() {
     let err = stderr(&out);
     assert!(err.contains("error[undefined-type]"), "{err}");
     assert!(err.contains("bad.tl:2:20"), "{err}");
+}
+
+/// `--docs`: the code `Config::docs` generates, the coverage line on stderr, and a malformed file
+/// refused with its name and the JSON path (exit 2).
+#[test]
+fn generate_with_docs() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tl-codegen/tests/fixtures");
+    let (schema, docs) = (fixtures.join("docs.tl"), fixtures.join("docs.json"));
+    let out = tlgen(&[
+        "generate",
+        schema.to_str().unwrap(),
+        "--docs",
+        docs.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // Two of the ten definitions are undocumented; `oldConstructor` and `old.method` name
+    // nothing of the schema.
+    assert_eq!(
+        stderr(&out),
+        "docs: 8 of 10 definitions documented, 2 entries for unknown names\n"
+    );
+    let generated = tl_codegen::Config::new()
+        .docs(&docs)
+        .generate(&[&schema])
+        .unwrap();
+    assert_eq!(stdout(&out), generated.code);
+    assert!(generated.code.contains("pub mod errors {"));
+    // Without --docs, no coverage line and no errors module.
+    let plain = tlgen(&["generate", schema.to_str().unwrap()]);
+    assert_eq!(stderr(&plain), "");
+    assert!(!stdout(&plain).contains("pub mod errors"));
+
+    let dir = std::env::temp_dir().join(format!("tlgen-generate-docs-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad-docs.json");
+    std::fs::write(
+        &bad,
+        r#"{"index": {"categories": []}, "methods": {"users.getUsers": {"name": "users.getUsers",
+            "errors": [{"code": "400", "type": "CHANNEL_INVALID"}]}}}"#,
+    )
+    .unwrap();
+    let out = tlgen(&[
+        "generate",
+        schema.to_str().unwrap(),
+        "--docs",
+        bad.to_str().unwrap(),
+    ]);
+    let missing = tlgen(&[
+        "generate",
+        schema.to_str().unwrap(),
+        "--docs",
+        dir.join("missing.json").to_str().unwrap(),
+    ]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stdout(&out).is_empty());
+    let err = stderr(&out);
+    assert!(
+        err.starts_with(&format!(
+            "error: {}: at methods.users.getUsers.errors[0].code: invalid type: string \"400\", expected i32",
+            bad.display()
+        )),
+        "{err}"
+    );
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(
+        stderr(&missing).contains("missing.json"),
+        "{}",
+        stderr(&missing)
+    );
 }
 
 #[test]

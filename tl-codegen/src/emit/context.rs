@@ -10,6 +10,8 @@ use crate::model::{FieldKind, ItemPath, Root, TypeRef};
 pub(crate) struct Ctx {
     /// The runtime crate's path (`::tl_types` by default).
     pub(crate) rt: TokenStream,
+    /// The model was built with documentation ([`crate::model::Model::documented`]).
+    pub(crate) documented: bool,
     /// The name under which each generated module imports the runtime's `__private` module, the
     /// codecs and helpers generated code names (`tl`, unless a namespace module of the schema has
     /// that name).
@@ -22,6 +24,19 @@ fn root_ident(root: Root) -> proc_macro2::Ident {
         Root::Enums => format_ident!("enums"),
         Root::Functions => format_ident!("functions"),
     }
+}
+
+/// [`Ctx::path`] as text, for intra-doc links: `super::super::enums::User`.
+pub(crate) fn path_text(from: &ItemPath, to: &ItemPath) -> String {
+    let mut path = "super::".repeat(from.modules.len() + 1);
+    path.push_str(to.root.as_str());
+    for module in &to.modules {
+        path.push_str("::");
+        path.push_str(module.as_str());
+    }
+    path.push_str("::");
+    path.push_str(to.name.as_str());
+    path
 }
 
 impl Ctx {

@@ -1,10 +1,13 @@
-//! Doc comments of generated items: the TL definition line and id, plus the schema's own `//@`
-//! documentation where it has any.
+//! Doc comments of generated items, laid out from the model: each item's description (Markdown
+//! decided in lowering: the documentation given to `Config::docs`, else the schema's own `//@`
+//! text), the TL definition line and id, and with documentation the links between constructors and
+//! their enums, a function's result type, who may call it and its possible errors.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::model::{EnumDef, Field, StructDef};
+use super::context::path_text;
+use crate::model::{EnumDef, EnumKind, Field, ItemPath, StructDef, TypeRef};
 
 /// `#[doc]` attributes, one per line, each starting with a space, so prettyplease prints `/// line`.
 pub(crate) fn attrs(text: &str) -> TokenStream {
@@ -18,8 +21,9 @@ pub(crate) fn attrs(text: &str) -> TokenStream {
     quote!(#(#[doc = #lines])*)
 }
 
-/// The doc comment of a constructor or function struct.
-pub(crate) fn item_doc(def: &StructDef, is_function: bool) -> String {
+/// The doc comment of a constructor or function struct; `documented`: the model was built with
+/// documentation ([`crate::model::Model::documented`]).
+pub(crate) fn item_doc(def: &StructDef, is_function: bool, documented: bool) -> String {
     let what = if is_function {
         "function"
     } else {
@@ -27,20 +31,95 @@ pub(crate) fn item_doc(def: &StructDef, is_function: bool) -> String {
     };
     let mut doc = String::new();
     if let Some(text) = &def.doc {
-        doc.push_str(&escape(text));
+        doc.push_str(text);
         doc.push_str("\n\n");
     }
     doc.push_str(&format!(
         "TL {what} `{}`, id `{:#010x}`.",
         def.tl_line, def.id
     ));
+    if !documented {
+        return doc;
+    }
+    if let Some(of) = def.variant_of.as_ref().filter(|_| !is_function) {
+        doc.push_str(&format!(
+            "\n\nA constructor of [`{}`]({}): the variant [`{}::{}`]({}::{}).",
+            of.enum_path,
+            path_text(&def.path, &of.enum_path),
+            of.enum_path.name,
+            of.variant,
+            path_text(&def.path, &of.enum_path),
+            of.variant
+        ));
+    }
+    if is_function {
+        if let Some(returns) = &def.returns {
+            doc.push_str("\n\n");
+            doc.push_str(&returns_doc(&def.path, returns));
+        }
+        let who = |on: Option<bool>, who: &str| match on {
+            Some(true) => format!(" {who} may call it."),
+            Some(false) => format!(" {who} cannot call it."),
+            None => String::new(),
+        };
+        let usability = format!(
+            "{}{}",
+            who(def.usability.users, "Users"),
+            who(def.usability.bots, "Bots")
+        );
+        if !usability.is_empty() {
+            doc.push_str("\n\n");
+            doc.push_str(usability.trim_start());
+        }
+        if !def.possible_errors.is_empty() {
+            doc.push_str("\n\n# Possible errors\n\n| Code | Error | Description |\n|---:|---|---|");
+            let errors = errors_module(&def.path);
+            for error in &def.possible_errors {
+                let name = match &error.item {
+                    Some(item) => format!("[`{}`]({errors}::{item})", error.name),
+                    None => format!("`{}`", error.name),
+                };
+                doc.push_str(&format!(
+                    "\n| {} | {name} | {} |",
+                    error.code, error.description
+                ));
+            }
+        }
+    }
     doc
+}
+
+/// "Returns …" for a function's result type, with a link to the enum or struct it names.
+fn returns_doc(from: &ItemPath, ty: &TypeRef) -> String {
+    match ty {
+        TypeRef::Enum { path, .. } | TypeRef::Bare { path, .. } => {
+            format!("Returns [`{path}`]({}).", path_text(from, path))
+        }
+        TypeRef::Generic(name) => {
+            format!("Returns what the call `{name}` it wraps returns (`{name}::Return`).")
+        }
+        TypeRef::Vector(inner) | TypeRef::BareVector(inner) => match &**inner {
+            TypeRef::Enum { path, .. } | TypeRef::Bare { path, .. } => format!(
+                "Returns `{ty}`: a vector of [`{path}`]({}).",
+                path_text(from, path)
+            ),
+            _ => format!("Returns `{ty}`."),
+        },
+        _ => format!("Returns `{ty}`."),
+    }
+}
+
+/// The path from an item inside `from` to the generated `errors` module.
+fn errors_module(from: &ItemPath) -> String {
+    let mut path = "super::".repeat(from.modules.len() + 1);
+    path.push_str("errors");
+    path
 }
 
 /// The doc comment of a stored field.
 pub(crate) fn field_doc(field: &Field) -> String {
     let mut doc = match &field.doc {
-        Some(text) => escape(text),
+        Some(text) => text.clone(),
         None => format!("TL field `{}`.", field.tl_name),
     };
     if !field.implies.is_empty() {
@@ -54,131 +133,27 @@ pub(crate) fn field_doc(field: &Field) -> String {
     doc
 }
 
-/// The doc comment of an enum.
-pub(crate) fn enum_doc(def: &EnumDef) -> String {
+/// The doc comment of an enum; with documentation, a boxed type's lists its constructors.
+pub(crate) fn enum_doc(def: &EnumDef, documented: bool) -> String {
     let mut doc = String::new();
     if let Some(text) = &def.doc {
-        doc.push_str(&escape(text));
+        doc.push_str(text);
         doc.push_str("\n\n");
     }
     doc.push_str(&format!(
         "TL boxed type `{}`: one variant per constructor.",
         def.tl_name
     ));
+    if documented && def.kind == EnumKind::Boxed && !def.variants.is_empty() {
+        doc.push_str("\n\nConstructors:\n");
+        for variant in &def.variants {
+            doc.push_str(&format!(
+                "\n- [`{}`]({}): `{}`",
+                variant.ctor,
+                path_text(&def.path, &variant.ctor),
+                variant.tl_name
+            ));
+        }
+    }
     doc
-}
-
-/// Schema text made safe for rustdoc, which reads doc comments as Markdown: the schema's prose is
-/// plain text, so every character Markdown would act on is escaped (`[` `]` links, `<` `>` HTML
-/// tags, `*` `_` `~` emphasis, `` ` `` code, `&` entities, `\\`, and `#` `-` `+` `>` or `1.` at
-/// the start of a line), and bare URLs become autolinks (`<https://…>`), which rustdoc accepts.
-pub(crate) fn escape(text: &str) -> String {
-    text.lines().map(escape_line).collect::<Vec<_>>().join("\n")
-}
-
-fn escape_line(line: &str) -> String {
-    let mut out = String::with_capacity(line.len() + 8);
-    let mut rest = line;
-    let mut at_start = true;
-    while !rest.is_empty() {
-        if let Some(len) = url_len(rest) {
-            out.push('<');
-            out.push_str(&rest[..len]);
-            out.push('>');
-            rest = &rest[len..];
-            at_start = false;
-            continue;
-        }
-        let Some(c) = rest.chars().next() else { break };
-        let before = out.chars().last();
-        let after = rest[c.len_utf8()..].chars().next();
-        let escape = match c {
-            '\\' | '[' | ']' | '<' | '>' | '*' | '`' | '~' | '&' | '|' => true,
-            // Inside a word (`snake_case`) an underscore is not emphasis.
-            '_' => {
-                !(before.is_some_and(char::is_alphanumeric)
-                    && after.is_some_and(char::is_alphanumeric))
-            }
-            '#' | '-' | '+' | '=' => at_start,
-            _ => false,
-        };
-        if at_start && c.is_ascii_digit() {
-            // `1. text` or `1) text` would start an ordered list.
-            let digits = rest.len() - rest.trim_start_matches(|d: char| d.is_ascii_digit()).len();
-            out.push_str(&rest[..digits]);
-            rest = &rest[digits..];
-            if rest.starts_with(['.', ')']) {
-                out.push('\\');
-            }
-            at_start = false;
-            continue;
-        }
-        if escape {
-            out.push('\\');
-        }
-        out.push(c);
-        rest = &rest[c.len_utf8()..];
-        if !c.is_whitespace() {
-            at_start = false;
-        }
-    }
-    out
-}
-
-/// The length of the URL `text` starts with (`http://` or `https://` and a host), without trailing
-/// punctuation that ends the sentence around it.
-fn url_len(text: &str) -> Option<usize> {
-    let scheme = ["https://", "http://"]
-        .into_iter()
-        .find(|s| text.starts_with(s))?;
-    let end = text
-        .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '`'))
-        .unwrap_or(text.len());
-    let mut url = &text[..end];
-    loop {
-        let trimmed = url.trim_end_matches(['.', ',', ';', ':', '!', '?', '\'']);
-        let trimmed = if trimmed.ends_with(')') && !trimmed.contains('(') {
-            &trimmed[..trimmed.len() - 1]
-        } else {
-            trimmed
-        };
-        if trimmed.len() == url.len() {
-            break;
-        }
-        url = trimmed;
-    }
-    let host = &url[scheme.len()..];
-    host.starts_with(|c: char| c.is_alphanumeric())
-        .then_some(url.len())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::escape;
-
-    #[test]
-    fn markdown_is_escaped_and_urls_become_autolinks() {
-        assert_eq!(escape("see [x] and <cite>"), "see \\[x\\] and \\<cite\\>");
-        assert_eq!(
-            escape("Must end with *\"_by_<bot username>\"*"),
-            "Must end with \\*\"\\_by\\_\\<bot username\\>\"\\*"
-        );
-        assert_eq!(escape("snake_case stays"), "snake_case stays");
-        assert_eq!(
-            escape("at https://my.telegram.org."),
-            "at <https://my.telegram.org>."
-        );
-        assert_eq!(
-            escape("(see https://core.telegram.org/bots)"),
-            "(see <https://core.telegram.org/bots>)"
-        );
-        assert_eq!(
-            escape("starts with \"https://\""),
-            "starts with \"https://\""
-        );
-        assert_eq!(escape("- item"), "\\- item");
-        assert_eq!(escape("1. item"), "1\\. item");
-        assert_eq!(escape("a & b ~~c~~"), "a \\& b \\~\\~c\\~\\~");
-        assert_eq!(escape("1000/(2**scale)"), "1000/(2\\*\\*scale)");
-    }
 }

@@ -13,7 +13,7 @@ use crate::model::{EnumDef, EnumKind};
 pub(crate) fn generate(ctx: &Ctx, def: &EnumDef) -> TokenStream {
     let rt = &ctx.rt;
     let name = def.path.name.to_ident();
-    let doc = docs::attrs(&docs::enum_doc(def));
+    let doc = docs::attrs(&docs::enum_doc(def, ctx.documented));
     let tl_name = &def.tl_name;
     let variants = def.variants.iter().map(|v| {
         let ident = v.ident.to_ident();

@@ -5,6 +5,7 @@ mod builders;
 mod context;
 mod docs;
 mod enums;
+mod errors;
 mod getters;
 mod samples;
 mod serde;
@@ -80,6 +81,7 @@ pub(crate) fn generate(rt: TokenStream, model: &Model, options: Options) -> Toke
     let ctx = &Ctx {
         codec: codec_alias(model),
         rt,
+        documented: model.documented,
     };
     let layer = model.layer.map(|layer| {
         let layer = Literal::i32_unsuffixed(layer);
@@ -129,6 +131,7 @@ pub(crate) fn generate(rt: TokenStream, model: &Model, options: Options) -> Toke
         .samples
         .and(&options.serde)
         .wrap(|| samples::visit_all(ctx, model, samples::Visit::Json));
+    let errors = model.documented.then(|| errors::module(ctx, model));
     quote! {
         #layer
         #name_for_id
@@ -137,6 +140,7 @@ pub(crate) fn generate(rt: TokenStream, model: &Model, options: Options) -> Toke
         #types
         #enums
         #functions
+        #errors
     }
 }
 

@@ -26,7 +26,7 @@ pub(crate) fn generate(ctx: &Ctx, def: &StructDef, is_function: bool) -> TokenSt
         )
     };
     let args = &params;
-    let doc = docs::attrs(&docs::item_doc(def, is_function));
+    let doc = docs::attrs(&docs::item_doc(def, is_function, ctx.documented));
     let fields = def.fields.iter().map(|f| {
         let ident = f.ident.to_ident();
         let ty = match &f.kind {
@@ -79,11 +79,12 @@ pub(crate) fn generate(ctx: &Ctx, def: &StructDef, is_function: bool) -> TokenSt
             let partner_is_bool =
                 def.fields.iter().any(|f| f.ident == d.partner && matches!(f.kind, FieldKind::Flag(_)));
             let value = if partner_is_bool { quote!(self.#partner) } else { quote!(self.#partner.is_some()) };
-            let doc = format!(
+            let mut doc = d.doc.clone().map(|text| text + "\n\n").unwrap_or_default();
+            doc.push_str(&format!(
                 "TL field `{}:…?true`. It shares its flag bit with `{}`, so it is true exactly when that is set.",
                 d.tl_name,
                 d.partner.unraw()
-            );
+            ));
             let doc = docs::attrs(&doc);
             quote!(#doc pub fn #ident(&self) -> bool { #value })
         });
@@ -125,9 +126,15 @@ pub(crate) fn generate(ctx: &Ctx, def: &StructDef, is_function: bool) -> TokenSt
             });
             quote!(<#(#each),*>)
         };
+        // With documentation: the errors it names, exactly as written, in its order.
+        let possible_errors = (!def.possible_errors.is_empty()).then(|| {
+            let names = def.possible_errors.iter().map(|e| &e.name);
+            quote!(const POSSIBLE_ERRORS: &'static [&'static str] = &[#(#names),*];)
+        });
         quote! {
             impl #call_bounds #rt::RemoteCall for #name #args {
                 type Return = #returns;
+                #possible_errors
             }
         }
     } else {

@@ -106,7 +106,7 @@ pub(crate) fn layout(
                         ident: RustIdent::snake(&params[d].name),
                         tl_name: params[d].name.to_string(),
                         ty: resolver.resolve(&params[d].ty, generics)?,
-                        doc: def.docs.field(&params[d].name).map(str::to_owned),
+                        doc: def.docs.field(&params[d].name).map(super::doc_text::escape),
                         attributes: Vec::new(),
                     });
                     slot_of[d] = Some(Slot::Member {
@@ -128,14 +128,15 @@ pub(crate) fn layout(
                         bit: flag_bit,
                     },
                 );
-                field.doc = Some(format!(
+                // Escaped as text, backticks included (as generated code has always shown it).
+                field.doc = Some(super::doc_text::escape(&format!(
                     "The fields {} (present together, on bit {bit} of `{}`).",
                     data.iter()
                         .map(|&d| format!("`{}`", params[d].name))
                         .collect::<Vec<_>>()
                         .join(", "),
                     out.flag_words[word].tl_name
-                ));
+                )));
                 field_at.insert(first, field);
                 for &t in &trues {
                     if t != namer {
@@ -172,6 +173,7 @@ pub(crate) fn layout(
             ident: RustIdent::snake(&tl_name),
             tl_name,
             partner: out.fields[partner_field].ident.clone(),
+            doc: None,
         });
         slot_of[param] = Some(Slot::Derived { partner });
     }
@@ -208,7 +210,7 @@ fn stored(def: &Definition, param: &Param, kind: FieldKind) -> Field {
         tl_name: param.name.to_string(),
         setter,
         kind,
-        doc: def.docs.field(&param.name).map(str::to_owned),
+        doc: def.docs.field(&param.name).map(super::doc_text::escape),
         implies: Vec::new(),
         attributes: Vec::new(),
     }

@@ -2,6 +2,9 @@
 //! and heap allocation decided here and nowhere else. Constructs that have no Rust form are
 //! located diagnostics.
 
+mod doc_text;
+#[cfg(feature = "docs")]
+mod docs;
 mod fields;
 mod getters;
 mod heap;
@@ -20,10 +23,18 @@ use tl_parser::{
 
 pub(crate) use hooks::{Hooks, parse_attributes};
 
+/// The documentation given to `Config::docs`, as tl-docs reads it (the `docs` feature).
+#[cfg(feature = "docs")]
+pub(crate) type Docs = tl_docs::Docs;
+/// Without the `docs` feature there is no documentation to give: a type with no values.
+#[cfg(not(feature = "docs"))]
+#[derive(Debug)]
+pub(crate) enum Docs {}
+
 use crate::ident::RustIdent;
 use crate::model::{
-    EnumDef, EnumKind, FieldKind, ItemPath, Model, Root, SharedId, StructDef, TypeRef, Variant,
-    VariantOf,
+    EnumDef, EnumKind, FieldKind, ItemPath, Model, Root, SharedId, StructDef, TypeRef, Usability,
+    Variant, VariantOf,
 };
 
 /// A construct of the schema that has no Rust form, located.
@@ -46,13 +57,14 @@ pub(crate) enum LowerError {
 
 /// Builds the model of `schema` (which must have no errors), restricted to the closure of `roots`
 /// when it is not empty. `layer` is used when the schema states none; `eq_hash`: derive `Eq` and
-/// `Hash` where every field allows them.
+/// `Hash` where every field allows them; `docs`: the documentation given to `Config::docs`.
 pub(crate) fn lower(
     schema: &Schema,
     roots: &[String],
     layer: Option<i32>,
     hooks: &Hooks,
     eq_hash: bool,
+    docs: Option<&Docs>,
 ) -> Result<Model, LowerError> {
     let selected = select::closure(schema, roots).map_err(LowerError::UnknownSelection)?;
     // Sorted by TL name: paths that would collide get their suffixes in that order.
@@ -162,7 +174,7 @@ pub(crate) fn lower(
             path: path.clone(),
             kind: EnumKind::Boxed,
             tl_name: (*name).to_owned(),
-            doc: schema.boxed_type(*id).doc.clone(),
+            doc: schema.boxed_type(*id).doc.as_deref().map(doc_text::escape),
             variants,
             terminal: 0,
             attributes: Vec::new(),
@@ -204,6 +216,10 @@ pub(crate) fn lower(
     model.functions.sort_by(|a, b| a.path.cmp(&b.path));
     model.enums.sort_by(|a, b| a.path.cmp(&b.path));
     assign_names_for_ids(&mut model, ctor_defs.iter().chain(&fn_defs).copied());
+    #[cfg(feature = "docs")]
+    docs::decide(&mut model, docs);
+    #[cfg(not(feature = "docs"))]
+    let _: Option<&Docs> = docs; // nothing to record without the `docs` feature
     Ok(model)
 }
 
@@ -277,7 +293,10 @@ fn any_enum(
         path: paths.get(name)?.clone(),
         kind,
         tl_name: tl_name.to_owned(),
-        doc: Some(format!("A value of {what}, tagged by its constructor id.")),
+        // Escaped as text, backticks included (as generated code has always shown it).
+        doc: Some(doc_text::escape(&format!(
+            "A value of {what}, tagged by its constructor id."
+        ))),
         variants,
         terminal: 0,
         attributes: Vec::new(),
@@ -405,7 +424,7 @@ fn lower_struct(
         tl_name: def.name.full.to_string(),
         id: def.id,
         tl_line: def.to_string(),
-        doc: def.docs.description.clone(),
+        doc: def.docs.description.as_deref().map(doc_text::escape),
         fields: layout.fields,
         groups: layout.groups,
         derived: layout.derived,
@@ -418,6 +437,8 @@ fn lower_struct(
         default: false,
         eq_hash: false,
         attributes: Vec::new(),
+        possible_errors: Vec::new(),
+        usability: Usability::default(),
     })
 }
 
