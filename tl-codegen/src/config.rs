@@ -36,6 +36,8 @@ pub struct Config {
     hooks: crate::lower::Hooks,
     eq_hash: bool,
     docs: Option<PathBuf>,
+    /// Telethon's `errors.csv` and `methods.csv`, merged after `docs`.
+    telethon: Option<(PathBuf, PathBuf)>,
 }
 
 impl Default for Config {
@@ -55,6 +57,7 @@ impl Default for Config {
             hooks: crate::lower::Hooks::default(),
             eq_hash: false,
             docs: None,
+            telethon: None,
         }
     }
 }
@@ -302,6 +305,28 @@ impl Config {
         self
     }
 
+    /// Adds Telethon's curated lists (`errors.csv`, `methods.csv`; `schema/docs/telethon-*.csv`)
+    /// as a second source after [`Config::docs`], by `tl_docs::Docs::merge_telethon`'s rules:
+    /// errors the getdoc file lacks are added, a method without possible errors there gets
+    /// Telethon's, and Telethon's user/bot/both says who may call a method where the getdoc file
+    /// does not. Without a getdoc file the lists alone document errors and usability. Both files
+    /// are build inputs like the getdoc file; one that does not parse is an [`Error::DocsCsv`].
+    ///
+    /// ```
+    /// tl_codegen::Config::new()
+    ///     .docs("schema/docs/getdoc-L223.json")
+    ///     .docs_telethon("schema/docs/telethon-errors.csv", "schema/docs/telethon-methods.csv");
+    /// ```
+    #[cfg(feature = "docs")]
+    pub fn docs_telethon(
+        &mut self,
+        errors_csv: impl Into<PathBuf>,
+        methods_csv: impl Into<PathBuf>,
+    ) -> &mut Self {
+        self.telethon = Some((errors_csv.into(), methods_csv.into()));
+        self
+    }
+
     /// The layer to put in `LAYER` (an `i32`, like `LAYER` itself and `invokeWithLayer`'s `layer`)
     /// when the schema has no `// LAYER N` line (TDLib's telegram_api.tl takes its layer from
     /// elsewhere). A layer the schema states wins.
@@ -398,31 +423,53 @@ impl Config {
         self.lower(schema, self.load_docs()?.as_ref())
     }
 
-    /// The documentation file of [`Config::docs`], read, if one is set.
+    /// The documentation of [`Config::docs`] and [`Config::docs_telethon`], read and merged, if
+    /// either is set.
     #[cfg(feature = "docs")]
     fn load_docs(&self) -> Result<Option<Docs>, Error> {
-        let Some(path) = &self.docs else {
-            return Ok(None);
+        let mut docs = match &self.docs {
+            Some(path) => Some(Self::load_getdoc(path)?),
+            None => None,
         };
-        tl_docs::Docs::load(path)
-            .map(Some)
-            .map_err(|err| match err {
-                tl_docs::LoadError::Io { path, source } => Error::Io { path, source },
-                tl_docs::LoadError::Json {
-                    path: json_path,
-                    source,
-                    ..
-                } => Error::Docs {
-                    path: path.clone(),
-                    json_path,
-                    message: source.to_string(),
-                },
-                other => Error::Docs {
-                    path: path.clone(),
-                    json_path: ".".to_owned(),
-                    message: other.to_string(),
-                },
-            })
+        if let Some((errors_csv, methods_csv)) = &self.telethon {
+            let telethon =
+                tl_docs::Telethon::load(errors_csv, methods_csv).map_err(|err| match err {
+                    tl_docs::LoadError::Io { path, source } => Error::Io { path, source },
+                    tl_docs::LoadError::Csv { file, message } => Error::DocsCsv {
+                        path: PathBuf::from(file),
+                        message,
+                    },
+                    other => Error::DocsCsv {
+                        path: errors_csv.clone(),
+                        message: other.to_string(),
+                    },
+                })?;
+            docs.get_or_insert_with(Docs::default)
+                .merge_telethon(&telethon);
+        }
+        Ok(docs)
+    }
+
+    /// A getdoc file, read.
+    #[cfg(feature = "docs")]
+    fn load_getdoc(path: &Path) -> Result<Docs, Error> {
+        tl_docs::Docs::load(path).map_err(|err| match err {
+            tl_docs::LoadError::Io { path, source } => Error::Io { path, source },
+            tl_docs::LoadError::Json {
+                path: json_path,
+                source,
+                ..
+            } => Error::Docs {
+                path: path.to_owned(),
+                json_path,
+                message: source.to_string(),
+            },
+            other => Error::Docs {
+                path: path.to_owned(),
+                json_path: ".".to_owned(),
+                message: other.to_string(),
+            },
+        })
     }
 
     /// Without the `docs` feature no documentation file can be set.
@@ -465,7 +512,7 @@ impl Config {
 
     /// Generates and writes `$OUT_DIR/tl.rs` (or the configured directory and name), only when its
     /// contents change. Prints `cargo:rerun-if-changed` for every schema file and the
-    /// documentation file (`Config::docs`), and each warning as a `cargo:warning`. Schema errors
+    /// documentation files (`Config::docs`, `Config::docs_telethon`), and each warning as a `cargo:warning`. Schema errors
     /// fail with the rendered diagnostics.
     pub fn compile(&self, files: &[impl AsRef<Path>]) -> Result<(), Error> {
         self.compile_to(files, &mut std::io::stdout().lock())
@@ -481,7 +528,15 @@ impl Config {
             path: PathBuf::from("<stdout>"),
             source,
         };
-        let inputs = files.iter().map(AsRef::as_ref).chain(self.docs.as_deref());
+        let telethon = self
+            .telethon
+            .iter()
+            .flat_map(|(e, m)| [e.as_path(), m.as_path()]);
+        let inputs = files
+            .iter()
+            .map(AsRef::as_ref)
+            .chain(self.docs.as_deref())
+            .chain(telethon);
         for file in inputs {
             writeln!(cargo, "cargo:rerun-if-changed={}", file.display()).map_err(stdout_error)?;
         }

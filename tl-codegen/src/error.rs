@@ -90,6 +90,14 @@ pub enum Error {
         /// What is wrong there.
         message: String,
     },
+    /// A list given to `Config::docs_telethon` does not parse as Telethon's CSV or lacks a column.
+    #[error("{}: {message}", path.display())]
+    DocsCsv {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong, with the line where that is known.
+        message: String,
+    },
     /// `compile` was called outside a build script and no `out_dir` was set.
     #[error("OUT_DIR is not set: call compile from a build script or set Config::out_dir")]
     NoOutDir,

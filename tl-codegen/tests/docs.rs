@@ -237,3 +237,83 @@ fn every_documented_error_is_found_by_its_messages() {
         Some("FLOOD_WAIT_%d")
     );
 }
+
+/// `Config::docs_telethon`: Telethon's lists fill what the getdoc file leaves out (who may call
+/// `account.checkUsername`, the possible errors of `help.test`, an error only Telethon knows)
+/// and never override it (`users.getUsers` keeps its errors and its `bot_can_use`); alone they
+/// document errors and usability without descriptions; a broken list is an error naming its file.
+#[test]
+fn telethon_lists_fill_what_the_getdoc_file_leaves_out() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("telethon-docs");
+    std::fs::create_dir_all(&dir).unwrap();
+    let errors = dir.join("errors.csv");
+    let methods = dir.join("methods.csv");
+    std::fs::write(
+        &errors,
+        "name,codes,description\n\
+         CHANNEL_INVALID,400,Telethon's words\n\
+         TEST_ONLY_TELETHON,400,Only Telethon lists this\n\
+         USERNAME_INVALID,400,Invalid username\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &methods,
+        "method,usability,errors\n\
+         users.getUsers,user,USERNAME_INVALID\n\
+         account.checkUsername,user,USERNAME_INVALID\n\
+         help.test,both,TEST_ONLY_TELETHON\n",
+    )
+    .unwrap();
+    let text = std::fs::read_to_string(fixtures().join("docs.tl")).unwrap();
+    let (_, parsed) = tl_parser::parse_str("docs.tl", &text);
+    let schema = parsed.into_result().unwrap();
+
+    let model = tl_codegen::Config::new()
+        .docs(fixtures().join("docs.json"))
+        .docs_telethon(&errors, &methods)
+        .model(&schema)
+        .unwrap();
+    let names = |tl_name: &str| -> Vec<String> {
+        let def = model.find_struct(tl_name).unwrap();
+        def.possible_errors.iter().map(|e| e.name.clone()).collect()
+    };
+    let get_users = model.find_struct("users.getUsers").unwrap();
+    assert_eq!(get_users.usability.bots, Some(true));
+    assert_eq!(names("users.getUsers")[0], "CHANNEL_INVALID");
+    assert_eq!(names("help.test"), ["TEST_ONLY_TELETHON"]);
+    let check = model.find_struct("account.checkUsername").unwrap();
+    assert_eq!(
+        (check.usability.users, check.usability.bots),
+        (Some(true), Some(false))
+    );
+    let channel_invalid = model.errors.iter().find(|e| e.name == "CHANNEL_INVALID");
+    assert_ne!(channel_invalid.unwrap().text, "Telethon's words");
+    assert!(model.errors.iter().any(|e| e.name == "TEST_ONLY_TELETHON"));
+
+    // Telethon's lists alone.
+    let alone = tl_codegen::Config::new()
+        .docs_telethon(&errors, &methods)
+        .model(&schema)
+        .unwrap();
+    assert!(alone.documented);
+    assert_eq!(alone.errors.len(), 3);
+    let help_test = alone.find_struct("help.test").unwrap();
+    assert_eq!(help_test.possible_errors[0].name, "TEST_ONLY_TELETHON");
+    assert_eq!(help_test.usability.bots, Some(true));
+
+    // A list without its columns.
+    let broken = dir.join("broken.csv");
+    std::fs::write(&broken, "name;codes\nX;1\n").unwrap();
+    let err = tl_codegen::Config::new()
+        .docs_telethon(&broken, &methods)
+        .model(&schema)
+        .unwrap_err();
+    assert!(
+        matches!(&err, tl_codegen::Error::DocsCsv { path, .. } if path == &broken),
+        "{err:?}"
+    );
+    assert!(
+        err.to_string().starts_with(&broken.display().to_string()),
+        "{err}"
+    );
+}

@@ -52,6 +52,11 @@ pub(crate) struct Args {
     /// result types, possible errors (`RemoteCall::POSSIBLE_ERRORS`) and the `errors` module.
     #[arg(long, value_name = "FILE")]
     docs: Option<PathBuf>,
+    /// Also read Telethon's curated lists (schema/docs/telethon-errors.csv and
+    /// telethon-methods.csv): errors, possible errors and who may call a method where the
+    /// getdoc file lacks them.
+    #[arg(long, value_names = ["ERRORS.csv", "METHODS.csv"], num_args = 2)]
+    docs_telethon: Option<Vec<PathBuf>>,
     /// Do not pretty-print: one long line, faster, for machines only.
     #[arg(long)]
     no_format: bool,
@@ -93,6 +98,9 @@ pub(crate) fn run(args: &Args) -> Outcome {
     }
     if let Some(docs) = &args.docs {
         config.docs(docs);
+    }
+    if let Some([errors, methods]) = args.docs_telethon.as_deref() {
+        config.docs_telethon(errors, methods);
     }
     let generated = match config.generate_from(&sources) {
         Ok(generated) => generated,

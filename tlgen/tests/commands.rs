@@ -195,6 +195,44 @@ fn generate_with_docs() {
     );
 }
 
+/// `--docs-telethon ERRORS.csv METHODS.csv`: Telethon's lists after the getdoc file, the code
+/// `Config::docs_telethon` generates (the repository's lists add errors to the `errors` module).
+#[test]
+fn generate_with_telethon_lists() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tl-codegen/tests/fixtures");
+    let lists = Path::new(env!("CARGO_MANIFEST_DIR")).join("../schema/docs");
+    let (schema, docs) = (fixtures.join("docs.tl"), fixtures.join("docs.json"));
+    let (errors, methods) = (
+        lists.join("telethon-errors.csv"),
+        lists.join("telethon-methods.csv"),
+    );
+    let out = tlgen(&[
+        "generate",
+        schema.to_str().unwrap(),
+        "--docs",
+        docs.to_str().unwrap(),
+        "--docs-telethon",
+        errors.to_str().unwrap(),
+        methods.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let generated = tl_codegen::Config::new()
+        .docs(&docs)
+        .docs_telethon(&errors, &methods)
+        .generate(&[&schema])
+        .unwrap();
+    assert_eq!(stdout(&out), generated.code);
+    // An error only Telethon's list has.
+    assert!(generated.code.contains("\"ABOUT_TOO_LONG\""));
+    let without = tlgen(&[
+        "generate",
+        schema.to_str().unwrap(),
+        "--docs",
+        docs.to_str().unwrap(),
+    ]);
+    assert!(!stdout(&without).contains("\"ABOUT_TOO_LONG\""));
+}
+
 #[test]
 fn explain_says_which_layer_has_an_id() {
     // userEmpty's id in layer 2 (new.tl): absent from layer 1.
