@@ -18,8 +18,8 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ErrorPattern(String);
 
-/// Where a number stands in an [`ErrorPattern`].
-pub const PLACEHOLDER: &str = "%d";
+/// Where a number stands in an [`ErrorPattern`] (the runtime's `ErrorDoc::PLACEHOLDER`).
+pub const PLACEHOLDER: &str = tl_types::ErrorDoc::PLACEHOLDER;
 
 impl ErrorPattern {
     /// A name in getdoc's spelling (`%d` for a number).
@@ -58,24 +58,7 @@ impl ErrorPattern {
     /// Whether an error message the server sent has this name: equal, with one or more ASCII
     /// digits where each placeholder stands.
     pub fn matches(&self, message: &str) -> bool {
-        let mut pieces = self.0.split(PLACEHOLDER);
-        let Some(first) = pieces.next() else {
-            return false;
-        };
-        let Some(mut rest) = message.strip_prefix(first) else {
-            return false;
-        };
-        for piece in pieces {
-            let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-            if digits == 0 {
-                return false;
-            }
-            match rest[digits..].strip_prefix(piece) {
-                Some(after) => rest = after,
-                None => return false,
-            }
-        }
-        rest.is_empty()
+        tl_types::ErrorDoc::name_matches(&self.0, message)
     }
 }
 

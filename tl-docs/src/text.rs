@@ -168,16 +168,16 @@ impl Paragraph {
         for inline in &self.inlines {
             let at_start = out.is_empty();
             match inline {
-                Inline::Text(text) => out.push_str(&escape_inline(text, at_start)),
+                Inline::Text(text) => out.push_str(&tl_markdown::escape_inline(text, at_start)),
                 Inline::Link { text, url } => {
                     let _ = write!(
                         out,
                         "[{}]({})",
-                        escape_link_text(text),
-                        escape_destination(url)
+                        tl_markdown::link_text(text),
+                        tl_markdown::link_destination(url)
                     );
                 }
-                Inline::Code(code) => out.push_str(&code_span(code)),
+                Inline::Code(code) => out.push_str(&tl_markdown::code_span(code)),
             }
         }
         out
@@ -425,131 +425,7 @@ fn is_scheme(s: &str) -> bool {
 /// );
 /// ```
 pub fn escape_markdown(text: &str) -> String {
-    text.lines()
-        .map(|line| escape_inline(line.trim_start(), true))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// Escapes text standing inside a line; `at_start`: it begins the line.
-fn escape_inline(text: &str, at_start: bool) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    let mut rest = text;
-    let mut at_start = at_start;
-    while !rest.is_empty() {
-        if let Some(len) = url_len(rest) {
-            out.push('<');
-            out.push_str(&rest[..len]);
-            out.push('>');
-            rest = &rest[len..];
-            at_start = false;
-            continue;
-        }
-        let Some(c) = rest.chars().next() else { break };
-        if at_start && c.is_ascii_digit() {
-            // `1. text` or `1) text` would start an ordered list.
-            let digits = rest.len() - rest.trim_start_matches(|d: char| d.is_ascii_digit()).len();
-            out.push_str(&rest[..digits]);
-            rest = &rest[digits..];
-            if rest.starts_with(['.', ')']) {
-                out.push('\\');
-            }
-            at_start = false;
-            continue;
-        }
-        let before = out.chars().last();
-        let after = rest[c.len_utf8()..].chars().next();
-        let escape = match c {
-            '\\' | '[' | ']' | '<' | '>' | '*' | '`' | '~' | '&' | '|' => true,
-            // Inside a word (`snake_case`) an underscore is not emphasis.
-            '_' => {
-                !(before.is_some_and(char::is_alphanumeric)
-                    && after.is_some_and(char::is_alphanumeric))
-            }
-            '#' | '-' | '+' | '=' => at_start,
-            _ => false,
-        };
-        if escape {
-            out.push('\\');
-        }
-        out.push(c);
-        rest = &rest[c.len_utf8()..];
-        if !c.is_whitespace() {
-            at_start = false;
-        }
-    }
-    out
-}
-
-/// A link's text: escaped like text, except that a URL stays as it is (a link is no bare URL).
-fn escape_link_text(text: &str) -> String {
-    if url_len(text) == Some(text.len()) {
-        text.replace(['[', ']'], "")
-    } else {
-        escape_inline(text, false)
-    }
-}
-
-/// A link destination with what would end it early (spaces, parentheses, angle brackets)
-/// percent-encoded.
-fn escape_destination(url: &str) -> String {
-    let mut out = String::with_capacity(url.len());
-    for c in url.chars() {
-        match c {
-            ' ' => out.push_str("%20"),
-            '(' => out.push_str("%28"),
-            ')' => out.push_str("%29"),
-            '<' => out.push_str("%3C"),
-            '>' => out.push_str("%3E"),
-            '\\' => out.push_str("%5C"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// A code span, with more backticks around it than it holds in a row.
-fn code_span(code: &str) -> String {
-    let mut longest = 0;
-    let mut run = 0;
-    for c in code.chars() {
-        run = if c == '`' { run + 1 } else { 0 };
-        longest = longest.max(run);
-    }
-    let fence = "`".repeat(longest + 1);
-    let pad = if code.starts_with('`') || code.ends_with('`') {
-        " "
-    } else {
-        ""
-    };
-    format!("{fence}{pad}{code}{pad}{fence}")
-}
-
-/// The length of the URL `text` starts with (`http://` or `https://` and a host), without trailing
-/// punctuation that ends the sentence around it.
-fn url_len(text: &str) -> Option<usize> {
-    let scheme = ["https://", "http://"]
-        .into_iter()
-        .find(|s| text.starts_with(s))?;
-    let end = text
-        .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '`'))
-        .unwrap_or(text.len());
-    let mut url = &text[..end];
-    loop {
-        let trimmed = url.trim_end_matches(['.', ',', ';', ':', '!', '?', '\'']);
-        let trimmed = if trimmed.ends_with(')') && !trimmed.contains('(') {
-            &trimmed[..trimmed.len() - 1]
-        } else {
-            trimmed
-        };
-        if trimmed.len() == url.len() {
-            break;
-        }
-        url = trimmed;
-    }
-    let host = &url[scheme.len()..];
-    host.starts_with(|c: char| c.is_alphanumeric())
-        .then_some(url.len())
+    tl_markdown::escape_lines(text, true)
 }
 
 #[cfg(test)]
@@ -698,10 +574,5 @@ mod tests {
         );
         assert_eq!(absolute_url("//telegram.org/faq"), "//telegram.org/faq");
         assert_eq!(absolute_url("#anchor"), "https://core.telegram.org#anchor");
-        assert_eq!(code_span("a`b"), "``a`b``");
-        assert_eq!(
-            escape_destination("https://x.org/a (b)"),
-            "https://x.org/a%20%28b%29"
-        );
     }
 }

@@ -4,9 +4,6 @@
 
 use crate::rpc_error::{RpcError, value_part};
 
-/// Where a number stands in a documented error name (`FLOOD_WAIT_%d`).
-const PLACEHOLDER: &str = "%d";
-
 /// An RPC error as the documentation describes it: the name as written there (`FLOOD_WAIT_%d`,
 /// with `%d` where the server puts a number), the code and what the error means.
 ///
@@ -46,6 +43,9 @@ pub struct ErrorDoc {
 }
 
 impl ErrorDoc {
+    /// Where a number stands in a documented error name (`FLOOD_WAIT_%d`).
+    pub const PLACEHOLDER: &str = "%d";
+
     /// An entry: the name as documented (`%d` for a number), the code, the description.
     pub const fn new(name: &'static str, code: i32, description: &'static str) -> ErrorDoc {
         ErrorDoc {
@@ -57,7 +57,7 @@ impl ErrorDoc {
 
     /// Whether a number stands in the name (`FLOOD_WAIT_%d`).
     pub fn has_placeholder(&self) -> bool {
-        self.name.contains(PLACEHOLDER)
+        self.name.contains(Self::PLACEHOLDER)
     }
 
     /// Whether `error` is this error: the documented name read by [`RpcError::parse`]'s rule, with
@@ -70,22 +70,22 @@ impl ErrorDoc {
     /// [`ErrorDoc::find`]).
     pub fn matches(&self, error: &RpcError) -> bool {
         let is_value = |part: &str| {
-            part == PLACEHOLDER
+            part == Self::PLACEHOLDER
                 || (part.bytes().all(|b| b.is_ascii_digit()) && part.parse::<u32>().is_ok())
         };
         match (value_part(self.name, is_value), error.value) {
-            (None, None) => matches_digits(self.name, &error.name),
+            (None, None) => Self::name_matches(self.name, &error.name),
             (Some(split), Some(value)) => {
                 let part = &self.name[split.part];
                 let value_fits =
-                    part == PLACEHOLDER || part.parse::<u32>().is_ok_and(|v| v == value);
+                    part == Self::PLACEHOLDER || part.parse::<u32>().is_ok_and(|v| v == value);
                 let (before, after) = (
                     &self.name[..split.removed.start],
                     &self.name[split.removed.end..],
                 );
                 value_fits
-                    && if before.contains(PLACEHOLDER) || after.contains(PLACEHOLDER) {
-                        matches_digits(&format!("{before}{after}"), &error.name)
+                    && if before.contains(Self::PLACEHOLDER) || after.contains(Self::PLACEHOLDER) {
+                        Self::name_matches(&format!("{before}{after}"), &error.name)
                     } else {
                         error.name.len() == before.len() + after.len()
                             && error.name.starts_with(before)
@@ -106,30 +106,38 @@ impl ErrorDoc {
             .filter(|doc| doc.matches(error))
             .min_by_key(|doc| (doc.has_placeholder(), doc.code != error.code))
     }
-}
 
-/// Whether `text` is `pattern` with one or more ASCII digits where each `%d` stands.
-fn matches_digits(pattern: &str, text: &str) -> bool {
-    let mut pieces = pattern.split(PLACEHOLDER);
-    let Some(first) = pieces.next() else {
-        return false;
-    };
-    let Some(mut rest) = text.strip_prefix(first) else {
-        return false;
-    };
-    for piece in pieces {
-        let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-        if digits == 0 {
+    /// Whether `message`, an error name a server sent, is the documented name `pattern`: equal,
+    /// with one or more ASCII digits where each [`ErrorDoc::PLACEHOLDER`] stands.
+    ///
+    /// ```
+    /// use tl_types::ErrorDoc;
+    ///
+    /// assert!(ErrorDoc::name_matches("FLOOD_WAIT_%d", "FLOOD_WAIT_42"));
+    /// assert!(!ErrorDoc::name_matches("FLOOD_WAIT_%d", "FLOOD_WAIT_"));
+    /// assert!(ErrorDoc::name_matches("CHAT_ADMIN_REQUIRED", "CHAT_ADMIN_REQUIRED"));
+    /// ```
+    pub fn name_matches(pattern: &str, message: &str) -> bool {
+        let mut pieces = pattern.split(Self::PLACEHOLDER);
+        let Some(first) = pieces.next() else {
             return false;
+        };
+        let Some(mut rest) = message.strip_prefix(first) else {
+            return false;
+        };
+        for piece in pieces {
+            let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            if digits == 0 {
+                return false;
+            }
+            match rest[digits..].strip_prefix(piece) {
+                Some(after) => rest = after,
+                None => return false,
+            }
         }
-        match rest[digits..].strip_prefix(piece) {
-            Some(after) => rest = after,
-            None => return false,
-        }
+        rest.is_empty()
     }
-    rest.is_empty()
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;
