@@ -6,6 +6,8 @@ use std::process::{Command, Output};
 
 mod harness;
 
+use harness::run::{stderr, stdout};
+
 /// A temporary folder removed when dropped.
 struct TempDir(PathBuf);
 
@@ -36,14 +38,6 @@ fn tlgen(args: &[&str], files: &[&Path]) -> Output {
         .args(files)
         .output()
         .unwrap()
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).unwrap()
 }
 
 const CLEAN: &str = "int ? = Int;\nuserStatusOnline#edb93949 expires:int = UserStatus;\n";

@@ -3,13 +3,14 @@
 //! exit codes with the error's offset and path, and every corpus schema.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use tl_types::{Deserializable as _, enums};
 
 mod harness;
+
+use harness::run::{stderr, stdout};
 
 /// A response as a server sends it (the README's example, also `cargo run --example importers`):
 /// one importer who asked to join with a note, and the user it refers to.
@@ -33,23 +34,7 @@ fn importers() -> String {
 
 /// Runs tlgen with `stdin` on its standard input.
 fn tlgen(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tlgen"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(stdin).unwrap();
-    child.wait_with_output().unwrap()
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).unwrap()
+    harness::run::tlgen_in(Path::new("."), args, stdin)
 }
 
 fn hex(text: &str) -> Vec<u8> {

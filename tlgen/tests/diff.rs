@@ -4,28 +4,16 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 mod harness;
 
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/workflow")
-        .join(name)
-}
+use harness::run::{stdout, workflow_fixture as fixture};
 
 /// Runs tlgen from the fixtures folder, so that file names in the output are relative.
 fn tlgen(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tlgen"))
-        .args(args)
-        .current_dir(fixture(""))
-        .output()
-        .unwrap()
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).unwrap()
+    harness::run::tlgen_in(&fixture(""), args, b"")
 }
 
 #[test]

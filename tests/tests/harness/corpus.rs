@@ -1,4 +1,4 @@
-//! Where the schema corpus is: the one place of `tl-tests` that knows it.
+//! Where the schema corpus is: the one place of the test harnesses (here and tlgen's) that knows it.
 
 use std::path::{Path, PathBuf};
 
