@@ -358,6 +358,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<ChatInviteImporter> for super::enums::ChatInviteImporter {
+        #[inline]
         fn from(value: ChatInviteImporter) -> Self {
             Self::ChatInviteImporter(value)
         }
@@ -533,6 +534,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<EmojiStatus> for super::enums::EmojiStatus {
+        #[inline]
         fn from(value: EmojiStatus) -> Self {
             Self::EmojiStatus(value)
         }
@@ -740,6 +742,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<EmojiStatusCollectible> for super::enums::EmojiStatus {
+        #[inline]
         fn from(value: EmojiStatusCollectible) -> Self {
             Self::Collectible(::std::boxed::Box::new(value))
         }
@@ -914,6 +917,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<EmojiStatusEmpty> for super::enums::EmojiStatus {
+        #[inline]
         fn from(value: EmojiStatusEmpty) -> Self {
             Self::Empty(value)
         }
@@ -1019,6 +1023,7 @@ pub mod types {
     }
     impl ::core::convert::From<InputEmojiStatusCollectible>
     for super::enums::EmojiStatus {
+        #[inline]
         fn from(value: InputEmojiStatusCollectible) -> Self {
             Self::InputEmojiStatusCollectible(value)
         }
@@ -1145,6 +1150,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<InputPeerChannel> for super::enums::InputPeer {
+        #[inline]
         fn from(value: InputPeerChannel) -> Self {
             Self::Channel(value)
         }
@@ -1273,6 +1279,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<InputPeerChannelFromMessage> for super::enums::InputPeer {
+        #[inline]
         fn from(value: InputPeerChannelFromMessage) -> Self {
             Self::ChannelFromMessage(::std::boxed::Box::new(value))
         }
@@ -1396,6 +1403,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<InputPeerChat> for super::enums::InputPeer {
+        #[inline]
         fn from(value: InputPeerChat) -> Self {
             Self::Chat(value)
         }
@@ -1488,6 +1496,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<InputPeerColorCollectible> for super::enums::PeerColor {
+        #[inline]
         fn from(value: InputPeerColorCollectible) -> Self {
             Self::InputPeerColorCollectible(value)
         }
@@ -1580,6 +1589,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<InputPeerEmpty> for super::enums::InputPeer {
+        #[inline]
         fn from(value: InputPeerEmpty) -> Self {
             Self::Empty(value)
         }
@@ -1657,6 +1667,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<InputPeerSelf> for super::enums::InputPeer {
+        #[inline]
         fn from(value: InputPeerSelf) -> Self {
             Self::InputPeerSelf(value)
         }
@@ -1745,6 +1756,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<InputPeerUser> for super::enums::InputPeer {
+        #[inline]
         fn from(value: InputPeerUser) -> Self {
             Self::User(value)
         }
@@ -1873,6 +1885,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<InputPeerUserFromMessage> for super::enums::InputPeer {
+        #[inline]
         fn from(value: InputPeerUserFromMessage) -> Self {
             Self::UserFromMessage(::std::boxed::Box::new(value))
         }
@@ -1996,6 +2009,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<InputUser> for super::enums::InputUser {
+        #[inline]
         fn from(value: InputUser) -> Self {
             Self::InputUser(value)
         }
@@ -2095,6 +2109,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<InputUserEmpty> for super::enums::InputUser {
+        #[inline]
         fn from(value: InputUserEmpty) -> Self {
             Self::Empty(value)
         }
@@ -2201,6 +2216,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<InputUserFromMessage> for super::enums::InputUser {
+        #[inline]
         fn from(value: InputUserFromMessage) -> Self {
             Self::FromMessage(value)
         }
@@ -2313,6 +2329,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<InputUserSelf> for super::enums::InputUser {
+        #[inline]
         fn from(value: InputUserSelf) -> Self {
             Self::InputUserSelf(value)
         }
@@ -2425,6 +2442,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<PeerColor> for super::enums::PeerColor {
+        #[inline]
         fn from(value: PeerColor) -> Self {
             Self::PeerColor(value)
         }
@@ -2633,6 +2651,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<PeerColorCollectible> for super::enums::PeerColor {
+        #[inline]
         fn from(value: PeerColorCollectible) -> Self {
             Self::Collectible(value)
         }
@@ -2843,6 +2862,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<RecentStory> for super::enums::RecentStory {
+        #[inline]
         fn from(value: RecentStory) -> Self {
             Self::RecentStory(value)
         }
@@ -2982,6 +3002,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<RestrictionReason> for super::enums::RestrictionReason {
+        #[inline]
         fn from(value: RestrictionReason) -> Self {
             Self::RestrictionReason(value)
         }
@@ -3550,12 +3571,14 @@ pub mod types {
         /// Is this user a bot? Changes to this flag should invalidate the local [userFull](https://core.telegram.org/constructor/userFull) cache for this user ID, see [here](https://core.telegram.org/api/peers#full-info-database) for more info.
         ///
         /// TL field `bot:…?true`. It shares its flag bit with `bot_info_version`, so it is true exactly when that is set.
+        #[inline]
         pub fn bot(&self) -> bool {
             self.bot_info_version.is_some()
         }
         /// Access to this user must be restricted for the reason specified in restriction_reason
         ///
         /// TL field `restricted:…?true`. It shares its flag bit with `restriction_reason`, so it is true exactly when that is set.
+        #[inline]
         pub fn restricted(&self) -> bool {
             self.restriction_reason.is_some()
         }
@@ -3861,6 +3884,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<User> for super::enums::User {
+        #[inline]
         fn from(value: User) -> Self {
             Self::User(::std::boxed::Box::new(value))
         }
@@ -4623,6 +4647,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<UserEmpty> for super::enums::User {
+        #[inline]
         fn from(value: UserEmpty) -> Self {
             Self::Empty(value)
         }
@@ -4772,6 +4797,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<UserProfilePhoto> for super::enums::UserProfilePhoto {
+        #[inline]
         fn from(value: UserProfilePhoto) -> Self {
             Self::UserProfilePhoto(value)
         }
@@ -4905,6 +4931,7 @@ pub mod types {
     }
     impl ::core::convert::From<UserProfilePhotoEmpty>
     for super::enums::UserProfilePhoto {
+        #[inline]
         fn from(value: UserProfilePhotoEmpty) -> Self {
             Self::Empty(value)
         }
@@ -4982,6 +5009,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<UserStatusEmpty> for super::enums::UserStatus {
+        #[inline]
         fn from(value: UserStatusEmpty) -> Self {
             Self::Empty(value)
         }
@@ -5074,6 +5102,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<UserStatusLastMonth> for super::enums::UserStatus {
+        #[inline]
         fn from(value: UserStatusLastMonth) -> Self {
             Self::LastMonth(value)
         }
@@ -5172,6 +5201,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<UserStatusLastWeek> for super::enums::UserStatus {
+        #[inline]
         fn from(value: UserStatusLastWeek) -> Self {
             Self::LastWeek(value)
         }
@@ -5262,6 +5292,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<UserStatusOffline> for super::enums::UserStatus {
+        #[inline]
         fn from(value: UserStatusOffline) -> Self {
             Self::Offline(value)
         }
@@ -5354,6 +5385,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<UserStatusOnline> for super::enums::UserStatus {
+        #[inline]
         fn from(value: UserStatusOnline) -> Self {
             Self::Online(value)
         }
@@ -5454,6 +5486,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<UserStatusRecently> for super::enums::UserStatus {
+        #[inline]
         fn from(value: UserStatusRecently) -> Self {
             Self::Recently(value)
         }
@@ -5571,6 +5604,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<Username> for super::enums::Username {
+        #[inline]
         fn from(value: Username) -> Self {
             Self::Username(value)
         }
@@ -5727,6 +5761,7 @@ pub mod types {
         }
         impl ::core::convert::From<ChatInviteImporters>
         for super::super::enums::messages::ChatInviteImporters {
+            #[inline]
             fn from(value: ChatInviteImporters) -> Self {
                 Self::ChatInviteImporters(value)
             }
@@ -5877,6 +5912,7 @@ pub mod enums {
         }
     }
     impl ::core::convert::From<ChatInviteImporter> for super::types::ChatInviteImporter {
+        #[inline]
         fn from(value: ChatInviteImporter) -> Self {
             let ChatInviteImporter::ChatInviteImporter(value) = value;
             value
@@ -6039,6 +6075,7 @@ pub mod enums {
     }
     impl ::core::convert::TryFrom<EmojiStatus> for super::types::EmojiStatusEmpty {
         type Error = EmojiStatus;
+        #[inline]
         fn try_from(value: EmojiStatus) -> ::core::result::Result<Self, EmojiStatus> {
             match value {
                 EmojiStatus::Empty(value) => ::core::result::Result::Ok(value),
@@ -6048,6 +6085,7 @@ pub mod enums {
     }
     impl ::core::convert::TryFrom<EmojiStatus> for super::types::EmojiStatus {
         type Error = EmojiStatus;
+        #[inline]
         fn try_from(value: EmojiStatus) -> ::core::result::Result<Self, EmojiStatus> {
             match value {
                 EmojiStatus::EmojiStatus(value) => ::core::result::Result::Ok(value),
@@ -6057,6 +6095,7 @@ pub mod enums {
     }
     impl ::core::convert::TryFrom<EmojiStatus> for super::types::EmojiStatusCollectible {
         type Error = EmojiStatus;
+        #[inline]
         fn try_from(value: EmojiStatus) -> ::core::result::Result<Self, EmojiStatus> {
             match value {
                 EmojiStatus::Collectible(value) => ::core::result::Result::Ok(*value),
@@ -6067,6 +6106,7 @@ pub mod enums {
     impl ::core::convert::TryFrom<EmojiStatus>
     for super::types::InputEmojiStatusCollectible {
         type Error = EmojiStatus;
+        #[inline]
         fn try_from(value: EmojiStatus) -> ::core::result::Result<Self, EmojiStatus> {
             match value {
                 EmojiStatus::InputEmojiStatusCollectible(value) => {
@@ -6320,6 +6360,7 @@ pub mod enums {
     }
     impl ::core::convert::TryFrom<InputPeer> for super::types::InputPeerEmpty {
         type Error = InputPeer;
+        #[inline]
         fn try_from(value: InputPeer) -> ::core::result::Result<Self, InputPeer> {
             match value {
                 InputPeer::Empty(value) => ::core::result::Result::Ok(value),
@@ -6329,6 +6370,7 @@ pub mod enums {
     }
     impl ::core::convert::TryFrom<InputPeer> for super::types::InputPeerSelf {
         type Error = InputPeer;
+        #[inline]
         fn try_from(value: InputPeer) -> ::core::result::Result<Self, InputPeer> {
             match value {
                 InputPeer::InputPeerSelf(value) => ::core::result::Result::Ok(value),
@@ -6338,6 +6380,7 @@ pub mod enums {
     }
     impl ::core::convert::TryFrom<InputPeer> for super::types::InputPeerChat {
         type Error = InputPeer;
+        #[inline]
         fn try_from(value: InputPeer) -> ::core::result::Result<Self, InputPeer> {
             match value {
                 InputPeer::Chat(value) => ::core::result::Result::Ok(value),
@@ -6347,6 +6390,7 @@ pub mod enums {
     }
     impl ::core::convert::TryFrom<InputPeer> for super::types::InputPeerUser {
         type Error = InputPeer;
+        #[inline]
         fn try_from(value: InputPeer) -> ::core::result::Result<Self, InputPeer> {
             match value {
                 InputPeer::User(value) => ::core::result::Result::Ok(value),
@@ -6356,6 +6400,7 @@ pub mod enums {
     }
     impl ::core::convert::TryFrom<InputPeer> for super::types::InputPeerChannel {
         type Error = InputPeer;
+        #[inline]
         fn try_from(value: InputPeer) -> ::core::result::Result<Self, InputPeer> {
             match value {
                 InputPeer::Channel(value) => ::core::result::Result::Ok(value),
@@ -6365,6 +6410,7 @@ pub mod enums {
     }
     impl ::core::convert::TryFrom<InputPeer> for super::types::InputPeerUserFromMessage {
         type Error = InputPeer;
+        #[inline]
         fn try_from(value: InputPeer) -> ::core::result::Result<Self, InputPeer> {
             match value {
                 InputPeer::UserFromMessage(value) => ::core::result::Result::Ok(*value),
@@ -6375,6 +6421,7 @@ pub mod enums {
     impl ::core::convert::TryFrom<InputPeer>
     for super::types::InputPeerChannelFromMessage {
         type Error = InputPeer;
+        #[inline]
         fn try_from(value: InputPeer) -> ::core::result::Result<Self, InputPeer> {
             match value {
                 InputPeer::ChannelFromMessage(value) => {
@@ -6637,6 +6684,7 @@ pub mod enums {
     }
     impl ::core::convert::TryFrom<InputUser> for super::types::InputUserEmpty {
         type Error = InputUser;
+        #[inline]
         fn try_from(value: InputUser) -> ::core::result::Result<Self, InputUser> {
             match value {
                 InputUser::Empty(value) => ::core::result::Result::Ok(value),
@@ -6646,6 +6694,7 @@ pub mod enums {
     }
     impl ::core::convert::TryFrom<InputUser> for super::types::InputUserSelf {
         type Error = InputUser;
+        #[inline]
         fn try_from(value: InputUser) -> ::core::result::Result<Self, InputUser> {
             match value {
                 InputUser::InputUserSelf(value) => ::core::result::Result::Ok(value),
@@ -6655,6 +6704,7 @@ pub mod enums {
     }
     impl ::core::convert::TryFrom<InputUser> for super::types::InputUser {
         type Error = InputUser;
+        #[inline]
         fn try_from(value: InputUser) -> ::core::result::Result<Self, InputUser> {
             match value {
                 InputUser::InputUser(value) => ::core::result::Result::Ok(value),
@@ -6664,6 +6714,7 @@ pub mod enums {
     }
     impl ::core::convert::TryFrom<InputUser> for super::types::InputUserFromMessage {
         type Error = InputUser;
+        #[inline]
         fn try_from(value: InputUser) -> ::core::result::Result<Self, InputUser> {
             match value {
                 InputUser::FromMessage(value) => ::core::result::Result::Ok(value),
@@ -6871,6 +6922,7 @@ pub mod enums {
     }
     impl ::core::convert::TryFrom<PeerColor> for super::types::PeerColor {
         type Error = PeerColor;
+        #[inline]
         fn try_from(value: PeerColor) -> ::core::result::Result<Self, PeerColor> {
             match value {
                 PeerColor::PeerColor(value) => ::core::result::Result::Ok(value),
@@ -6880,6 +6932,7 @@ pub mod enums {
     }
     impl ::core::convert::TryFrom<PeerColor> for super::types::PeerColorCollectible {
         type Error = PeerColor;
+        #[inline]
         fn try_from(value: PeerColor) -> ::core::result::Result<Self, PeerColor> {
             match value {
                 PeerColor::Collectible(value) => ::core::result::Result::Ok(value),
@@ -6890,6 +6943,7 @@ pub mod enums {
     impl ::core::convert::TryFrom<PeerColor>
     for super::types::InputPeerColorCollectible {
         type Error = PeerColor;
+        #[inline]
         fn try_from(value: PeerColor) -> ::core::result::Result<Self, PeerColor> {
             match value {
                 PeerColor::InputPeerColorCollectible(value) => {
@@ -7067,6 +7121,7 @@ pub mod enums {
         }
     }
     impl ::core::convert::From<RecentStory> for super::types::RecentStory {
+        #[inline]
         fn from(value: RecentStory) -> Self {
             let RecentStory::RecentStory(value) = value;
             value
@@ -7204,6 +7259,7 @@ pub mod enums {
         }
     }
     impl ::core::convert::From<RestrictionReason> for super::types::RestrictionReason {
+        #[inline]
         fn from(value: RestrictionReason) -> Self {
             let RestrictionReason::RestrictionReason(value) = value;
             value
@@ -7352,6 +7408,7 @@ pub mod enums {
     }
     impl ::core::convert::TryFrom<User> for super::types::UserEmpty {
         type Error = User;
+        #[inline]
         fn try_from(value: User) -> ::core::result::Result<Self, User> {
             match value {
                 User::Empty(value) => ::core::result::Result::Ok(value),
@@ -7361,6 +7418,7 @@ pub mod enums {
     }
     impl ::core::convert::TryFrom<User> for super::types::User {
         type Error = User;
+        #[inline]
         fn try_from(value: User) -> ::core::result::Result<Self, User> {
             match value {
                 User::User(value) => ::core::result::Result::Ok(*value),
@@ -7522,6 +7580,7 @@ pub mod enums {
     impl ::core::convert::TryFrom<UserProfilePhoto>
     for super::types::UserProfilePhotoEmpty {
         type Error = UserProfilePhoto;
+        #[inline]
         fn try_from(
             value: UserProfilePhoto,
         ) -> ::core::result::Result<Self, UserProfilePhoto> {
@@ -7533,6 +7592,7 @@ pub mod enums {
     }
     impl ::core::convert::TryFrom<UserProfilePhoto> for super::types::UserProfilePhoto {
         type Error = UserProfilePhoto;
+        #[inline]
         fn try_from(
             value: UserProfilePhoto,
         ) -> ::core::result::Result<Self, UserProfilePhoto> {
@@ -7730,6 +7790,7 @@ pub mod enums {
     }
     impl ::core::convert::TryFrom<UserStatus> for super::types::UserStatusEmpty {
         type Error = UserStatus;
+        #[inline]
         fn try_from(value: UserStatus) -> ::core::result::Result<Self, UserStatus> {
             match value {
                 UserStatus::Empty(value) => ::core::result::Result::Ok(value),
@@ -7739,6 +7800,7 @@ pub mod enums {
     }
     impl ::core::convert::TryFrom<UserStatus> for super::types::UserStatusOnline {
         type Error = UserStatus;
+        #[inline]
         fn try_from(value: UserStatus) -> ::core::result::Result<Self, UserStatus> {
             match value {
                 UserStatus::Online(value) => ::core::result::Result::Ok(value),
@@ -7748,6 +7810,7 @@ pub mod enums {
     }
     impl ::core::convert::TryFrom<UserStatus> for super::types::UserStatusOffline {
         type Error = UserStatus;
+        #[inline]
         fn try_from(value: UserStatus) -> ::core::result::Result<Self, UserStatus> {
             match value {
                 UserStatus::Offline(value) => ::core::result::Result::Ok(value),
@@ -7757,6 +7820,7 @@ pub mod enums {
     }
     impl ::core::convert::TryFrom<UserStatus> for super::types::UserStatusRecently {
         type Error = UserStatus;
+        #[inline]
         fn try_from(value: UserStatus) -> ::core::result::Result<Self, UserStatus> {
             match value {
                 UserStatus::Recently(value) => ::core::result::Result::Ok(value),
@@ -7766,6 +7830,7 @@ pub mod enums {
     }
     impl ::core::convert::TryFrom<UserStatus> for super::types::UserStatusLastWeek {
         type Error = UserStatus;
+        #[inline]
         fn try_from(value: UserStatus) -> ::core::result::Result<Self, UserStatus> {
             match value {
                 UserStatus::LastWeek(value) => ::core::result::Result::Ok(value),
@@ -7775,6 +7840,7 @@ pub mod enums {
     }
     impl ::core::convert::TryFrom<UserStatus> for super::types::UserStatusLastMonth {
         type Error = UserStatus;
+        #[inline]
         fn try_from(value: UserStatus) -> ::core::result::Result<Self, UserStatus> {
             match value {
                 UserStatus::LastMonth(value) => ::core::result::Result::Ok(value),
@@ -7985,6 +8051,7 @@ pub mod enums {
         }
     }
     impl ::core::convert::From<Username> for super::types::Username {
+        #[inline]
         fn from(value: Username) -> Self {
             let Username::Username(value) = value;
             value
@@ -8123,6 +8190,7 @@ pub mod enums {
         }
         impl ::core::convert::From<ChatInviteImporters>
         for super::super::types::messages::ChatInviteImporters {
+            #[inline]
             fn from(value: ChatInviteImporters) -> Self {
                 let ChatInviteImporters::ChatInviteImporters(value) = value;
                 value
