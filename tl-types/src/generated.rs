@@ -354,6 +354,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<ChatInviteImporter> for super::enums::ChatInviteImporter {
+        #[inline]
         fn from(value: ChatInviteImporter) -> Self {
             Self::ChatInviteImporter(value)
         }
@@ -525,6 +526,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<EmojiStatus> for super::enums::EmojiStatus {
+        #[inline]
         fn from(value: EmojiStatus) -> Self {
             Self::EmojiStatus(value)
         }
@@ -726,6 +728,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<EmojiStatusCollectible> for super::enums::EmojiStatus {
+        #[inline]
         fn from(value: EmojiStatusCollectible) -> Self {
             Self::Collectible(::std::boxed::Box::new(value))
         }
@@ -896,6 +899,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<EmojiStatusEmpty> for super::enums::EmojiStatus {
+        #[inline]
         fn from(value: EmojiStatusEmpty) -> Self {
             Self::Empty(value)
         }
@@ -995,6 +999,7 @@ pub mod types {
     }
     impl ::core::convert::From<InputEmojiStatusCollectible>
     for super::enums::EmojiStatus {
+        #[inline]
         fn from(value: InputEmojiStatusCollectible) -> Self {
             Self::InputEmojiStatusCollectible(value)
         }
@@ -1117,6 +1122,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<InputPeerChannel> for super::enums::InputPeer {
+        #[inline]
         fn from(value: InputPeerChannel) -> Self {
             Self::Channel(value)
         }
@@ -1241,6 +1247,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<InputPeerChannelFromMessage> for super::enums::InputPeer {
+        #[inline]
         fn from(value: InputPeerChannelFromMessage) -> Self {
             Self::ChannelFromMessage(::std::boxed::Box::new(value))
         }
@@ -1360,6 +1367,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<InputPeerChat> for super::enums::InputPeer {
+        #[inline]
         fn from(value: InputPeerChat) -> Self {
             Self::Chat(value)
         }
@@ -1448,6 +1456,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<InputPeerColorCollectible> for super::enums::PeerColor {
+        #[inline]
         fn from(value: InputPeerColorCollectible) -> Self {
             Self::InputPeerColorCollectible(value)
         }
@@ -1536,6 +1545,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<InputPeerEmpty> for super::enums::InputPeer {
+        #[inline]
         fn from(value: InputPeerEmpty) -> Self {
             Self::Empty(value)
         }
@@ -1609,6 +1619,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<InputPeerSelf> for super::enums::InputPeer {
+        #[inline]
         fn from(value: InputPeerSelf) -> Self {
             Self::InputPeerSelf(value)
         }
@@ -1693,6 +1704,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<InputPeerUser> for super::enums::InputPeer {
+        #[inline]
         fn from(value: InputPeerUser) -> Self {
             Self::User(value)
         }
@@ -1817,6 +1829,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<InputPeerUserFromMessage> for super::enums::InputPeer {
+        #[inline]
         fn from(value: InputPeerUserFromMessage) -> Self {
             Self::UserFromMessage(::std::boxed::Box::new(value))
         }
@@ -1936,6 +1949,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<InputUser> for super::enums::InputUser {
+        #[inline]
         fn from(value: InputUser) -> Self {
             Self::InputUser(value)
         }
@@ -2031,6 +2045,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<InputUserEmpty> for super::enums::InputUser {
+        #[inline]
         fn from(value: InputUserEmpty) -> Self {
             Self::Empty(value)
         }
@@ -2133,6 +2148,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<InputUserFromMessage> for super::enums::InputUser {
+        #[inline]
         fn from(value: InputUserFromMessage) -> Self {
             Self::FromMessage(value)
         }
@@ -2241,6 +2257,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<InputUserSelf> for super::enums::InputUser {
+        #[inline]
         fn from(value: InputUserSelf) -> Self {
             Self::InputUserSelf(value)
         }
@@ -2349,6 +2366,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<PeerColor> for super::enums::PeerColor {
+        #[inline]
         fn from(value: PeerColor) -> Self {
             Self::PeerColor(value)
         }
@@ -2553,6 +2571,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<PeerColorCollectible> for super::enums::PeerColor {
+        #[inline]
         fn from(value: PeerColorCollectible) -> Self {
             Self::Collectible(value)
         }
@@ -2759,6 +2778,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<RecentStory> for super::enums::RecentStory {
+        #[inline]
         fn from(value: RecentStory) -> Self {
             Self::RecentStory(value)
         }
@@ -2892,6 +2912,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<RestrictionReason> for super::enums::RestrictionReason {
+        #[inline]
         fn from(value: RestrictionReason) -> Self {
             Self::RestrictionReason(value)
         }
@@ -3450,10 +3471,12 @@ pub mod types {
     }
     impl User {
         /// TL field `bot:…?true`. It shares its flag bit with `bot_info_version`, so it is true exactly when that is set.
+        #[inline]
         pub fn bot(&self) -> bool {
             self.bot_info_version.is_some()
         }
         /// TL field `restricted:…?true`. It shares its flag bit with `restriction_reason`, so it is true exactly when that is set.
+        #[inline]
         pub fn restricted(&self) -> bool {
             self.restriction_reason.is_some()
         }
@@ -3759,6 +3782,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<User> for super::enums::User {
+        #[inline]
         fn from(value: User) -> Self {
             Self::User(::std::boxed::Box::new(value))
         }
@@ -4517,6 +4541,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<UserEmpty> for super::enums::User {
+        #[inline]
         fn from(value: UserEmpty) -> Self {
             Self::Empty(value)
         }
@@ -4662,6 +4687,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<UserProfilePhoto> for super::enums::UserProfilePhoto {
+        #[inline]
         fn from(value: UserProfilePhoto) -> Self {
             Self::UserProfilePhoto(value)
         }
@@ -4791,6 +4817,7 @@ pub mod types {
     }
     impl ::core::convert::From<UserProfilePhotoEmpty>
     for super::enums::UserProfilePhoto {
+        #[inline]
         fn from(value: UserProfilePhotoEmpty) -> Self {
             Self::Empty(value)
         }
@@ -4864,6 +4891,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<UserStatusEmpty> for super::enums::UserStatus {
+        #[inline]
         fn from(value: UserStatusEmpty) -> Self {
             Self::Empty(value)
         }
@@ -4952,6 +4980,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<UserStatusLastMonth> for super::enums::UserStatus {
+        #[inline]
         fn from(value: UserStatusLastMonth) -> Self {
             Self::LastMonth(value)
         }
@@ -5046,6 +5075,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<UserStatusLastWeek> for super::enums::UserStatus {
+        #[inline]
         fn from(value: UserStatusLastWeek) -> Self {
             Self::LastWeek(value)
         }
@@ -5132,6 +5162,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<UserStatusOffline> for super::enums::UserStatus {
+        #[inline]
         fn from(value: UserStatusOffline) -> Self {
             Self::Offline(value)
         }
@@ -5220,6 +5251,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<UserStatusOnline> for super::enums::UserStatus {
+        #[inline]
         fn from(value: UserStatusOnline) -> Self {
             Self::Online(value)
         }
@@ -5316,6 +5348,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<UserStatusRecently> for super::enums::UserStatus {
+        #[inline]
         fn from(value: UserStatusRecently) -> Self {
             Self::Recently(value)
         }
@@ -5429,6 +5462,7 @@ pub mod types {
         }
     }
     impl ::core::convert::From<Username> for super::enums::Username {
+        #[inline]
         fn from(value: Username) -> Self {
             Self::Username(value)
         }
@@ -5581,6 +5615,7 @@ pub mod types {
         }
         impl ::core::convert::From<ChatInviteImporters>
         for super::super::enums::messages::ChatInviteImporters {
+            #[inline]
             fn from(value: ChatInviteImporters) -> Self {
                 Self::ChatInviteImporters(value)
             }
@@ -5725,6 +5760,7 @@ pub mod enums {
         }
     }
     impl ::core::convert::From<ChatInviteImporter> for super::types::ChatInviteImporter {
+        #[inline]
         fn from(value: ChatInviteImporter) -> Self {
             let ChatInviteImporter::ChatInviteImporter(value) = value;
             value
@@ -5878,6 +5914,7 @@ pub mod enums {
     }
     impl ::core::convert::TryFrom<EmojiStatus> for super::types::EmojiStatusEmpty {
         type Error = EmojiStatus;
+        #[inline]
         fn try_from(value: EmojiStatus) -> ::core::result::Result<Self, EmojiStatus> {
             match value {
                 EmojiStatus::Empty(value) => ::core::result::Result::Ok(value),
@@ -5887,6 +5924,7 @@ pub mod enums {
     }
     impl ::core::convert::TryFrom<EmojiStatus> for super::types::EmojiStatus {
         type Error = EmojiStatus;
+        #[inline]
         fn try_from(value: EmojiStatus) -> ::core::result::Result<Self, EmojiStatus> {
             match value {
                 EmojiStatus::EmojiStatus(value) => ::core::result::Result::Ok(value),
@@ -5896,6 +5934,7 @@ pub mod enums {
     }
     impl ::core::convert::TryFrom<EmojiStatus> for super::types::EmojiStatusCollectible {
         type Error = EmojiStatus;
+        #[inline]
         fn try_from(value: EmojiStatus) -> ::core::result::Result<Self, EmojiStatus> {
             match value {
                 EmojiStatus::Collectible(value) => ::core::result::Result::Ok(*value),
@@ -5906,6 +5945,7 @@ pub mod enums {
     impl ::core::convert::TryFrom<EmojiStatus>
     for super::types::InputEmojiStatusCollectible {
         type Error = EmojiStatus;
+        #[inline]
         fn try_from(value: EmojiStatus) -> ::core::result::Result<Self, EmojiStatus> {
             match value {
                 EmojiStatus::InputEmojiStatusCollectible(value) => {
@@ -6147,6 +6187,7 @@ pub mod enums {
     }
     impl ::core::convert::TryFrom<InputPeer> for super::types::InputPeerEmpty {
         type Error = InputPeer;
+        #[inline]
         fn try_from(value: InputPeer) -> ::core::result::Result<Self, InputPeer> {
             match value {
                 InputPeer::Empty(value) => ::core::result::Result::Ok(value),
@@ -6156,6 +6197,7 @@ pub mod enums {
     }
     impl ::core::convert::TryFrom<InputPeer> for super::types::InputPeerSelf {
         type Error = InputPeer;
+        #[inline]
         fn try_from(value: InputPeer) -> ::core::result::Result<Self, InputPeer> {
             match value {
                 InputPeer::InputPeerSelf(value) => ::core::result::Result::Ok(value),
@@ -6165,6 +6207,7 @@ pub mod enums {
     }
     impl ::core::convert::TryFrom<InputPeer> for super::types::InputPeerChat {
         type Error = InputPeer;
+        #[inline]
         fn try_from(value: InputPeer) -> ::core::result::Result<Self, InputPeer> {
             match value {
                 InputPeer::Chat(value) => ::core::result::Result::Ok(value),
@@ -6174,6 +6217,7 @@ pub mod enums {
     }
     impl ::core::convert::TryFrom<InputPeer> for super::types::InputPeerUser {
         type Error = InputPeer;
+        #[inline]
         fn try_from(value: InputPeer) -> ::core::result::Result<Self, InputPeer> {
             match value {
                 InputPeer::User(value) => ::core::result::Result::Ok(value),
@@ -6183,6 +6227,7 @@ pub mod enums {
     }
     impl ::core::convert::TryFrom<InputPeer> for super::types::InputPeerChannel {
         type Error = InputPeer;
+        #[inline]
         fn try_from(value: InputPeer) -> ::core::result::Result<Self, InputPeer> {
             match value {
                 InputPeer::Channel(value) => ::core::result::Result::Ok(value),
@@ -6192,6 +6237,7 @@ pub mod enums {
     }
     impl ::core::convert::TryFrom<InputPeer> for super::types::InputPeerUserFromMessage {
         type Error = InputPeer;
+        #[inline]
         fn try_from(value: InputPeer) -> ::core::result::Result<Self, InputPeer> {
             match value {
                 InputPeer::UserFromMessage(value) => ::core::result::Result::Ok(*value),
@@ -6202,6 +6248,7 @@ pub mod enums {
     impl ::core::convert::TryFrom<InputPeer>
     for super::types::InputPeerChannelFromMessage {
         type Error = InputPeer;
+        #[inline]
         fn try_from(value: InputPeer) -> ::core::result::Result<Self, InputPeer> {
             match value {
                 InputPeer::ChannelFromMessage(value) => {
@@ -6455,6 +6502,7 @@ pub mod enums {
     }
     impl ::core::convert::TryFrom<InputUser> for super::types::InputUserEmpty {
         type Error = InputUser;
+        #[inline]
         fn try_from(value: InputUser) -> ::core::result::Result<Self, InputUser> {
             match value {
                 InputUser::Empty(value) => ::core::result::Result::Ok(value),
@@ -6464,6 +6512,7 @@ pub mod enums {
     }
     impl ::core::convert::TryFrom<InputUser> for super::types::InputUserSelf {
         type Error = InputUser;
+        #[inline]
         fn try_from(value: InputUser) -> ::core::result::Result<Self, InputUser> {
             match value {
                 InputUser::InputUserSelf(value) => ::core::result::Result::Ok(value),
@@ -6473,6 +6522,7 @@ pub mod enums {
     }
     impl ::core::convert::TryFrom<InputUser> for super::types::InputUser {
         type Error = InputUser;
+        #[inline]
         fn try_from(value: InputUser) -> ::core::result::Result<Self, InputUser> {
             match value {
                 InputUser::InputUser(value) => ::core::result::Result::Ok(value),
@@ -6482,6 +6532,7 @@ pub mod enums {
     }
     impl ::core::convert::TryFrom<InputUser> for super::types::InputUserFromMessage {
         type Error = InputUser;
+        #[inline]
         fn try_from(value: InputUser) -> ::core::result::Result<Self, InputUser> {
             match value {
                 InputUser::FromMessage(value) => ::core::result::Result::Ok(value),
@@ -6681,6 +6732,7 @@ pub mod enums {
     }
     impl ::core::convert::TryFrom<PeerColor> for super::types::PeerColor {
         type Error = PeerColor;
+        #[inline]
         fn try_from(value: PeerColor) -> ::core::result::Result<Self, PeerColor> {
             match value {
                 PeerColor::PeerColor(value) => ::core::result::Result::Ok(value),
@@ -6690,6 +6742,7 @@ pub mod enums {
     }
     impl ::core::convert::TryFrom<PeerColor> for super::types::PeerColorCollectible {
         type Error = PeerColor;
+        #[inline]
         fn try_from(value: PeerColor) -> ::core::result::Result<Self, PeerColor> {
             match value {
                 PeerColor::Collectible(value) => ::core::result::Result::Ok(value),
@@ -6700,6 +6753,7 @@ pub mod enums {
     impl ::core::convert::TryFrom<PeerColor>
     for super::types::InputPeerColorCollectible {
         type Error = PeerColor;
+        #[inline]
         fn try_from(value: PeerColor) -> ::core::result::Result<Self, PeerColor> {
             match value {
                 PeerColor::InputPeerColorCollectible(value) => {
@@ -6871,6 +6925,7 @@ pub mod enums {
         }
     }
     impl ::core::convert::From<RecentStory> for super::types::RecentStory {
+        #[inline]
         fn from(value: RecentStory) -> Self {
             let RecentStory::RecentStory(value) = value;
             value
@@ -7002,6 +7057,7 @@ pub mod enums {
         }
     }
     impl ::core::convert::From<RestrictionReason> for super::types::RestrictionReason {
+        #[inline]
         fn from(value: RestrictionReason) -> Self {
             let RestrictionReason::RestrictionReason(value) = value;
             value
@@ -7143,6 +7199,7 @@ pub mod enums {
     }
     impl ::core::convert::TryFrom<User> for super::types::UserEmpty {
         type Error = User;
+        #[inline]
         fn try_from(value: User) -> ::core::result::Result<Self, User> {
             match value {
                 User::Empty(value) => ::core::result::Result::Ok(value),
@@ -7152,6 +7209,7 @@ pub mod enums {
     }
     impl ::core::convert::TryFrom<User> for super::types::User {
         type Error = User;
+        #[inline]
         fn try_from(value: User) -> ::core::result::Result<Self, User> {
             match value {
                 User::User(value) => ::core::result::Result::Ok(*value),
@@ -7306,6 +7364,7 @@ pub mod enums {
     impl ::core::convert::TryFrom<UserProfilePhoto>
     for super::types::UserProfilePhotoEmpty {
         type Error = UserProfilePhoto;
+        #[inline]
         fn try_from(
             value: UserProfilePhoto,
         ) -> ::core::result::Result<Self, UserProfilePhoto> {
@@ -7317,6 +7376,7 @@ pub mod enums {
     }
     impl ::core::convert::TryFrom<UserProfilePhoto> for super::types::UserProfilePhoto {
         type Error = UserProfilePhoto;
+        #[inline]
         fn try_from(
             value: UserProfilePhoto,
         ) -> ::core::result::Result<Self, UserProfilePhoto> {
@@ -7503,6 +7563,7 @@ pub mod enums {
     }
     impl ::core::convert::TryFrom<UserStatus> for super::types::UserStatusEmpty {
         type Error = UserStatus;
+        #[inline]
         fn try_from(value: UserStatus) -> ::core::result::Result<Self, UserStatus> {
             match value {
                 UserStatus::Empty(value) => ::core::result::Result::Ok(value),
@@ -7512,6 +7573,7 @@ pub mod enums {
     }
     impl ::core::convert::TryFrom<UserStatus> for super::types::UserStatusOnline {
         type Error = UserStatus;
+        #[inline]
         fn try_from(value: UserStatus) -> ::core::result::Result<Self, UserStatus> {
             match value {
                 UserStatus::Online(value) => ::core::result::Result::Ok(value),
@@ -7521,6 +7583,7 @@ pub mod enums {
     }
     impl ::core::convert::TryFrom<UserStatus> for super::types::UserStatusOffline {
         type Error = UserStatus;
+        #[inline]
         fn try_from(value: UserStatus) -> ::core::result::Result<Self, UserStatus> {
             match value {
                 UserStatus::Offline(value) => ::core::result::Result::Ok(value),
@@ -7530,6 +7593,7 @@ pub mod enums {
     }
     impl ::core::convert::TryFrom<UserStatus> for super::types::UserStatusRecently {
         type Error = UserStatus;
+        #[inline]
         fn try_from(value: UserStatus) -> ::core::result::Result<Self, UserStatus> {
             match value {
                 UserStatus::Recently(value) => ::core::result::Result::Ok(value),
@@ -7539,6 +7603,7 @@ pub mod enums {
     }
     impl ::core::convert::TryFrom<UserStatus> for super::types::UserStatusLastWeek {
         type Error = UserStatus;
+        #[inline]
         fn try_from(value: UserStatus) -> ::core::result::Result<Self, UserStatus> {
             match value {
                 UserStatus::LastWeek(value) => ::core::result::Result::Ok(value),
@@ -7548,6 +7613,7 @@ pub mod enums {
     }
     impl ::core::convert::TryFrom<UserStatus> for super::types::UserStatusLastMonth {
         type Error = UserStatus;
+        #[inline]
         fn try_from(value: UserStatus) -> ::core::result::Result<Self, UserStatus> {
             match value {
                 UserStatus::LastMonth(value) => ::core::result::Result::Ok(value),
@@ -7752,6 +7818,7 @@ pub mod enums {
         }
     }
     impl ::core::convert::From<Username> for super::types::Username {
+        #[inline]
         fn from(value: Username) -> Self {
             let Username::Username(value) = value;
             value
@@ -7884,6 +7951,7 @@ pub mod enums {
         }
         impl ::core::convert::From<ChatInviteImporters>
         for super::super::types::messages::ChatInviteImporters {
+            #[inline]
             fn from(value: ChatInviteImporters) -> Self {
                 let ChatInviteImporters::ChatInviteImporters(value) = value;
                 value

@@ -135,6 +135,7 @@ fn conversions(ctx: &Ctx, def: &EnumDef) -> TokenStream {
             if only {
                 quote! {
                     impl ::core::convert::From<#name> for #ctor {
+                        #[inline]
                         fn from(value: #name) -> Self {
                             let #name::#ident(value) = value;
                             #value
@@ -146,6 +147,7 @@ fn conversions(ctx: &Ctx, def: &EnumDef) -> TokenStream {
                     impl ::core::convert::TryFrom<#name> for #ctor {
                         type Error = #name;
 
+                        #[inline]
                         fn try_from(value: #name) -> ::core::result::Result<Self, #name> {
                             match value {
                                 #name::#ident(value) => ::core::result::Result::Ok(#value),

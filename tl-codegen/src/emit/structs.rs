@@ -1,8 +1,8 @@
 //! Constructor and function structs: the struct with its fields, shared-bit group structs, methods
 //! for derived `?true` fields, and the written-out `Identifiable`, `Bare`, `RemoteCall` and `From`
 //! impls. `Serializable` and `Deserializable` (the boxed form) come from the runtime's blanket impls
-//! over `Identifiable + Bare`, so each struct costs three function bodies, all `#[inline]`: a crate
-//! compiled in release only generates machine code for the types it uses.
+//! over `Identifiable + Bare`, so each struct costs three function bodies (and `From` into its enum),
+//! all `#[inline]`: a crate compiled in release only generates machine code for the types it uses.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -85,7 +85,7 @@ pub(crate) fn generate(ctx: &Ctx, def: &StructDef, is_function: bool) -> TokenSt
                 d.partner.unraw()
             );
             let doc = docs::attrs(&doc);
-            quote!(#doc pub fn #ident(&self) -> bool { #value })
+            quote!(#doc #[inline] pub fn #ident(&self) -> bool { #value })
         });
         quote!(impl #params #name #args { #(#methods)* })
     };
@@ -144,6 +144,7 @@ pub(crate) fn generate(ctx: &Ctx, def: &StructDef, is_function: bool) -> TokenSt
             };
             quote! {
                 impl ::core::convert::From<#name> for #enum_ty {
+                    #[inline]
                     fn from(value: #name) -> Self {
                         Self::#variant(#value)
                     }
