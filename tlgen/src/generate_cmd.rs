@@ -44,6 +44,14 @@ pub(crate) struct Args {
     /// (`false`, the default: they cost 7% of full api-L228's build time).
     #[arg(long, value_name = "BOOL")]
     eq_hash: Option<bool>,
+    /// Generate `new(...)`, the `with_` setters and `Default` on every struct (`true`), or not
+    /// (`false`, the default: they cost more than 5% of full api-L228's build time).
+    #[arg(long, value_name = "BOOL")]
+    builders: Option<bool>,
+    /// Generate `constructor_id()`, `tl_name()`, `TryFrom` back to the structs and the getters of
+    /// shared fields on every enum (`true`), or not (`false`, the default: they cost more than 5%).
+    #[arg(long, value_name = "BOOL")]
+    enum_helpers: Option<bool>,
     /// Do not pretty-print: one long line, faster, for machines only.
     #[arg(long)]
     no_format: bool,
@@ -82,6 +90,12 @@ pub(crate) fn run(args: &Args) -> Outcome {
     }
     if let Some(on) = args.eq_hash {
         config.eq_hash(on);
+    }
+    if let Some(on) = args.builders {
+        config.builders(on);
+    }
+    if let Some(on) = args.enum_helpers {
+        config.enum_helpers(on);
     }
     let generated = match config.generate_from(&sources) {
         Ok(generated) => generated,

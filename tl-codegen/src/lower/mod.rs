@@ -2,6 +2,7 @@
 //! and heap allocation decided here and nowhere else. Constructs that have no Rust form are
 //! located diagnostics.
 
+mod api;
 mod fields;
 mod getters;
 mod heap;
@@ -18,6 +19,7 @@ use tl_parser::{
     TypeKind,
 };
 
+pub(crate) use api::Api;
 pub(crate) use hooks::{Hooks, parse_attributes};
 
 use crate::ident::RustIdent;
@@ -46,13 +48,14 @@ pub(crate) enum LowerError {
 
 /// Builds the model of `schema` (which must have no errors), restricted to the closure of `roots`
 /// when it is not empty. `layer` is used when the schema states none; `eq_hash`: derive `Eq` and
-/// `Hash` where every field allows them.
+/// `Hash` where every field allows them; `api`: which convenience items to generate.
 pub(crate) fn lower(
     schema: &Schema,
     roots: &[String],
     layer: Option<i32>,
     hooks: &Hooks,
     eq_hash: bool,
+    api: Api,
 ) -> Result<Model, LowerError> {
     let selected = select::closure(schema, roots).map_err(LowerError::UnknownSelection)?;
     // Sorted by TL name: paths that would collide get their suffixes in that order.
@@ -168,6 +171,7 @@ pub(crate) fn lower(
             attributes: Vec::new(),
             non_exhaustive: false,
             eq_hash: false,
+            helpers: false,
             getters: Vec::new(),
         });
     }
@@ -199,7 +203,7 @@ pub(crate) fn lower(
     hooks::apply(&mut model, hooks).map_err(LowerError::UnknownPath)?;
     record_variants(&mut model);
     traits::decide(&mut model, eq_hash);
-    getters::decide(&mut model);
+    api::decide(&mut model, api);
     model.types.sort_by(|a, b| a.path.cmp(&b.path));
     model.functions.sort_by(|a, b| a.path.cmp(&b.path));
     model.enums.sort_by(|a, b| a.path.cmp(&b.path));
@@ -283,6 +287,7 @@ fn any_enum(
         attributes: Vec::new(),
         non_exhaustive: false,
         eq_hash: false,
+        helpers: false,
         getters: Vec::new(),
     })
 }
@@ -417,6 +422,7 @@ fn lower_struct(
         variant_of: None,
         default: false,
         eq_hash: false,
+        builders: false,
         attributes: Vec::new(),
     })
 }
