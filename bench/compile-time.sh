@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Workload 5 of issue 6: compile time of the generated code, ours against grammers-tl-types.
 #
-# Builds three throw-away crates in a temp folder, each from clean, in release, with its own target
+# Builds throw-away crates in a temp folder, each from clean, in release, with its own target
 # folder and the workspace's Cargo.lock (same dependency versions as the workspace):
 #   ours-full     build.rs runs tl_codegen::Config::new().compile(&[api-L228.tl]); depends on tl-types by path
 #   ours-select   the same with .select(["messages.getChatInviteImporters"])
 #   ours-serde    ours-full with .serde(true) and tl-types' `serde` feature (the JSON form)
-#   ours-no-eq-hash  ours-full with .eq_hash(false) (the cost of the `Eq` and `Hash` derives)
+#   ours-no-api   ours-full with .builders(false).enum_helpers(false): none of the API's optional items
+#   ours-builders ours-no-api with .builders(true): `new` and the `with_` setters only
+#   ours-enum-helpers  ours-no-api with .enum_helpers(true): constructor_id, tl_name, TryFrom, getters only
+#   ours-all-api  ours-full with .builders(true).enum_helpers(true).eq_hash(true): every switch on
 #   grammers      depends on grammers-tl-types 0.11.0 (default features, its own api.tl at layer 230)
 # and prints for each: the clean build (all dependencies), the rebuild of the generated crate alone
 # (`cargo clean -p <it>` then build: build script + generation + compiling the generated code, with
@@ -16,6 +19,7 @@
 #        KEEP=1 bench/compile-time.sh     (keep the temp folder and print its path)
 #        JOBS=1 bench/compile-time.sh     (cargo -j; default: cargo's default)
 #        REPEAT=3 bench/compile-time.sh   (the generated crate alone rebuilt 3 times, the fastest kept)
+#        ONLY="ours-full grammers" bench/compile-time.sh   (only these variants)
 set -euo pipefail
 
 ws=$(cd "$(dirname "$0")/.." && pwd)
@@ -75,8 +79,14 @@ new_crate ours-select "$ours_deps" "$ours_build_deps" \
     "$(ours_build_rs '.select(["messages.getChatInviteImporters"])')" "$ours_lib"
 new_crate ours-serde "tl-types = { path = \"$ws/tl-types\", features = [\"serde\"] }" \
     "$ours_build_deps" "$(ours_build_rs '.serde(true)')" "$ours_lib"
-new_crate ours-no-eq-hash "$ours_deps" "$ours_build_deps" "$(ours_build_rs '.eq_hash(false)')" \
-    "$ours_lib"
+new_crate ours-no-api "$ours_deps" "$ours_build_deps" \
+    "$(ours_build_rs '.builders(false).enum_helpers(false)')" "$ours_lib"
+new_crate ours-builders "$ours_deps" "$ours_build_deps" \
+    "$(ours_build_rs '.builders(true).enum_helpers(false)')" "$ours_lib"
+new_crate ours-enum-helpers "$ours_deps" "$ours_build_deps" \
+    "$(ours_build_rs '.builders(false).enum_helpers(true)')" "$ours_lib"
+new_crate ours-all-api "$ours_deps" "$ours_build_deps" \
+    "$(ours_build_rs '.builders(true).enum_helpers(true).eq_hash(true)')" "$ours_lib"
 new_crate grammers 'grammers-tl-types = "=0.11.0"' '' '' 'pub use grammers_tl_types;'
 
 seconds() { # seconds COMMAND...: wall time of a command, in seconds with one decimal
@@ -89,6 +99,7 @@ seconds() { # seconds COMMAND...: wall time of a command, in seconds with one de
 
 # measure CRATE GENERATED_PACKAGE FILE_GLOB
 measure() {
+    if [ -n "${ONLY:-}" ] && [[ " $ONLY " != *" $1 "* ]]; then return 0; fi
     local dir=$tmp/$1
     export CARGO_TARGET_DIR=$dir/target
     cd "$dir"
@@ -106,7 +117,7 @@ measure() {
     local lines bytes
     lines=$(cat $files | wc -l)
     bytes=$(cat $files | wc -c)
-    printf '%-12s clean build %6ss   generated crate alone %6ss   generated code %7d lines %9d bytes\n' \
+    printf '%-17s clean build %6ss   generated crate alone %6ss   generated code %7d lines %9d bytes\n' \
         "$1" "$clean" "$alone" "$lines" "$bytes"
     echo "$1 $clean $alone $lines $bytes" >>"$tmp/results"
     unset CARGO_TARGET_DIR
@@ -116,16 +127,25 @@ echo "compile-time: schema $schema, $(nproc) cores"
 measure ours-full ours-full 'tl.rs'
 measure ours-select ours-select 'tl.rs'
 measure ours-serde ours-serde 'tl.rs'
-measure ours-no-eq-hash ours-no-eq-hash 'tl.rs'
+measure ours-no-api ours-no-api 'tl.rs'
+measure ours-builders ours-builders 'tl.rs'
+measure ours-enum-helpers ours-enum-helpers 'tl.rs'
+measure ours-all-api ours-all-api 'tl.rs'
 measure grammers grammers-tl-types 'generated_*.rs'
 
+[ -f "$tmp/results" ] || exit 0
 awk '
-    $1 == "ours-full" { oc = $2; oa = $3; ol = $4 }
-    $1 == "ours-serde" { sc = $2; sa = $3 }
-    $1 == "ours-no-eq-hash" { nc = $2; na = $3 }
-    $1 == "grammers" { gc = $2; ga = $3; gl = $4 }
+    { c[$1] = $2; a[$1] = $3; l[$1] = $4 }
+    function ratio(label, x, y) {
+        if ((x in c) && (y in c))
+            printf "ratio %s / %s (%s): clean build %.2fx, generated crate alone %.2fx, lines %.2fx\n", x, y, label, c[x] / c[y], a[x] / a[y], l[x] / l[y]
+    }
     END {
-        printf "ratio ours-full / grammers: clean build %.2fx, generated crate alone %.2fx, lines %.2fx (target: compile time <= 0.6x, less code)\n", oc / gc, oa / ga, ol / gl
-        printf "ratio ours-serde / ours-full (the cost of the JSON form): clean build %.2fx, generated crate alone %.2fx\n", sc / oc, sa / oa
-        printf "ratio ours-full / ours-no-eq-hash (the cost of Eq and Hash): clean build %.2fx, generated crate alone %.2fx\n", oc / nc, oa / na
+        ratio("target: compile time <= 0.6x, less code", "ours-full", "grammers")
+        ratio("the cost of the JSON form", "ours-serde", "ours-full")
+        ratio("the defaults against no optional API item", "ours-full", "ours-no-api")
+        ratio("the cost of new and with_", "ours-builders", "ours-no-api")
+        ratio("the cost of the enum helpers", "ours-enum-helpers", "ours-no-api")
+        ratio("every switch on, Eq and Hash too", "ours-all-api", "ours-no-api")
+        ratio("every switch on", "ours-all-api", "grammers")
     }' "$tmp/results"

@@ -23,12 +23,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .file_stem()
             .and_then(|s| s.to_str())
             .ok_or("fixture name is not UTF-8")?;
-        // `Eq` and `Hash` on (off by default): tests/eq_hash.rs checks where they are derived.
+        // `Eq` and `Hash` on (off by default): tests/eq_hash.rs checks where they are derived; the
+        // API's items on, which tests/builders.rs and tests/getters.rs use.
         let mut config = tl_codegen::Config::new();
         config
             .samples(true)
             .serde(true)
             .eq_hash(true)
+            .builders(true)
+            .enum_helpers(true)
             .file_name(format!("{stem}.rs"));
         // A fixture with a documentation file beside it (`docs.json`) is generated with it.
         let docs = path.with_extension("json");
@@ -55,6 +58,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // the generator's own `Eq` and `Hash` off so that the attribute can derive them.
     tl_codegen::Config::new()
         .eq_hash(false)
+        .builders(true)
         .non_exhaustive(true)
         .type_attribute(".", "#[derive(Eq, Hash)]")
         .type_attribute("textPlain", "#[doc(alias = \"plain\")]")
@@ -88,6 +92,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // The getters fixture with a required field forced into a `Box` in one constructor: the getter
     // reads through it.
     tl_codegen::Config::new()
+        .builders(true)
+        .enum_helpers(true)
         .boxed("chatEmpty.photo")
         .file_name("getters_boxed.rs")
         .compile(&[fixtures.join("getters.tl")])?;
@@ -95,6 +101,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         modules,
         "/// Generated from tl-codegen/tests/fixtures/getters.tl with `boxed(\"chatEmpty.photo\")`.\n\
          pub mod getters_boxed {{\n    include!(concat!(env!(\"OUT_DIR\"), \"/getters_boxed.rs\"));\n}}"
+    )?;
+    // The same fixture with the API's optional items off (the default), with samples and the JSON
+    // form, which must not need them: what is left compiles and passes clippy.
+    tl_codegen::Config::new()
+        .samples(true)
+        .serde(true)
+        .builders(false)
+        .enum_helpers(false)
+        .file_name("api_off.rs")
+        .compile(&[fixtures.join("getters.tl")])?;
+    writeln!(
+        modules,
+        "/// Generated from tl-codegen/tests/fixtures/getters.tl with `builders(false)` and \
+         `enum_helpers(false)`: no `new`, `with_`, `constructor_id`, `tl_name`, `TryFrom` or getters.\n\
+         pub mod api_off {{\n    include!(concat!(env!(\"OUT_DIR\"), \"/api_off.rs\"));\n}}"
     )?;
     let out = PathBuf::from(std::env::var("OUT_DIR")?);
     std::fs::write(out.join("fixtures.rs"), modules)?;

@@ -49,7 +49,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .collect();
     for (module, file, layer) in &chosen {
         let mut config = tl_codegen::Config::new();
-        config.samples(true).serde(true).file_name(format!("{module}.rs"));
+        // Every optional item of the API on, so that clippy and the compiler see them on every
+        // schema.
+        config
+            .samples(true)
+            .serde(true)
+            .builders(true)
+            .enum_helpers(true)
+            .file_name(format!("{module}.rs"));
         if let Some(layer) = *layer {
             config.layer(layer);
         }

@@ -1,6 +1,6 @@
 //! The construction API: `new(...)` with the required fields and `with_` setters give the same value
 //! (and bytes) as a struct literal; enums name their constructor and convert back to it; `Default`
-//! where every field has one.
+//! where every field has one; and what is left with the switches off.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use tl_tests::fixtures::{recursion, shared_bits};
@@ -92,4 +92,22 @@ fn config_hooks_take_effect() {
     let bold = types::TextBold::new(plain.clone());
     let held: Box<RichText> = bold.text;
     assert_eq!(*held, plain);
+}
+
+#[test]
+fn without_the_api_switches_values_are_written_out() {
+    use tl_tests::fixtures::api_off::{enums, types};
+    use tl_types::Deserializable;
+    // `builders(false)` and `enum_helpers(false)`: struct literals, `From` into the enum, `match`.
+    let thread: enums::Thread = types::ThreadBranch {
+        id: 3,
+        reply: Some(types::ThreadRoot { id: 4, reply: None }),
+    }
+    .into();
+    let bytes = thread.to_bytes();
+    assert_eq!(enums::Thread::from_bytes(&bytes).unwrap(), thread);
+    let enums::Thread::Branch(branch) = thread else {
+        panic!("not a branch: {thread:?}");
+    };
+    assert_eq!(branch.reply.map(|root| root.id), Some(4));
 }

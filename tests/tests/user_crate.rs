@@ -1,7 +1,7 @@
 //! A user crate built exactly as the README says (build.rs calling `tl_codegen::Config` with
-//! `select`, `include!` in lib.rs, only `tl-types` as a dependency) compiles against the full
-//! api-L228.tl of the corpus and round-trips the request. It builds on the workspace's
-//! `Cargo.lock`, with `--locked --offline`.
+//! `select` and `builders(true)`, `include!` in lib.rs, only `tl-types` as a dependency) compiles
+//! against the full api-L228.tl of the corpus and round-trips the request, built with `new` and
+//! `with_` as in the README. It builds on the workspace's `Cargo.lock`, with `--locked --offline`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::Path;
@@ -33,7 +33,7 @@ fn user_crate_compiles_against_full_api() {
         dir.join("build.rs"),
         format!(
             "fn main() -> Result<(), Box<dyn std::error::Error>> {{\n    \
-             tl_codegen::Config::new()\n        .select([\"messages.getChatInviteImporters\"])\n        .layer(228)\n        \
+             tl_codegen::Config::new()\n        .select([\"messages.getChatInviteImporters\"])\n        .builders(true)\n        .layer(228)\n        \
              .compile(&[{schema:?}])?;\n    Ok(())\n}}\n"
         ),
     )
@@ -43,10 +43,10 @@ fn user_crate_compiles_against_full_api() {
         "include!(concat!(env!(\"OUT_DIR\"), \"/tl.rs\"));\n\n\
          #[test]\nfn request_round_trips() {\n    \
          use tl_types::{Deserializable, Serializable};\n    \
-         let request = functions::messages::GetChatInviteImporters {\n        \
-         requested: true, subscription_expired: true, peer: types::InputPeerSelf {}.into(),\n        \
-         link: Some(\"https://t.me/+x\".into()), q: Some(\"a\".into()), offset_date: 1,\n        \
-         offset_user: types::InputUserSelf {}.into(), limit: 10,\n    };\n    \
+         let request = functions::messages::GetChatInviteImporters::new(\n        \
+         types::InputPeerSelf {}, 1, types::InputUserSelf {}, 10,\n    )\n    \
+         .with_requested(true)\n    .with_subscription_expired(true)\n    \
+         .with_link(\"https://t.me/+x\")\n    .with_q(\"a\");\n    \
          let bytes = request.to_bytes();\n    \
          assert_eq!(&bytes[..4], &0xdf04dd4e_u32.to_le_bytes());\n    \
          assert_eq!(functions::messages::GetChatInviteImporters::from_bytes(&bytes).unwrap(), request);\n    \

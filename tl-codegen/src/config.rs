@@ -25,6 +25,7 @@ pub struct Config {
     select: Vec<String>,
     runtime_path: String,
     format: bool,
+    api: crate::lower::Api,
     out_dir: Option<PathBuf>,
     file_name: String,
     check: CheckOptions,
@@ -46,6 +47,7 @@ impl Default for Config {
             select: Vec::new(),
             runtime_path: "::tl_types".to_owned(),
             format: true,
+            api: crate::lower::Api::default(),
             out_dir: None,
             file_name: "tl.rs".to_owned(),
             check: CheckOptions::default(),
@@ -63,8 +65,9 @@ impl Default for Config {
 }
 
 impl Config {
-    /// The default configuration: everything generated, runtime at `::tl_types`, formatted, written
-    /// to `$OUT_DIR/tl.rs`.
+    /// The default configuration: every definition generated, runtime at `::tl_types`, formatted,
+    /// written to `$OUT_DIR/tl.rs`; no optional items (samples, JSON, `Eq`/`Hash`, builders, enum
+    /// helpers).
     pub fn new() -> Self {
         Self::default()
     }
@@ -261,13 +264,42 @@ impl Config {
         self
     }
 
+    /// Generates `new(...)` on every struct, taking its required fields in schema order (`impl
+    /// Into<T>` where a conversion helps), and a consuming `with_<field>(value)` setter for every
+    /// field that may be left out, which `new` leaves absent; and `Default` on every struct whose
+    /// fields all have a default (no required boxed-type field). Off by default: on full api-L228
+    /// they cost more than 5% of the generated crate's build time (bench/README.md).
+    ///
+    /// ```
+    /// tl_codegen::Config::new().builders(true);
+    /// ```
+    pub fn builders(&mut self, on: bool) -> &mut Self {
+        self.api.builders = on;
+        self
+    }
+
+    /// Generates on every enum `constructor_id()` and `tl_name()` (of the constructor the value
+    /// holds), the way back to each constructor's struct (`TryFrom<enums::X> for types::Y`, whose
+    /// error gives the enum back; `From` when the type has one constructor), and a getter for each
+    /// field that every constructor of the type has alike (`enums::User::id()`; the rule is in
+    /// ARCHITECTURE.md). Off by default: on full api-L228 they cost more than 5% of the generated
+    /// crate's build time (bench/README.md).
+    ///
+    /// ```
+    /// tl_codegen::Config::new().enum_helpers(true);
+    /// ```
+    pub fn enum_helpers(&mut self, on: bool) -> &mut Self {
+        self.api.enum_helpers = on;
+        self
+    }
+
     /// Derives `Eq` and `Hash` on every struct and enum whose fields all allow them: no `f64`
     /// (TL's `double`) is reachable from it, through the structs and enums it holds. Off by
     /// default: on full api-L228 the derives cost 7% of the generated crate's build time
-    /// (`bench/compile-time.sh`, the `ours-no-eq-hash` variant; bench/README.md). Off, the generated
-    /// types derive `Debug`, `Clone` and `PartialEq` (and `Default` where they can) only; add your
-    /// own derives with [`Config::type_attribute`], which must then not repeat these while this is
-    /// on.
+    /// (`bench/compile-time.sh`; bench/README.md). Off, the generated types derive `Debug`,
+    /// `Clone` and `PartialEq` (and `Default` where they can, with [`Config::builders`]) only;
+    /// add your own derives with [`Config::type_attribute`], which must then not repeat these
+    /// while this is on.
     ///
     /// ```
     /// tl_codegen::Config::new().eq_hash(true);
@@ -498,6 +530,7 @@ impl Config {
             self.layer,
             &self.hooks,
             self.eq_hash,
+            self.api,
             docs,
         )
         .map_err(|e| match e {

@@ -178,7 +178,8 @@ pub struct Field {
     /// `?true` fields on the same bit, derived from this field (see [`DerivedFlag`]).
     pub implies: Vec<String>,
     /// The consuming setter (`with_username`) of a field a caller may leave out (conditional or
-    /// nullable); `None` for required fields, which are the parameters of `new`.
+    /// nullable); `None` for required fields, which are the parameters of `new`, and for every
+    /// field without `Config::builders`.
     pub setter: Option<RustIdent>,
     /// Attributes from `Config::field_attribute`, as written there.
     pub attributes: Vec<String>,
@@ -316,12 +317,16 @@ pub struct StructDef {
     pub returns: Option<TypeRef>,
     /// For constructors: the enum it belongs to and its variant there.
     pub variant_of: Option<VariantOf>,
-    /// Whether it implements `Default`: every field has a default (numbers, strings, vectors,
-    /// absent conditional fields, structs that have one); a required enum field has none.
+    /// Whether it implements `Default`: with `Config::builders` on, when every field has a default
+    /// (numbers, strings, vectors, absent conditional fields, structs that have one); a required
+    /// enum field has none.
     pub default: bool,
     /// Whether it derives `Eq` and `Hash` (and so do its group structs): with `Config::eq_hash`
     /// on, when no `f64` is reachable from its fields, through the structs and enums they hold.
     pub eq_hash: bool,
+    /// Whether it has `new(...)` and the `with_` setters named in [`Field::setter`]
+    /// (`Config::builders`).
+    pub builders: bool,
     /// Attributes from `Config::type_attribute`, as written there.
     pub attributes: Vec<String>,
     /// For functions: the errors the documentation (`Config::docs`) says it may return, in its
@@ -460,8 +465,13 @@ pub struct EnumDef {
     /// Whether it derives `Eq` and `Hash`: with `Config::eq_hash` on, when every variant's struct
     /// does.
     pub eq_hash: bool,
+    /// Whether it has `constructor_id()`, `tl_name()` and the conversions back to its
+    /// constructors' structs (`TryFrom`, or `From` for a single constructor; boxed types only)
+    /// (`Config::enum_helpers`, which also decides [`EnumDef::getters`]).
+    pub helpers: bool,
     /// Methods reading the fields that every variant's struct has alike (`enums::User::id()`), in
-    /// the first constructor's field order. Only boxed types of two or more constructors have any.
+    /// the first constructor's field order. Only boxed types of two or more constructors have any,
+    /// and only with `Config::enum_helpers`.
     pub getters: Vec<Getter>,
 }
 

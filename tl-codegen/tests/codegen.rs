@@ -6,12 +6,19 @@ use std::path::Path;
 use tl_parser::SourceSet;
 
 /// Generates Rust for one schema file, named by its file name only so snapshots are machine-independent.
+/// The API switches are on, so that the snapshots show every item (`api_switches` checks them off).
 fn generate(path: &Path, configure: impl FnOnce(&mut tl_codegen::Config)) -> String {
+    let mut config = tl_codegen::Config::new();
+    config.builders(true).enum_helpers(true);
+    configure(&mut config);
+    generate_with(path, &config)
+}
+
+/// Generates Rust for one schema file with `config` as it is.
+fn generate_with(path: &Path, config: &tl_codegen::Config) -> String {
     let text = std::fs::read_to_string(path).unwrap();
     let mut sources = SourceSet::new();
     sources.add(path.file_name().unwrap().to_string_lossy(), text);
-    let mut config = tl_codegen::Config::new();
-    configure(&mut config);
     match config.generate_from(&sources) {
         Ok(generated) => {
             assert!(
@@ -126,6 +133,93 @@ fn eq_hash_switch() {
     );
 }
 
+/// `Config::builders` and `Config::enum_helpers`: each switch adds exactly its items, and the model
+/// records the decision (`StructDef::builders`, `StructDef::default`, `Field::setter`,
+/// `EnumDef::helpers`, `EnumDef::getters`) that the emitters read.
+#[test]
+fn api_switches() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/getters.tl");
+    let both = generate(&path, |_| {});
+    let neither = generate(&path, |c| {
+        c.builders(false).enum_helpers(false);
+    });
+    let builders = generate(&path, |c| {
+        c.enum_helpers(false);
+    });
+    let helpers = generate(&path, |c| {
+        c.builders(false);
+    });
+    let count = |code: &str, item: &str| code.matches(item).count();
+    let items = [
+        "pub fn new(",
+        "pub fn with_",
+        "pub fn constructor_id(",
+        "pub fn tl_name(",
+        "TryFrom<",
+        "pub fn id(&self)",
+    ];
+    for item in items {
+        assert!(count(&both, item) > 0, "{item}");
+        assert_eq!(count(&neither, item), 0, "{item}");
+    }
+    for (item, from_builders) in items.iter().zip([true, true, false, false, false, false]) {
+        let (on, off) = if from_builders {
+            (&builders, &helpers)
+        } else {
+            (&helpers, &builders)
+        };
+        assert_eq!(count(on, item), count(&both, item), "{item}");
+        assert_eq!(count(off, item), 0, "{item}");
+    }
+    // `Default` comes with the builders.
+    assert_eq!(count(&builders, "Default)]"), count(&both, "Default)]"));
+    assert_eq!(count(&helpers, "Default)]"), 0);
+    // What stays: the wire format, `From` into the enums; the helpers' only `From` is the way back
+    // from the enum of the fixture's one single-constructor type (`ChatFull`).
+    for item in ["fn serialize_bare(", "fn deserialize("] {
+        assert_eq!(count(&neither, item), count(&both, item), "{item}");
+    }
+    let from = "impl ::core::convert::From<";
+    assert_eq!(count(&neither, from) + 1, count(&both, from));
+    assert!(both.contains("impl ::core::convert::From<ChatFull> for super::types::ChatFull"));
+    // Both are off by default (each costs more than 5% of full api-L228's build time); without
+    // builders no struct implements `Default` either.
+    assert_eq!(generate_with(&path, &tl_codegen::Config::new()), neither);
+    assert!(both.contains("Default)]") && !neither.contains("Default"));
+
+    let text = std::fs::read_to_string(&path).unwrap();
+    let (_, parsed) = tl_parser::parse_str("getters.tl", &text);
+    let schema = parsed.into_result().unwrap();
+    let off = tl_codegen::Config::new()
+        .builders(false)
+        .enum_helpers(false)
+        .model(&schema)
+        .unwrap();
+    assert!(off.types.iter().all(|s| !s.builders && !s.default));
+    assert!(
+        off.types
+            .iter()
+            .flat_map(|s| &s.fields)
+            .all(|f| f.setter.is_none())
+    );
+    assert!(off.enums.iter().all(|e| !e.helpers && e.getters.is_empty()));
+    let on = tl_codegen::Config::new()
+        .builders(true)
+        .enum_helpers(true)
+        .model(&schema)
+        .unwrap();
+    assert!(on.types.iter().all(|s| s.builders));
+    assert!(on.types.iter().any(|s| s.default));
+    assert!(
+        on.types
+            .iter()
+            .flat_map(|s| &s.fields)
+            .any(|f| f.setter.is_some())
+    );
+    assert!(on.enums.iter().all(|e| e.helpers));
+    assert!(!on.find_enum("Chat").unwrap().getters.is_empty());
+}
+
 /// The getters' rule, read from the model: a field every constructor has alike, required or
 /// optional in all; not where a constructor lacks it (`date` is an `int` in one and a `long` in
 /// another, `about` required in two and optional in one), not for group members (`link`), reserved
@@ -137,6 +231,7 @@ fn getters_rule() {
     let text = std::fs::read_to_string(&path).unwrap();
     let (_, parsed) = tl_parser::parse_str("getters.tl", &text);
     let model = tl_codegen::Config::new()
+        .enum_helpers(true)
         .model(&parsed.into_result().unwrap())
         .unwrap();
     let names = |tl_name: &str| -> Vec<String> {

@@ -25,8 +25,9 @@ const GENERATED: &str = "tl-types/src/generated.rs";
 
 /// The shipped types: everything `messages.getChatInviteImporters` and its result need, naming the
 /// runtime as `crate`, documented from `schema/importers.docs.json` (descriptions, the seven
-/// possible errors, the `errors` module), with sample values behind tl-types' `samples` feature
-/// and the JSON form behind its `serde` feature.
+/// possible errors, the `errors` module), with sample values behind tl-types' `samples` feature,
+/// the JSON form behind its `serde` feature, and every optional item (`Eq`/`Hash`, builders, enum
+/// helpers).
 fn generate(workspace: &Path) -> String {
     let text = std::fs::read_to_string(workspace.join(SCHEMA)).unwrap();
     let mut sources = SourceSet::new();
@@ -40,8 +41,11 @@ fn generate(workspace: &Path) -> String {
         .docs(workspace.join(DOCS))
         .samples_cfg(r#"feature = "samples""#)
         .serde_cfg(r#"feature = "serde""#)
-        // A few types: the derives cost nothing noticeable, and users may hash them.
+        // A few types: the derives and the API's items cost nothing noticeable, and users may hash
+        // them and build requests with `new` and `with_`.
         .eq_hash(true)
+        .builders(true)
+        .enum_helpers(true)
         .generate_from(&sources)
         .unwrap();
     assert!(

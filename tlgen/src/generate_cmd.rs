@@ -57,6 +57,14 @@ pub(crate) struct Args {
     /// getdoc file lacks them.
     #[arg(long, value_names = ["ERRORS.csv", "METHODS.csv"], num_args = 2)]
     docs_telethon: Option<Vec<PathBuf>>,
+    /// Generate `new(...)`, the `with_` setters and `Default` on every struct (`true`), or not
+    /// (`false`, the default: they cost more than 5% of full api-L228's build time).
+    #[arg(long, value_name = "BOOL")]
+    builders: Option<bool>,
+    /// Generate `constructor_id()`, `tl_name()`, `TryFrom` back to the structs and the getters of
+    /// shared fields on every enum (`true`), or not (`false`, the default: they cost more than 5%).
+    #[arg(long, value_name = "BOOL")]
+    enum_helpers: Option<bool>,
     /// Do not pretty-print: one long line, faster, for machines only.
     #[arg(long)]
     no_format: bool,
@@ -101,6 +109,12 @@ pub(crate) fn run(args: &Args) -> Outcome {
     }
     if let Some([errors, methods]) = args.docs_telethon.as_deref() {
         config.docs_telethon(errors, methods);
+    }
+    if let Some(on) = args.builders {
+        config.builders(on);
+    }
+    if let Some(on) = args.enum_helpers {
+        config.enum_helpers(on);
     }
     let generated = match config.generate_from(&sources) {
         Ok(generated) => generated,

@@ -29,8 +29,10 @@ fn generate_writes_what_config_generates() {
     assert_eq!(stdout(&out), expected);
     assert!(expected.contains("pub const LAYER: i32 = 2;"), "{expected}");
     assert!(expected.contains("JsonStruct for"), "{expected}");
-    // `Eq` and `Hash` are off by default.
+    // `Eq` and `Hash`, the builders and the enum helpers are off by default.
     assert!(!expected.contains("Eq, Hash"), "{expected}");
+    assert!(!expected.contains("pub fn new("), "{expected}");
+    assert!(!expected.contains("pub fn constructor_id("), "{expected}");
 }
 
 #[test]
@@ -48,6 +50,10 @@ fn generate_options_reach_the_config() {
         "--no-format",
         "--eq-hash",
         "true",
+        "--builders",
+        "true",
+        "--enum-helpers",
+        "false",
         "-o",
         out_file.to_str().unwrap(),
     ]);
@@ -60,7 +66,9 @@ fn generate_options_reach_the_config() {
         .select(["users.getUsers"])
         .runtime_path("crate::rt")
         .format(false)
-        .eq_hash(true);
+        .eq_hash(true)
+        .builders(true)
+        .enum_helpers(false);
     assert_eq!(
         code,
         config
@@ -69,11 +77,14 @@ fn generate_options_reach_the_config() {
             .code
             .replace(&fixture("old.tl").display().to_string(), "old.tl")
     );
-    assert!(code.replace(' ', "").contains("crate::rt::"));
     assert!(!code.contains("Ping"), "users.ping is not selected");
+    let code = code.replace(' ', "");
+    assert!(code.contains("crate::rt::"));
+    assert!(code.contains("Eq,Hash"), "--eq-hash true: {code}");
+    assert!(code.contains("pubfnnew("), "--builders true: {code}");
     assert!(
-        code.replace(' ', "").contains("Eq,Hash"),
-        "--eq-hash true: {code}"
+        !code.contains("pubfnconstructor_id("),
+        "--enum-helpers false: {code}"
     );
 }
 

@@ -1,6 +1,7 @@
 //! Construction: `new(...)` taking a struct's required fields in schema order (`impl Into<T>` where
 //! a conversion helps: text, byte strings, vectors, boxed types), and a consuming `with_<field>`
-//! setter for every field a caller may leave out, which all start absent.
+//! setter for every field a caller may leave out, which all start absent. Only for structs the
+//! model marks (`StructDef::builders`, from `Config::builders`).
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -48,8 +49,12 @@ fn parameter(
     }
 }
 
-/// `new` and the `with_` setters of a constructor or function struct.
+/// `new` and the `with_` setters of a constructor or function struct; nothing when the model says
+/// it has none.
 pub(crate) fn for_struct(ctx: &Ctx, def: &StructDef) -> TokenStream {
+    if !def.builders {
+        return TokenStream::new();
+    }
     let name = def.path.name.to_ident();
     let generics: Vec<_> = def.generics.iter().map(|g| g.to_ident()).collect();
     let (params, args) = if generics.is_empty() {

@@ -1,6 +1,7 @@
 //! Boxed-type enums: one variant per constructor, with `Serializable` dispatching to the variant
-//! and `Deserializable` choosing it by constructor id; `constructor_id`, `tl_name` and the getters
-//! of shared fields (`getters.rs`); conversions back to the constructors' structs.
+//! and `Deserializable` choosing it by constructor id; where the model says so
+//! (`EnumDef::helpers`, from `Config::enum_helpers`), `constructor_id`, `tl_name`, the getters of
+//! shared fields (`getters.rs`) and conversions back to the constructors' structs.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -28,17 +29,8 @@ pub(crate) fn generate(ctx: &Ctx, def: &EnumDef) -> TokenStream {
     });
     let idents: Vec<_> = def.variants.iter().map(|v| v.ident.to_ident()).collect();
     let ids: Vec<_> = def.variants.iter().map(|v| hex_literal(v.id)).collect();
-    let names: Vec<&str> = def.variants.iter().map(|v| v.tl_name.as_str()).collect();
-    let (id_of, name_of) = if idents.is_empty() {
-        (quote!(match *self {}), quote!(match *self {}))
-    } else {
-        (
-            quote!(match self { #(Self::#idents(_) => #ids,)* }),
-            quote!(match self { #(Self::#idents(_) => #names,)* }),
-        )
-    };
+    let methods = methods(ctx, def);
     let conversions = conversions(ctx, def);
-    let getters = super::getters::methods(ctx, def);
     let (ser, len, check) = if idents.is_empty() {
         (
             quote!(match *self {}),
@@ -79,22 +71,7 @@ pub(crate) fn generate(ctx: &Ctx, def: &EnumDef) -> TokenStream {
             }
         }
 
-        impl #name {
-            /// The id of the constructor the value holds.
-            #[inline]
-            pub fn constructor_id(&self) -> u32 {
-                #id_of
-            }
-
-            /// The TL name of the constructor the value holds.
-            #[inline]
-            pub fn tl_name(&self) -> &'static str {
-                #name_of
-            }
-
-            #getters
-        }
-
+        #methods
         #conversions
 
         impl #rt::Deserializable for #name {
@@ -113,11 +90,48 @@ pub(crate) fn generate(ctx: &Ctx, def: &EnumDef) -> TokenStream {
     }
 }
 
+/// The `impl` block of `constructor_id`, `tl_name` and the getters; nothing without helpers.
+fn methods(ctx: &Ctx, def: &EnumDef) -> TokenStream {
+    if !def.helpers {
+        return TokenStream::new();
+    }
+    let idents: Vec<_> = def.variants.iter().map(|v| v.ident.to_ident()).collect();
+    let ids: Vec<_> = def.variants.iter().map(|v| hex_literal(v.id)).collect();
+    let names: Vec<&str> = def.variants.iter().map(|v| v.tl_name.as_str()).collect();
+    let (id_of, name_of) = if idents.is_empty() {
+        (quote!(match *self {}), quote!(match *self {}))
+    } else {
+        (
+            quote!(match self { #(Self::#idents(_) => #ids,)* }),
+            quote!(match self { #(Self::#idents(_) => #names,)* }),
+        )
+    };
+    let getters = super::getters::methods(ctx, def);
+    let name = def.path.name.to_ident();
+    quote! {
+        impl #name {
+            /// The id of the constructor the value holds.
+            #[inline]
+            pub fn constructor_id(&self) -> u32 {
+                #id_of
+            }
+
+            /// The TL name of the constructor the value holds.
+            #[inline]
+            pub fn tl_name(&self) -> &'static str {
+                #name_of
+            }
+
+            #getters
+        }
+    }
+}
+
 /// The way back from a boxed type's enum to a constructor's struct: `TryFrom` (the error gives the
-/// enum back), or `From` when the type has one constructor. TON's enums of any object or function
-/// get none: each struct converts from its own boxed type's enum.
+/// enum back), or `From` when the type has one constructor; nothing without helpers. TON's enums of
+/// any object or function get none: each struct converts from its own boxed type's enum.
 fn conversions(ctx: &Ctx, def: &EnumDef) -> TokenStream {
-    if def.kind != EnumKind::Boxed {
+    if !def.helpers || def.kind != EnumKind::Boxed {
         return TokenStream::new();
     }
     let name = def.path.name.to_ident();

@@ -1,7 +1,7 @@
 //! Which standard traits each struct and enum implements beyond `Debug`, `Clone` and `PartialEq`:
-//! `Default` where every field has a default, `Eq` and `Hash` where no `f64` is reachable (with
-//! `Config::eq_hash`). Decided over the whole model, to a fixed point, because a struct's answer
-//! depends on the bare structs and enums it holds.
+//! `Default` where every field has a default (kept only with `Config::builders`: `api.rs`), `Eq`
+//! and `Hash` where no `f64` is reachable (with `Config::eq_hash`). Decided over the whole model,
+//! to a fixed point, because a struct's answer depends on the bare structs and enums it holds.
 
 use std::collections::BTreeMap;
 
