@@ -235,6 +235,21 @@ impl SampleCodec for codec::Str {
     }
 }
 
+/// The same choices as [`codec::Bytes`], so both families of generated code (owned and
+/// `Config::borrowed`) build the same values from one seed.
+impl SampleCodec for codec::CowBytes<'_> {
+    fn sample_value(sampler: &mut Sampler) -> Self::Value {
+        std::borrow::Cow::Owned(sampler.bytes())
+    }
+}
+
+/// The same choices as [`codec::Str`].
+impl SampleCodec for codec::CowStr<'_> {
+    fn sample_value(sampler: &mut Sampler) -> Self::Value {
+        std::borrow::Cow::Owned(sampler.string())
+    }
+}
+
 impl<T: Sample + Serializable + Deserializable> SampleCodec for codec::Boxed<T> {
     fn sample_value(sampler: &mut Sampler) -> T {
         sampler.nested(T::sample)
