@@ -96,6 +96,43 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "/// Generated from tl-codegen/tests/fixtures/getters.tl with `boxed(\"chatEmpty.photo\")`.\n\
          pub mod getters_boxed {{\n    include!(concat!(env!(\"OUT_DIR\"), \"/getters_boxed.rs\"));\n}}"
     )?;
+    // Every fixture again with `Config::borrowed` (zero-copy decoding), with sample values (drawn as
+    // the owned family draws them, so both encode the same bytes), and the shipped importers
+    // schema, for tests/borrowed.rs.
+    let importers =
+        PathBuf::from(std::env::var("CARGO_MANIFEST_DIR")?).join("../schema/importers.tl");
+    println!("cargo:rerun-if-changed={}", importers.display());
+    let mut zero_copy = String::new();
+    let mut zero_copy_visits = String::new();
+    for path in paths.iter().chain([&importers]) {
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .ok_or("fixture name is not UTF-8")?;
+        let mut config = tl_codegen::Config::new();
+        config
+            .borrowed(true)
+            .samples(true)
+            .eq_hash(true)
+            .file_name(format!("zero_copy_{stem}.rs"));
+        let docs = path.with_extension("json");
+        if docs.exists() {
+            config.docs(docs);
+        }
+        config.compile(&[path])?;
+        writeln!(
+            zero_copy,
+            "    /// Generated from {stem}.tl with `Config::borrowed(true)`.\n    pub mod {stem} {{\n        include!(concat!(env!(\"OUT_DIR\"), \"/zero_copy_{stem}.rs\"));\n    }}"
+        )?;
+        writeln!(zero_copy_visits, "        {stem}::visit_samples(visitor);")?;
+    }
+    writeln!(
+        modules,
+        "/// Every fixture (and `schema/importers.tl`) generated with `Config::borrowed(true)`: strings and\n\
+         /// byte strings as `Cow`s borrowed from the input.\n\
+         pub mod zero_copy {{\n{zero_copy}\n    /// Hands every type of every module above to `visitor`.\n    \
+         pub fn visit_all<V: ::tl_types::sample::Visitor>(visitor: &mut V) {{\n{zero_copy_visits}    }}\n}}"
+    )?;
     let out = PathBuf::from(std::env::var("OUT_DIR")?);
     std::fs::write(out.join("fixtures.rs"), modules)?;
     Ok(())

@@ -37,6 +37,7 @@ macro_rules! every_fixture {
 fn every_fixture_sample_agrees_with_the_generated_code() {
     let results = every_fixture![
         bare_types,
+        borrowed,
         docs,
         eq_hash,
         flags,

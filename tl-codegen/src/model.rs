@@ -322,6 +322,10 @@ pub struct StructDef {
     /// Whether it derives `Eq` and `Hash` (and so do its group structs): with `Config::eq_hash`
     /// on, when no `f64` is reachable from its fields, through the structs and enums they hold.
     pub eq_hash: bool,
+    /// Whether it takes the lifetime parameter `'a` (with `Config::borrowed`): a `string` or
+    /// `bytes` (`Cow<'a, _>`) is reachable from its fields, through the structs and enums they
+    /// hold. Always false without the switch.
+    pub borrows: bool,
     /// Attributes from `Config::type_attribute`, as written there.
     pub attributes: Vec<String>,
     /// For functions: the errors the documentation (`Config::docs`) says it may return, in its
@@ -460,6 +464,9 @@ pub struct EnumDef {
     /// Whether it derives `Eq` and `Hash`: with `Config::eq_hash` on, when every variant's struct
     /// does.
     pub eq_hash: bool,
+    /// Whether it takes the lifetime parameter `'a` (with `Config::borrowed`): some variant's
+    /// struct does.
+    pub borrows: bool,
     /// Methods reading the fields that every variant's struct has alike (`enums::User::id()`), in
     /// the first constructor's field order. Only boxed types of two or more constructors have any.
     pub getters: Vec<Getter>,
@@ -564,6 +571,10 @@ pub struct Model {
     pub documented: bool,
     /// The documented errors, in name order: the `errors` module (empty without documentation).
     pub errors: Vec<ErrorDef>,
+    /// Generated with `Config::borrowed`: `string` and `bytes` are `Cow<'a, str>` and
+    /// `Cow<'a, [u8]>`, decoded borrowing from the input, and the items that reach one
+    /// ([`StructDef::borrows`], [`EnumDef::borrows`]) take the lifetime `'a`.
+    pub borrowed: bool,
 }
 
 impl Model {

@@ -2,6 +2,7 @@
 //! and heap allocation decided here and nowhere else. Constructs that have no Rust form are
 //! located diagnostics.
 
+mod borrows;
 mod doc_text;
 #[cfg(feature = "docs")]
 mod docs;
@@ -21,6 +22,7 @@ use tl_parser::{
     TypeKind,
 };
 
+pub(crate) use borrows::type_borrows;
 pub(crate) use hooks::{Hooks, parse_attributes};
 
 /// The documentation given to `Config::docs`, as tl-docs reads it (the `docs` feature).
@@ -57,13 +59,15 @@ pub(crate) enum LowerError {
 
 /// Builds the model of `schema` (which must have no errors), restricted to the closure of `roots`
 /// when it is not empty. `layer` is used when the schema states none; `eq_hash`: derive `Eq` and
-/// `Hash` where every field allows them; `docs`: the documentation given to `Config::docs`.
+/// `Hash` where every field allows them; `borrowed`: `Config::borrowed` (which items take `'a`);
+/// `docs`: the documentation given to `Config::docs`.
 pub(crate) fn lower(
     schema: &Schema,
     roots: &[String],
     layer: Option<i32>,
     hooks: &Hooks,
     eq_hash: bool,
+    borrowed: bool,
     docs: Option<&Docs>,
 ) -> Result<Model, LowerError> {
     let selected = select::closure(schema, roots).map_err(LowerError::UnknownSelection)?;
@@ -180,6 +184,7 @@ pub(crate) fn lower(
             attributes: Vec::new(),
             non_exhaustive: false,
             eq_hash: false,
+            borrows: false,
             getters: Vec::new(),
         });
     }
@@ -211,6 +216,7 @@ pub(crate) fn lower(
     hooks::apply(&mut model, hooks).map_err(LowerError::UnknownPath)?;
     record_variants(&mut model);
     traits::decide(&mut model, eq_hash);
+    borrows::decide(&mut model, borrowed);
     getters::decide(&mut model);
     model.types.sort_by(|a, b| a.path.cmp(&b.path));
     model.functions.sort_by(|a, b| a.path.cmp(&b.path));
@@ -302,6 +308,7 @@ fn any_enum(
         attributes: Vec::new(),
         non_exhaustive: false,
         eq_hash: false,
+        borrows: false,
         getters: Vec::new(),
     })
 }
@@ -436,6 +443,7 @@ fn lower_struct(
         variant_of: None,
         default: false,
         eq_hash: false,
+        borrows: false,
         attributes: Vec::new(),
         possible_errors: Vec::new(),
         usability: Usability::default(),
