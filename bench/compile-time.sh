@@ -7,6 +7,8 @@
 #   ours-select   the same with .select(["messages.getChatInviteImporters"])
 #   ours-serde    ours-full with .serde(true) and tl-types' `serde` feature (the JSON form)
 #   ours-no-eq-hash  ours-full with .eq_hash(false) (the cost of the `Eq` and `Hash` derives)
+#   ours-borrowed ours-full with .borrowed(true) (zero-copy decoding: `Cow` fields, a lifetime,
+#                 the borrowed decoders and `IntoOwned`)
 #   grammers      depends on grammers-tl-types 0.11.0 (default features, its own api.tl at layer 230)
 # and prints for each: the clean build (all dependencies), the rebuild of the generated crate alone
 # (`cargo clean -p <it>` then build: build script + generation + compiling the generated code, with
@@ -16,6 +18,7 @@
 #        KEEP=1 bench/compile-time.sh     (keep the temp folder and print its path)
 #        JOBS=1 bench/compile-time.sh     (cargo -j; default: cargo's default)
 #        REPEAT=3 bench/compile-time.sh   (the generated crate alone rebuilt 3 times, the fastest kept)
+#        VARIANTS="ours-full ours-borrowed" bench/compile-time.sh   (only these crates)
 set -euo pipefail
 
 ws=$(cd "$(dirname "$0")/.." && pwd)
@@ -77,7 +80,10 @@ new_crate ours-serde "tl-types = { path = \"$ws/tl-types\", features = [\"serde\
     "$ours_build_deps" "$(ours_build_rs '.serde(true)')" "$ours_lib"
 new_crate ours-no-eq-hash "$ours_deps" "$ours_build_deps" "$(ours_build_rs '.eq_hash(false)')" \
     "$ours_lib"
+new_crate ours-borrowed "$ours_deps" "$ours_build_deps" "$(ours_build_rs '.borrowed(true)')" \
+    "$ours_lib"
 new_crate grammers 'grammers-tl-types = "=0.11.0"' '' '' 'pub use grammers_tl_types;'
+variants=" ${VARIANTS:-ours-full ours-select ours-serde ours-no-eq-hash ours-borrowed grammers} "
 
 seconds() { # seconds COMMAND...: wall time of a command, in seconds with one decimal
     local start end
@@ -87,8 +93,9 @@ seconds() { # seconds COMMAND...: wall time of a command, in seconds with one de
     echo "$start $end" | awk '{ printf "%.1f", $2 - $1 }'
 }
 
-# measure CRATE GENERATED_PACKAGE FILE_GLOB
+# measure CRATE GENERATED_PACKAGE FILE_GLOB (nothing unless VARIANTS has CRATE)
 measure() {
+    case $variants in *" $1 "*) ;; *) return 0 ;; esac
     local dir=$tmp/$1
     export CARGO_TARGET_DIR=$dir/target
     cd "$dir"
@@ -117,15 +124,18 @@ measure ours-full ours-full 'tl.rs'
 measure ours-select ours-select 'tl.rs'
 measure ours-serde ours-serde 'tl.rs'
 measure ours-no-eq-hash ours-no-eq-hash 'tl.rs'
+measure ours-borrowed ours-borrowed 'tl.rs'
 measure grammers grammers-tl-types 'generated_*.rs'
 
 awk '
     $1 == "ours-full" { oc = $2; oa = $3; ol = $4 }
     $1 == "ours-serde" { sc = $2; sa = $3 }
     $1 == "ours-no-eq-hash" { nc = $2; na = $3 }
+    $1 == "ours-borrowed" { bc = $2; ba = $3; bl = $4 }
     $1 == "grammers" { gc = $2; ga = $3; gl = $4 }
     END {
-        printf "ratio ours-full / grammers: clean build %.2fx, generated crate alone %.2fx, lines %.2fx (target: compile time <= 0.6x, less code)\n", oc / gc, oa / ga, ol / gl
-        printf "ratio ours-serde / ours-full (the cost of the JSON form): clean build %.2fx, generated crate alone %.2fx\n", sc / oc, sa / oa
-        printf "ratio ours-full / ours-no-eq-hash (the cost of Eq and Hash): clean build %.2fx, generated crate alone %.2fx\n", oc / nc, oa / na
+        if (oc && gc) printf "ratio ours-full / grammers: clean build %.2fx, generated crate alone %.2fx, lines %.2fx (target: compile time <= 0.6x, less code)\n", oc / gc, oa / ga, ol / gl
+        if (sc && oc) printf "ratio ours-serde / ours-full (the cost of the JSON form): clean build %.2fx, generated crate alone %.2fx\n", sc / oc, sa / oa
+        if (oc && nc) printf "ratio ours-full / ours-no-eq-hash (the cost of Eq and Hash): clean build %.2fx, generated crate alone %.2fx\n", oc / nc, oa / na
+        if (bc && oc) printf "ratio ours-borrowed / ours-full (the cost of zero-copy decoding): clean build %.2fx, generated crate alone %.2fx, lines %.2fx\n", bc / oc, ba / oa, bl / ol
     }' "$tmp/results"
