@@ -48,15 +48,7 @@ impl Visitor for Values {
     where
         T: Sample + Serializable + Deserializable + Identifiable + PartialEq + Debug,
     {
-        let fills = [(Fill::Absent, 1), (Fill::Present, 1)]
-            .into_iter()
-            .chain(
-                flag_bits
-                    .iter()
-                    .map(|&(word, bit)| (Fill::OnlyBit { word, bit }, 1)),
-            )
-            .chain((0..8).map(|seed| (Fill::Random, seed)));
-        for (fill, seed) in fills {
+        for (fill, seed) in tl_types::sample::fills(flag_bits, 8) {
             let value = T::sample(&mut Sampler::new(seed).with_fill(fill));
             self.0.push((
                 T::TL_NAME,
@@ -82,53 +74,18 @@ fn same_values(name: &str, owned: impl FnOnce(&mut Values), borrowed: impl FnOnc
 }
 
 macro_rules! both_families {
-    ($($name:ident),* $(,)?) => {{
+    ($($name:ident),* $(,)?) => {
         $(same_values(
             stringify!($name),
             |v| fixtures::$name::visit_samples(v),
             |v| zero_copy::$name::visit_samples(v),
         );)*
-        [$(stringify!($name)),*].len()
-    }};
+    };
 }
 
 #[test]
 fn both_families_build_and_encode_the_same_values() {
-    let count = both_families![
-        bare_types,
-        borrowed,
-        docs,
-        eq_hash,
-        flags,
-        flags2,
-        generics,
-        generics_two,
-        getters,
-        keywords,
-        large_variant,
-        namespaces,
-        primitives,
-        recursion,
-        remote_calls,
-        shared_bits,
-        tdlib_docs,
-        ton_mode,
-        vectors,
-    ];
-    let fixtures = std::fs::read_dir(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../tl-codegen/tests/fixtures"
-    ))
-    .unwrap()
-    .filter(|e| {
-        e.as_ref()
-            .unwrap()
-            .path()
-            .extension()
-            .is_some_and(|x| x == "tl")
-    })
-    .count();
-    assert_eq!(count, fixtures, "a fixture is missing from the list above");
+    tl_tests::every_fixture!(both_families);
     same_values(
         "importers",
         tl_types::visit_samples,

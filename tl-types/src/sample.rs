@@ -397,8 +397,9 @@ impl Visitor for RoundTrips {
 }
 
 /// The values a round-trip checker tries for a type: every conditional field absent, every one
-/// present, each flag bit alone (seed 1), then `seeds` random values.
-fn fills(flag_bits: &[(usize, u32)], seeds: u64) -> impl Iterator<Item = (Fill, u64)> + '_ {
+/// present, each flag bit alone (seed 1), then `seeds` random values. [`RoundTrips`] takes them;
+/// a visitor of its own can take the same.
+pub fn fills(flag_bits: &[(usize, u32)], seeds: u64) -> impl Iterator<Item = (Fill, u64)> + '_ {
     [(Fill::Absent, 1), (Fill::Present, 1)]
         .into_iter()
         .chain(

@@ -11,26 +11,6 @@ use common::*;
 use tl_types::codec::{Bytes, Codec, CodecBorrowed, CowBytes, CowStr, Str, Vector};
 use tl_types::{DecodeError, DecodeErrorKind, Reader};
 
-fn borrowed<'a, C: CodecBorrowed<'a>>(bytes: &'a [u8]) -> Result<C::Value, DecodeError> {
-    let mut reader = Reader::new(bytes);
-    let value = C::decode_borrowed(&mut reader)?;
-    reader.finish()?;
-    Ok(value)
-}
-
-fn owned<C: Codec>(bytes: &[u8]) -> Result<C::Value, DecodeError> {
-    let mut reader = Reader::new(bytes);
-    let value = C::decode(&mut reader)?;
-    reader.finish()?;
-    Ok(value)
-}
-
-/// True when `inner` lies within `outer`.
-fn within(inner: &[u8], outer: &[u8]) -> bool {
-    let range = outer.as_ptr_range();
-    range.contains(&inner.as_ptr()) && inner.as_ptr_range().end <= range.end
-}
-
 /// Both decoders of `C` and of `Owned` (its owned-value twin) fail alike on `bytes`.
 fn same_failure<'a, C: CodecBorrowed<'a>, Owned: Codec>(bytes: &'a [u8]) -> DecodeError {
     let theirs = owned::<Owned>(bytes)

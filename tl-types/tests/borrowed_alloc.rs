@@ -23,26 +23,6 @@ fn allocated<T>(f: impl FnOnce() -> T) -> (T, usize) {
     (value, ALLOCATOR.peak_usage().saturating_sub(before))
 }
 
-fn borrowed<'a, C: CodecBorrowed<'a>>(bytes: &'a [u8]) -> Result<C::Value, DecodeError> {
-    let mut reader = Reader::new(bytes);
-    let value = C::decode_borrowed(&mut reader)?;
-    reader.finish()?;
-    Ok(value)
-}
-
-fn owned<C: Codec>(bytes: &[u8]) -> Result<C::Value, DecodeError> {
-    let mut reader = Reader::new(bytes);
-    let value = C::decode(&mut reader)?;
-    reader.finish()?;
-    Ok(value)
-}
-
-/// True when `inner` lies within `outer`.
-fn within(inner: &[u8], outer: &[u8]) -> bool {
-    let range = outer.as_ptr_range();
-    range.contains(&inner.as_ptr()) && inner.as_ptr_range().end <= range.end
-}
-
 #[test]
 fn strings_and_byte_strings_are_slices_of_the_input_and_allocate_nothing() {
     let short = hex("05 68656c6c6f 0000");

@@ -363,6 +363,29 @@ where
     owned
 }
 
+/// Decodes one `C` that must span all of `bytes` with the borrowed decoder only (its value may
+/// borrow from `bytes`).
+pub fn borrowed<'a, C: CodecBorrowed<'a>>(bytes: &'a [u8]) -> Result<C::Value, DecodeError> {
+    let mut reader = Reader::new(bytes);
+    let value = C::decode_borrowed(&mut reader)?;
+    reader.finish()?;
+    Ok(value)
+}
+
+/// Decodes one `C` that must span all of `bytes` with the owned decoder only.
+pub fn owned<C: Codec>(bytes: &[u8]) -> Result<C::Value, DecodeError> {
+    let mut reader = Reader::new(bytes);
+    let value = C::decode(&mut reader)?;
+    reader.finish()?;
+    Ok(value)
+}
+
+/// True when `inner` lies within `outer` (a borrowed value points into its input).
+pub fn within(inner: &[u8], outer: &[u8]) -> bool {
+    let range = outer.as_ptr_range();
+    range.contains(&inner.as_ptr()) && inner.as_ptr_range().end <= range.end
+}
+
 /// `Node::from_bytes`, checked against `Node::from_bytes_borrowed` as [`dec`] checks codecs.
 pub fn node(bytes: &[u8]) -> Result<Node, DecodeError> {
     let owned = Node::from_bytes(bytes);
