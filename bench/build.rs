@@ -3,6 +3,10 @@
 //! bytes of an api-L228 constructor to grammers-tl-types' enum of its boxed type. Only the test
 //! includes these files: the library and the benches do not compile them.
 //!
+//! For the library (`tl_bench::zero_copy`, timed by the `response` bench): the shipped importers
+//! schema (`schema/importers.tl`) generated with `Config::borrowed(true)`
+//! (`importers_zero_copy.rs`).
+//!
 //! The table is built from grammers-tl-parser's reading of api-L228 (not our parser's), and grammers'
 //! Rust paths are spelled by `rusty_type_name`, a copy of grammers-tl-gen's private rule.
 
@@ -159,6 +163,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("cargo:rerun-if-changed={}", schema.display());
     println!("cargo:rerun-if-changed=build.rs");
     let out = PathBuf::from(std::env::var("OUT_DIR")?);
+
+    let importers = manifest.join("../schema/importers.tl");
+    tl_codegen::Config::new()
+        .borrowed(true)
+        .out_dir(&out)
+        .file_name("importers_zero_copy.rs")
+        .compile(&[&importers])?;
 
     let text = std::fs::read_to_string(&schema)?;
     // Boxed type -> (grammers' Rust path, constructor ids); functions' ids apart.

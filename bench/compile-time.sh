@@ -6,10 +6,12 @@
 #   ours-full     build.rs runs tl_codegen::Config::new().compile(&[api-L228.tl]); depends on tl-types by path
 #   ours-select   the same with .select(["messages.getChatInviteImporters"])
 #   ours-serde    ours-full with .serde(true) and tl-types' `serde` feature (the JSON form)
-#   ours-no-api   ours-full with .builders(false).enum_helpers(false): none of the API's optional items
-#   ours-builders ours-no-api with .builders(true): `new` and the `with_` setters only
-#   ours-enum-helpers  ours-no-api with .enum_helpers(true): constructor_id, tl_name, TryFrom, getters only
-#   ours-all-api  ours-full with .builders(true).enum_helpers(true).eq_hash(true): every switch on
+#   ours-eq-hash  ours-full with .eq_hash(true) (the cost of the `Eq` and `Hash` derives)
+#   ours-builders ours-full with .builders(true): `new`, the `with_` setters and `Default`
+#   ours-enum-helpers  ours-full with .enum_helpers(true): constructor_id, tl_name, TryFrom, getters
+#   ours-all-api  ours-full with .builders(true).enum_helpers(true).eq_hash(true): every API switch on
+#   ours-borrowed ours-full with .borrowed(true) (zero-copy decoding: `Cow` fields, a lifetime,
+#                 the borrowed decoders and `IntoOwned`)
 #   grammers      depends on grammers-tl-types 0.11.0 (default features, its own api.tl at layer 230)
 # and prints for each: the clean build (all dependencies), the rebuild of the generated crate alone
 # (`cargo clean -p <it>` then build: build script + generation + compiling the generated code, with
@@ -19,7 +21,7 @@
 #        KEEP=1 bench/compile-time.sh     (keep the temp folder and print its path)
 #        JOBS=1 bench/compile-time.sh     (cargo -j; default: cargo's default)
 #        REPEAT=3 bench/compile-time.sh   (the generated crate alone rebuilt 3 times, the fastest kept)
-#        ONLY="ours-full grammers" bench/compile-time.sh   (only these variants)
+#        VARIANTS="ours-full grammers" bench/compile-time.sh   (only these crates; default: all)
 set -euo pipefail
 
 ws=$(cd "$(dirname "$0")/.." && pwd)
@@ -79,15 +81,18 @@ new_crate ours-select "$ours_deps" "$ours_build_deps" \
     "$(ours_build_rs '.select(["messages.getChatInviteImporters"])')" "$ours_lib"
 new_crate ours-serde "tl-types = { path = \"$ws/tl-types\", features = [\"serde\"] }" \
     "$ours_build_deps" "$(ours_build_rs '.serde(true)')" "$ours_lib"
-new_crate ours-no-api "$ours_deps" "$ours_build_deps" \
-    "$(ours_build_rs '.builders(false).enum_helpers(false)')" "$ours_lib"
-new_crate ours-builders "$ours_deps" "$ours_build_deps" \
-    "$(ours_build_rs '.builders(true).enum_helpers(false)')" "$ours_lib"
+new_crate ours-eq-hash "$ours_deps" "$ours_build_deps" "$(ours_build_rs '.eq_hash(true)')" \
+    "$ours_lib"
+new_crate ours-builders "$ours_deps" "$ours_build_deps" "$(ours_build_rs '.builders(true)')" \
+    "$ours_lib"
 new_crate ours-enum-helpers "$ours_deps" "$ours_build_deps" \
-    "$(ours_build_rs '.builders(false).enum_helpers(true)')" "$ours_lib"
+    "$(ours_build_rs '.enum_helpers(true)')" "$ours_lib"
 new_crate ours-all-api "$ours_deps" "$ours_build_deps" \
     "$(ours_build_rs '.builders(true).enum_helpers(true).eq_hash(true)')" "$ours_lib"
+new_crate ours-borrowed "$ours_deps" "$ours_build_deps" "$(ours_build_rs '.borrowed(true)')" \
+    "$ours_lib"
 new_crate grammers 'grammers-tl-types = "=0.11.0"' '' '' 'pub use grammers_tl_types;'
+variants=" ${VARIANTS:-ours-full ours-select ours-serde ours-eq-hash ours-builders ours-enum-helpers ours-all-api ours-borrowed grammers} "
 
 seconds() { # seconds COMMAND...: wall time of a command, in seconds with one decimal
     local start end
@@ -97,9 +102,9 @@ seconds() { # seconds COMMAND...: wall time of a command, in seconds with one de
     echo "$start $end" | awk '{ printf "%.1f", $2 - $1 }'
 }
 
-# measure CRATE GENERATED_PACKAGE FILE_GLOB
+# measure CRATE GENERATED_PACKAGE FILE_GLOB (nothing unless VARIANTS has CRATE)
 measure() {
-    if [ -n "${ONLY:-}" ] && [[ " $ONLY " != *" $1 "* ]]; then return 0; fi
+    case $variants in *" $1 "*) ;; *) return 0 ;; esac
     local dir=$tmp/$1
     export CARGO_TARGET_DIR=$dir/target
     cd "$dir"
@@ -127,10 +132,11 @@ echo "compile-time: schema $schema, $(nproc) cores"
 measure ours-full ours-full 'tl.rs'
 measure ours-select ours-select 'tl.rs'
 measure ours-serde ours-serde 'tl.rs'
-measure ours-no-api ours-no-api 'tl.rs'
+measure ours-eq-hash ours-eq-hash 'tl.rs'
 measure ours-builders ours-builders 'tl.rs'
 measure ours-enum-helpers ours-enum-helpers 'tl.rs'
 measure ours-all-api ours-all-api 'tl.rs'
+measure ours-borrowed ours-borrowed 'tl.rs'
 measure grammers grammers-tl-types 'generated_*.rs'
 
 [ -f "$tmp/results" ] || exit 0
@@ -143,9 +149,10 @@ awk '
     END {
         ratio("target: compile time <= 0.6x, less code", "ours-full", "grammers")
         ratio("the cost of the JSON form", "ours-serde", "ours-full")
-        ratio("the defaults against no optional API item", "ours-full", "ours-no-api")
-        ratio("the cost of new and with_", "ours-builders", "ours-no-api")
-        ratio("the cost of the enum helpers", "ours-enum-helpers", "ours-no-api")
-        ratio("every switch on, Eq and Hash too", "ours-all-api", "ours-no-api")
-        ratio("every switch on", "ours-all-api", "grammers")
+        ratio("the cost of Eq and Hash", "ours-eq-hash", "ours-full")
+        ratio("the cost of new, with_ and Default", "ours-builders", "ours-full")
+        ratio("the cost of the enum helpers", "ours-enum-helpers", "ours-full")
+        ratio("every API switch on", "ours-all-api", "ours-full")
+        ratio("every API switch on", "ours-all-api", "grammers")
+        ratio("the cost of zero-copy decoding", "ours-borrowed", "ours-full")
     }' "$tmp/results"

@@ -3,7 +3,24 @@
 //! linted, documented and round-tripped, in binary and in JSON, not only snapshotted.
 
 use std::fmt::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+/// A schema's module name (its file stem), and a `Config` with the API's items on and its
+/// documentation file where it has one beside it (`docs.json` for `docs.tl`).
+fn fixture(path: &Path) -> Result<(&str, tl_codegen::Config), Box<dyn std::error::Error>> {
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .ok_or("fixture name is not UTF-8")?;
+    let mut config = tl_codegen::Config::new();
+    // The API's items on (off by default), which tests/builders.rs and tests/getters.rs use.
+    config.builders(true).enum_helpers(true);
+    let docs = path.with_extension("json");
+    if docs.exists() {
+        config.docs(docs);
+    }
+    Ok((stem, config))
+}
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let fixtures =
@@ -18,27 +35,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut modules = String::new();
     let mut visits = String::new();
     let mut json_visits = String::new();
+    let mut names = Vec::new();
     for path in &paths {
-        let stem = path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .ok_or("fixture name is not UTF-8")?;
-        // `Eq` and `Hash` on (off by default): tests/eq_hash.rs checks where they are derived; the
-        // API's items on, which tests/builders.rs and tests/getters.rs use.
-        let mut config = tl_codegen::Config::new();
+        let (stem, mut config) = fixture(path)?;
+        names.push(stem);
+        // `Eq` and `Hash` on (off by default): tests/eq_hash.rs checks where they are derived.
         config
             .samples(true)
             .serde(true)
             .eq_hash(true)
-            .builders(true)
-            .enum_helpers(true)
-            .file_name(format!("{stem}.rs"));
-        // A fixture with a documentation file beside it (`docs.json`) is generated with it.
-        let docs = path.with_extension("json");
-        if docs.exists() {
-            config.docs(docs);
-        }
-        config.compile(&[path])?;
+            .file_name(format!("{stem}.rs"))
+            .compile(&[path])?;
         writeln!(
             modules,
             "/// Generated from tl-codegen/tests/fixtures/{stem}.tl.\npub mod {stem} {{\n    include!(concat!(env!(\"OUT_DIR\"), \"/{stem}.rs\"));\n}}"
@@ -116,6 +123,42 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "/// Generated from tl-codegen/tests/fixtures/getters.tl with `builders(false)` and \
          `enum_helpers(false)`: no `new`, `with_`, `constructor_id`, `tl_name`, `TryFrom` or getters.\n\
          pub mod api_off {{\n    include!(concat!(env!(\"OUT_DIR\"), \"/api_off.rs\"));\n}}"
+    )?;
+    // Every fixture again with `Config::borrowed` (zero-copy decoding), with sample values (drawn as
+    // the owned family draws them, so both encode the same bytes), and the shipped importers
+    // schema, for tests/borrowed.rs.
+    let importers =
+        PathBuf::from(std::env::var("CARGO_MANIFEST_DIR")?).join("../schema/importers.tl");
+    println!("cargo:rerun-if-changed={}", importers.display());
+    let mut zero_copy = String::new();
+    let mut zero_copy_visits = String::new();
+    for path in paths.iter().chain([&importers]) {
+        let (stem, mut config) = fixture(path)?;
+        config
+            .borrowed(true)
+            .samples(true)
+            .eq_hash(true)
+            .file_name(format!("zero_copy_{stem}.rs"))
+            .compile(&[path])?;
+        writeln!(
+            zero_copy,
+            "    /// Generated from {stem}.tl with `Config::borrowed(true)`.\n    pub mod {stem} {{\n        include!(concat!(env!(\"OUT_DIR\"), \"/zero_copy_{stem}.rs\"));\n    }}"
+        )?;
+        writeln!(zero_copy_visits, "        {stem}::visit_samples(visitor);")?;
+    }
+    writeln!(
+        modules,
+        "/// Every fixture (and `schema/importers.tl`) generated with `Config::borrowed(true)`: strings and\n\
+         /// byte strings as `Cow`s borrowed from the input.\n\
+         pub mod zero_copy {{\n{zero_copy}\n    /// Hands every type of every module above to `visitor`.\n    \
+         pub fn visit_all<V: ::tl_types::sample::Visitor>(visitor: &mut V) {{\n{zero_copy_visits}    }}\n}}"
+    )?;
+    writeln!(
+        modules,
+        "/// Expands to `$m![bare_types, borrowed, …]`: the module of every fixture schema, so that a\n\
+         /// test can go through all of them (a new fixture joins by itself).\n\
+         #[macro_export]\nmacro_rules! every_fixture {{\n    ($m:ident) => {{\n        $m![{}]\n    }};\n}}",
+        names.join(", ")
     )?;
     let out = PathBuf::from(std::env::var("OUT_DIR")?);
     std::fs::write(out.join("fixtures.rs"), modules)?;

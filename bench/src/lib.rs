@@ -1,12 +1,19 @@
 //! Shared pieces of the benches that compare this workspace with grammers (issue 6): where the
 //! schema corpus is, the request and the 1000 + 1000 response built with equal field values for
-//! both implementations, and a quick interleaved timer that prints the ratio at the end of a run.
+//! both implementations, the importers types generated with `Config::borrowed` (zero-copy
+//! decoding), and a quick interleaved timer that prints the ratio at the end of a run.
 //!
 //! The benches themselves are in `benches/`; `README.md` has the results and the commands.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
+
+/// `schema/importers.tl` (the shipped types' schema) generated with `Config::borrowed(true)` by
+/// build.rs: strings and byte strings are `Cow`s borrowed from the input.
+pub mod zero_copy {
+    include!(concat!(env!("OUT_DIR"), "/importers_zero_copy.rs"));
+}
 
 /// The schema file the parse and generate benches read, relative to the corpus root.
 pub const API_FILE: &str = "telegram/api-L228.tl";
@@ -390,6 +397,48 @@ pub mod response {
             users,
         }
         .into()
+    }
+
+    /// Ours with every optional field of every user and importer present (the bench's second
+    /// shape): the fields [`ours`] leaves to bots, premium users and the restricted, and the rest.
+    /// grammers' value of it is decoded from its bytes (and checked to encode them again).
+    pub fn ours_full(n: usize) -> tl_types::enums::messages::ChatInviteImporters {
+        use tl_types::{enums, types};
+        let enums::messages::ChatInviteImporters::ChatInviteImporters(mut body) = ours(n);
+        for (i, importer) in body.importers.iter_mut().enumerate() {
+            let enums::ChatInviteImporter::ChatInviteImporter(importer) = importer;
+            importer.requested = true;
+            importer.via_chatlist = true;
+            importer.about = Some(format!("Joined through the spring campaign, request #{i}"));
+            importer.approved_by = Some(777_000);
+        }
+        for user in &mut body.users {
+            let enums::User::User(user) = user else {
+                continue;
+            };
+            user.bot_info_version = Some(3);
+            user.restriction_reason = Some(vec![
+                types::RestrictionReason {
+                    platform: "ios".to_owned(),
+                    reason: "porn".to_owned(),
+                    text: "This account is unavailable on iOS.".to_owned(),
+                }
+                .into(),
+            ]);
+            user.bot_inline_placeholder = Some("Search...".to_owned());
+            user.emoji_status = Some(
+                types::EmojiStatus {
+                    document_id: 5_368_324_170_671_202_286,
+                    until: Some(1_800_000_000),
+                }
+                .into(),
+            );
+            user.bot_active_users = Some(12_345);
+            user.bot_verification_icon = Some(5_000_000_000_001);
+            user.send_paid_messages_stars = Some(250);
+            user.linked_community_id = Some(-1_002_000_000_000);
+        }
+        body.into()
     }
 
     /// grammers', with the same values.

@@ -27,7 +27,7 @@ fn agree(name: &str, visit: impl FnOnce(&mut Agreement<'_>)) -> (usize, usize, V
     (agreement.types, agreement.values, failures)
 }
 
-macro_rules! every_fixture {
+macro_rules! agree_all {
     ($($name:ident),* $(,)?) => {
         vec![$(agree(stringify!($name), |v| fixtures::$name::visit_json_samples(v))),*]
     };
@@ -35,44 +35,7 @@ macro_rules! every_fixture {
 
 #[test]
 fn every_fixture_sample_agrees_with_the_generated_code() {
-    let results = every_fixture![
-        bare_types,
-        docs,
-        eq_hash,
-        flags,
-        flags2,
-        generics,
-        generics_two,
-        getters,
-        keywords,
-        large_variant,
-        namespaces,
-        primitives,
-        recursion,
-        remote_calls,
-        shared_bits,
-        tdlib_docs,
-        ton_mode,
-        vectors,
-    ];
-    let fixtures = std::fs::read_dir(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../tl-codegen/tests/fixtures"
-    ))
-    .unwrap()
-    .filter(|e| {
-        e.as_ref()
-            .unwrap()
-            .path()
-            .extension()
-            .is_some_and(|x| x == "tl")
-    })
-    .count();
-    assert_eq!(
-        results.len(),
-        fixtures,
-        "a fixture is missing from the list above"
-    );
+    let results = tl_tests::every_fixture!(agree_all);
     let types: usize = results.iter().map(|r| r.0).sum();
     let values: usize = results.iter().map(|r| r.1).sum();
     let failures: Vec<String> = results.into_iter().flat_map(|r| r.2).collect();

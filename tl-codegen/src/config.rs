@@ -36,6 +36,7 @@ pub struct Config {
     layer: Option<i32>,
     hooks: crate::lower::Hooks,
     eq_hash: bool,
+    borrowed: bool,
     docs: Option<PathBuf>,
     /// Telethon's `errors.csv` and `methods.csv`, merged after `docs`.
     telethon: Option<(PathBuf, PathBuf)>,
@@ -58,6 +59,7 @@ impl Default for Config {
             layer: None,
             hooks: crate::lower::Hooks::default(),
             eq_hash: false,
+            borrowed: false,
             docs: None,
             telethon: None,
         }
@@ -309,6 +311,28 @@ impl Config {
         self
     }
 
+    /// Generates types that borrow from the bytes they are decoded from (zero-copy decoding):
+    /// `string` fields are `Cow<'a, str>`, `bytes` fields `Cow<'a, [u8]>`, and the structs and
+    /// enums that reach one take the lifetime parameter `'a` (`types::User<'a>`; the others are
+    /// generated as without this). Decode with the runtime's `DeserializableBorrowed`
+    /// (`from_bytes_borrowed(&buf)`: strings and byte strings are slices of `buf`, so decoding
+    /// allocates only for vectors and `Box`es), detach a value with `IntoOwned::into_owned`
+    /// (`User<'static>`), build one from `&str`s or `String`s (`new` and the `with_` setters take
+    /// `impl Into<Cow<'a, str>>`). `Deserializable` and `Serializable` work as without it (an owned
+    /// decode gives `Cow::Owned` strings), and `RemoteCall::Return` is the result's `'static` form.
+    /// Off by default; without it the generated code is exactly what it was.
+    ///
+    /// Not available together with [`Config::serde`] yet: [`Config::generate`] fails with
+    /// [`Error::Unsupported`].
+    ///
+    /// ```
+    /// tl_codegen::Config::new().borrowed(true);
+    /// ```
+    pub fn borrowed(&mut self, on: bool) -> &mut Self {
+        self.borrowed = on;
+        self
+    }
+
     /// Documents the generated code with Telegram's API documentation: a JSON file in the format
     /// of gotd's getdoc dump (`schema/docs/getdoc-L223.json`; `tlgen docs extract` writes one from
     /// saved core.telegram.org pages). Each struct, enum, function and field gets its description
@@ -511,6 +535,12 @@ impl Config {
     }
 
     fn lower(&self, schema: &Schema, docs: Option<&Docs>) -> Result<Model, Error> {
+        if self.borrowed && self.serde {
+            return Err(Error::Unsupported {
+                settings: "borrowed and serde",
+                reason: "the JSON form of borrowed types is not generated yet",
+            });
+        }
         for (path, attribute) in self
             .hooks
             .type_attributes
@@ -529,8 +559,11 @@ impl Config {
             &self.select,
             self.layer,
             &self.hooks,
-            self.eq_hash,
-            self.api,
+            crate::lower::Switches {
+                eq_hash: self.eq_hash,
+                api: self.api,
+                borrowed: self.borrowed,
+            },
             docs,
         )
         .map_err(|e| match e {

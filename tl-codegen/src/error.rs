@@ -98,6 +98,15 @@ pub enum Error {
         /// What is wrong, with the line where that is known.
         message: String,
     },
+    /// Two settings that cannot be combined (yet): `Config::borrowed` with `Config::serde`.
+    /// Nothing is generated.
+    #[error("cannot generate with {settings} together: {reason}")]
+    Unsupported {
+        /// The settings, as `Config`'s methods name them (`borrowed and serde`).
+        settings: &'static str,
+        /// Why.
+        reason: &'static str,
+    },
     /// `compile` was called outside a build script and no `out_dir` was set.
     #[error("OUT_DIR is not set: call compile from a build script or set Config::out_dir")]
     NoOutDir,

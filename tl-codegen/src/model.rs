@@ -327,6 +327,10 @@ pub struct StructDef {
     /// Whether it has `new(...)` and the `with_` setters named in [`Field::setter`]
     /// (`Config::builders`).
     pub builders: bool,
+    /// Whether it takes the lifetime parameter `'a` (with `Config::borrowed`): a `string` or
+    /// `bytes` (`Cow<'a, _>`) is reachable from its fields, through the structs and enums they
+    /// hold. Always false without the switch.
+    pub borrows: bool,
     /// Attributes from `Config::type_attribute`, as written there.
     pub attributes: Vec<String>,
     /// For functions: the errors the documentation (`Config::docs`) says it may return, in its
@@ -469,6 +473,9 @@ pub struct EnumDef {
     /// constructors' structs (`TryFrom`, or `From` for a single constructor; boxed types only)
     /// (`Config::enum_helpers`, which also decides [`EnumDef::getters`]).
     pub helpers: bool,
+    /// Whether it takes the lifetime parameter `'a` (with `Config::borrowed`): some variant's
+    /// struct does.
+    pub borrows: bool,
     /// Methods reading the fields that every variant's struct has alike (`enums::User::id()`), in
     /// the first constructor's field order. Only boxed types of two or more constructors have any,
     /// and only with `Config::enum_helpers`.
@@ -574,6 +581,10 @@ pub struct Model {
     pub documented: bool,
     /// The documented errors, in name order: the `errors` module (empty without documentation).
     pub errors: Vec<ErrorDef>,
+    /// Generated with `Config::borrowed`: `string` and `bytes` are `Cow<'a, str>` and
+    /// `Cow<'a, [u8]>`, decoded borrowing from the input, and the items that reach one
+    /// ([`StructDef::borrows`], [`EnumDef::borrows`]) take the lifetime `'a`.
+    pub borrowed: bool,
 }
 
 impl Model {

@@ -89,6 +89,105 @@ fn docs() {
     insta::assert_snapshot!("docs_docs.tl", code);
 }
 
+/// `Config::borrowed` (zero-copy decoding): `Cow` strings and byte strings, the lifetime `'a` on
+/// exactly the types that reach one, their borrowed decoders and `IntoOwned`, one-line owned
+/// decoders, results in their `'static` form, a generic function with and without `'a`.
+#[test]
+fn borrowed() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/borrowed.tl");
+    let code = generate(&path, |c| {
+        c.borrowed(true);
+    });
+    insta::assert_snapshot!("borrowed_borrowed.tl", code);
+}
+
+/// The lifetime rule, read from the model: `'a` where a string or bytes is reachable, through
+/// fields, groups, bare constructors, variants and recursion; nowhere without the switch.
+#[test]
+fn borrowed_rule() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/borrowed.tl");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let (_, parsed) = tl_parser::parse_str("borrowed.tl", &text);
+    let schema = parsed.into_result().unwrap();
+    let model = tl_codegen::Config::new()
+        .borrowed(true)
+        .model(&schema)
+        .unwrap();
+    assert!(model.borrowed);
+    let borrowing = |tl_name: &str| -> bool {
+        match model.find_struct(tl_name) {
+            Some(s) => s.borrows,
+            None => model.find_enum(tl_name).unwrap().borrows,
+        }
+    };
+    for yes in [
+        "upload.file",
+        "label",
+        "tagged",
+        "user",
+        "userEmpty",
+        "User",
+        "textPlain",
+        "textBold",
+        "textConcat",
+        "RichText",
+        "upload.getFile",
+        "initConnection",
+    ] {
+        assert!(borrowing(yes), "{yes} should take 'a");
+    }
+    for no in [
+        "point",
+        "Point",
+        "shapeCircle",
+        "shapeLine",
+        "Shape",
+        "textEmpty",
+        "users.getUsers",
+        "help.getNearestPoint",
+        "invokeWithLayer",
+    ] {
+        assert!(!borrowing(no), "{no} should not take 'a");
+    }
+    let owned = tl_codegen::Config::new().model(&schema).unwrap();
+    assert!(!owned.borrowed);
+    assert!(
+        owned
+            .types
+            .iter()
+            .chain(&owned.functions)
+            .all(|s| !s.borrows)
+    );
+    assert!(owned.enums.iter().all(|e| !e.borrows));
+}
+
+/// The JSON form of borrowed types is not generated yet: asking for both is a typed error, and
+/// nothing is generated.
+#[test]
+fn borrowed_with_serde_is_refused() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/borrowed.tl");
+    let err = tl_codegen::Config::new()
+        .borrowed(true)
+        .serde(true)
+        .generate(&[&path])
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            tl_codegen::Error::Unsupported {
+                settings: "borrowed and serde",
+                ..
+            }
+        ),
+        "{err}"
+    );
+    assert_eq!(
+        err.to_string(),
+        "cannot generate with borrowed and serde together: the JSON form of borrowed types is not \
+         generated yet"
+    );
+}
+
 /// The `Config` hooks: attributes on items and fields, `#[non_exhaustive]` enums, a field forced
 /// onto the heap; `Eq` and `Hash` come from an attribute, with `Config::eq_hash` off.
 #[test]

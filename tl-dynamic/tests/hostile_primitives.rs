@@ -12,7 +12,8 @@ use common::*;
 use proptest::prelude::*;
 use tl_dynamic::{Options, Value};
 use tl_types::codec::{
-    BareConstructor, BareVector, Bool, Bytes, Codec, Double, Fixed, Int, Long, Nat, Str, Vector,
+    BareConstructor, BareVector, Bool, Bytes, Codec, CodecBorrowed, Double, Fixed, Int, Long, Nat,
+    Str, Vector,
 };
 use tl_types::{DecodeError, DecodeErrorKind, Deserializable, Serializable};
 
@@ -103,14 +104,18 @@ fn agree(tl_type: &str, bytes: &[u8], typed: Result<Vec<u8>, DecodeError>) -> bo
     })
 }
 
-/// Both decode `bytes` as the codec `C`, which is the TL type `tl_type`.
-fn both<C: Codec>(tl_type: &str, bytes: &[u8]) -> bool {
+/// Both decode `bytes` as the codec `C`, which is the TL type `tl_type` (the generated side with
+/// its owned and its borrowed decoder, which `dec` checks against each other).
+fn both<C: Codec + for<'a> CodecBorrowed<'a>>(tl_type: &str, bytes: &[u8]) -> bool
+where
+    C::Value: PartialEq + std::fmt::Debug,
+{
     agree(tl_type, bytes, dec::<C>(bytes).map(|v| enc::<C>(&v)))
 }
 
 /// Both decode `bytes` as a boxed `Node`.
 fn node(bytes: &[u8]) -> bool {
-    agree("Node", bytes, Node::from_bytes(bytes).map(|n| n.to_bytes()))
+    agree("Node", bytes, common::node(bytes).map(|n| n.to_bytes()))
 }
 
 /// Both decode `bytes` as the constructor `item` (boxed).

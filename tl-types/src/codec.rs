@@ -20,6 +20,8 @@
 //! | `int128`, `int256` | [`Fixed<16>`](Fixed), [`Fixed<32>`](Fixed) | `[u8; N]` | N, as is |
 //! | `bytes` | [`Bytes`] | `Vec<u8>` | length header, data, padding |
 //! | `string` | [`Str`] | `String` | as `bytes`, UTF-8 |
+//! | `bytes`, borrowed | [`CowBytes<'a>`](CowBytes) | `Cow<'a, [u8]>` | as `bytes` |
+//! | `string`, borrowed | [`CowStr<'a>`](CowStr) | `Cow<'a, str>` | as `string` |
 //! | `Bool` | [`Bool`] | `bool` | `boolTrue#997275b5` or `boolFalse#bc799737` |
 //! | `Vector<t>` | [`Vector<C>`](Vector) | `Vec<_>` | `0x1cb5c415`, `u32` count, elements |
 //! | `vector<t>` | [`BareVector<C>`](BareVector) | `Vec<_>` | `u32` count, elements |
@@ -53,6 +55,18 @@
 //!   [`Reader`]; more than [`Reader::max_depth`] levels fail with
 //!   [`DecodeErrorKind::DepthExceeded`] instead of overflowing the stack.
 //!
+//! # Borrowed decoding
+//!
+//! [`CodecBorrowed<'a>`](CodecBorrowed) is decoding that may borrow from the input of a
+//! [`Reader<'a>`](Reader): what code generated with `tl_codegen::Config::borrowed` calls. Every
+//! codec implements it. [`CowStr`] and [`CowBytes`] hand out `Cow::Borrowed` slices of the input
+//! (no copy, no allocation; their plain [`Codec::decode`] gives `Cow::Owned` copies); the other
+//! codecs decode as [`Codec::decode`] does, except that [`Boxed`] and [`BareConstructor`] decode
+//! their value through [`DeserializableBorrowed`] and [`BareBorrowed`], and the containers
+//! ([`Vector`], [`BareVector`], [`Nullable`], [`Heap`]) their elements through
+//! [`CodecBorrowed`]. Both paths read through the same [`Reader`] functions and the same count
+//! check, so they accept the same bytes and fail with the same error kind, offset and path.
+//!
 //! # Encoding limits
 //!
 //! Two things cannot be represented in TL at all: a byte string longer than [`MAX_TL_BYTES_LEN`]
@@ -70,8 +84,10 @@
 //!   already made now panics instead of cutting) and cannot return anything but correct bytes.
 //!   [`Codec::encoded_len`] counts the value as if it could be written, so it never panics.
 
+use std::borrow::Cow;
 use std::marker::PhantomData;
 
+use crate::borrowed::{BareBorrowed, DeserializableBorrowed};
 use crate::decode_error::{DecodeError, DecodeErrorKind};
 use crate::encode_error::{EncodeError, EncodeErrorKind};
 use crate::reader::Reader;
@@ -116,6 +132,18 @@ pub trait Codec {
     fn decode(reader: &mut Reader<'_>) -> Result<Self::Value, DecodeError>;
 }
 
+/// Decoding that may borrow from the input: [`Codec::decode`] for a [`Reader`] whose bytes live
+/// for `'a`, so that the value can hold slices of them (see the
+/// [module docs](self#borrowed-decoding)).
+///
+/// It must accept exactly the bytes [`Codec::decode`] accepts, and fail with the same error
+/// kind, offset and path.
+pub trait CodecBorrowed<'a>: Codec {
+    /// Reads one value, leaving the reader just after it; strings and byte strings inside may
+    /// borrow from the reader's input.
+    fn decode_borrowed(reader: &mut Reader<'a>) -> Result<Self::Value, DecodeError>;
+}
+
 macro_rules! fixed_codec {
     ($(#[$doc:meta])* $name:ident, $value:ty, $len:expr, $read:ident) => {
         $(#[$doc])*
@@ -139,6 +167,13 @@ macro_rules! fixed_codec {
             }
             #[inline]
             fn decode(reader: &mut Reader<'_>) -> Result<$value, DecodeError> {
+                reader.$read()
+            }
+        }
+
+        impl<'a> CodecBorrowed<'a> for $name {
+            #[inline]
+            fn decode_borrowed(reader: &mut Reader<'a>) -> Result<$value, DecodeError> {
                 reader.$read()
             }
         }
@@ -188,6 +223,13 @@ impl<const N: usize> Codec for Fixed<N> {
     }
     #[inline]
     fn decode(reader: &mut Reader<'_>) -> Result<[u8; N], DecodeError> {
+        reader.read_array()
+    }
+}
+
+impl<'a, const N: usize> CodecBorrowed<'a> for Fixed<N> {
+    #[inline]
+    fn decode_borrowed(reader: &mut Reader<'a>) -> Result<[u8; N], DecodeError> {
         reader.read_array()
     }
 }
@@ -285,6 +327,13 @@ impl Codec for Bytes {
     }
 }
 
+impl<'a> CodecBorrowed<'a> for Bytes {
+    #[inline]
+    fn decode_borrowed(reader: &mut Reader<'a>) -> Result<Vec<u8>, DecodeError> {
+        Self::decode(reader)
+    }
+}
+
 /// TL `string`: `String`, as a TL byte string holding UTF-8. Invalid UTF-8 is rejected with
 /// [`DecodeErrorKind::InvalidUtf8`], at the offset of the string's length header. At most
 /// [`MAX_TL_BYTES_LEN`] bytes of UTF-8 can be encoded.
@@ -308,12 +357,84 @@ impl Codec for Str {
     }
     #[inline]
     fn decode(reader: &mut Reader<'_>) -> Result<String, DecodeError> {
-        let at = reader.position();
-        let data = reader.read_tl_bytes()?;
-        match std::str::from_utf8(data) {
-            Ok(s) => Ok(s.to_owned()),
-            Err(_) => Err(DecodeError::new(DecodeErrorKind::InvalidUtf8, at)),
-        }
+        reader.read_tl_str().map(str::to_owned)
+    }
+}
+
+impl<'a> CodecBorrowed<'a> for Str {
+    #[inline]
+    fn decode_borrowed(reader: &mut Reader<'a>) -> Result<String, DecodeError> {
+        Self::decode(reader)
+    }
+}
+
+/// TL `bytes` as `Cow<'a, [u8]>`, for code generated with `tl_codegen::Config::borrowed`: written
+/// as [`Bytes`] writes a `Vec<u8>`; [`CodecBorrowed::decode_borrowed`] gives `Cow::Borrowed`, the
+/// slice of the input that holds the data (no copy), [`Codec::decode`] an owned copy. Accepts and
+/// rejects exactly what [`Bytes`] does.
+#[derive(Debug, Clone, Copy)]
+pub struct CowBytes<'a>(PhantomData<&'a ()>);
+
+impl<'a> Codec for CowBytes<'a> {
+    type Value = Cow<'a, [u8]>;
+    const MIN_LEN: usize = 4;
+    #[inline]
+    fn encode(value: &Cow<'a, [u8]>, out: &mut Vec<u8>) {
+        write_tl_bytes(value, out)
+    }
+    #[inline]
+    fn encoded_len(value: &Cow<'a, [u8]>) -> usize {
+        tl_bytes_len(value.len())
+    }
+    #[inline]
+    fn check_limits(value: &Cow<'a, [u8]>) -> Result<(), EncodeError> {
+        check_tl_bytes(value.len())
+    }
+    #[inline]
+    fn decode(reader: &mut Reader<'_>) -> Result<Cow<'a, [u8]>, DecodeError> {
+        reader.read_tl_bytes().map(|data| Cow::Owned(data.to_vec()))
+    }
+}
+
+impl<'a> CodecBorrowed<'a> for CowBytes<'a> {
+    #[inline]
+    fn decode_borrowed(reader: &mut Reader<'a>) -> Result<Cow<'a, [u8]>, DecodeError> {
+        reader.read_tl_bytes().map(Cow::Borrowed)
+    }
+}
+
+/// TL `string` as `Cow<'a, str>`, for code generated with `tl_codegen::Config::borrowed`: written
+/// as [`Str`] writes a `String`; [`CodecBorrowed::decode_borrowed`] gives `Cow::Borrowed`, the
+/// UTF-8-checked slice of the input (no copy), [`Codec::decode`] an owned copy. Accepts and
+/// rejects exactly what [`Str`] does ([`DecodeErrorKind::InvalidUtf8`] at the length header).
+#[derive(Debug, Clone, Copy)]
+pub struct CowStr<'a>(PhantomData<&'a ()>);
+
+impl<'a> Codec for CowStr<'a> {
+    type Value = Cow<'a, str>;
+    const MIN_LEN: usize = 4;
+    #[inline]
+    fn encode(value: &Cow<'a, str>, out: &mut Vec<u8>) {
+        write_tl_bytes(value.as_bytes(), out)
+    }
+    #[inline]
+    fn encoded_len(value: &Cow<'a, str>) -> usize {
+        tl_bytes_len(value.len())
+    }
+    #[inline]
+    fn check_limits(value: &Cow<'a, str>) -> Result<(), EncodeError> {
+        check_tl_bytes(value.len())
+    }
+    #[inline]
+    fn decode(reader: &mut Reader<'_>) -> Result<Cow<'a, str>, DecodeError> {
+        reader.read_tl_str().map(|s| Cow::Owned(s.to_owned()))
+    }
+}
+
+impl<'a> CodecBorrowed<'a> for CowStr<'a> {
+    #[inline]
+    fn decode_borrowed(reader: &mut Reader<'a>) -> Result<Cow<'a, str>, DecodeError> {
+        reader.read_tl_str().map(Cow::Borrowed)
     }
 }
 
@@ -349,6 +470,13 @@ impl Codec for Bool {
     }
 }
 
+impl<'a> CodecBorrowed<'a> for Bool {
+    #[inline]
+    fn decode_borrowed(reader: &mut Reader<'a>) -> Result<bool, DecodeError> {
+        Self::decode(reader)
+    }
+}
+
 /// A boxed value of a generated type (an enum, or a function for `!X`): `T` itself, constructor id
 /// first. Decoding one is a nesting level of the [`Reader`] ([`Reader::nested`]).
 #[derive(Debug, Clone, Copy)]
@@ -372,6 +500,15 @@ impl<T: Serializable + Deserializable> Codec for Boxed<T> {
     #[inline]
     fn decode(reader: &mut Reader<'_>) -> Result<T, DecodeError> {
         reader.nested(T::deserialize)
+    }
+}
+
+impl<'a, T: Serializable + Deserializable + DeserializableBorrowed<'a>> CodecBorrowed<'a>
+    for Boxed<T>
+{
+    #[inline]
+    fn decode_borrowed(reader: &mut Reader<'a>) -> Result<T, DecodeError> {
+        reader.nested(T::deserialize_borrowed)
     }
 }
 
@@ -402,6 +539,13 @@ impl<T: Bare> Codec for BareConstructor<T> {
     }
 }
 
+impl<'a, T: Bare + BareBorrowed<'a>> CodecBorrowed<'a> for BareConstructor<T> {
+    #[inline]
+    fn decode_borrowed(reader: &mut Reader<'a>) -> Result<T, DecodeError> {
+        reader.nested(T::deserialize_bare_borrowed)
+    }
+}
+
 /// A value behind a Rust `Box`, on the heap (a field that would otherwise make a recursive type
 /// infinitely large), written as `C` writes the value itself: nothing of the `Box` reaches the wire.
 #[derive(Debug, Clone, Copy)]
@@ -425,6 +569,13 @@ impl<C: Codec> Codec for Heap<C> {
     #[inline]
     fn decode(reader: &mut Reader<'_>) -> Result<Box<C::Value>, DecodeError> {
         C::decode(reader).map(Box::new)
+    }
+}
+
+impl<'a, C: CodecBorrowed<'a>> CodecBorrowed<'a> for Heap<C> {
+    #[inline]
+    fn decode_borrowed(reader: &mut Reader<'a>) -> Result<Box<C::Value>, DecodeError> {
+        C::decode_borrowed(reader).map(Box::new)
     }
 }
 
@@ -454,12 +605,31 @@ impl<C: Codec> Codec for Nullable<C> {
     }
     #[inline]
     fn decode(reader: &mut Reader<'_>) -> Result<Option<C::Value>, DecodeError> {
-        if reader.peek_u32() == Some(NULL_ID) {
-            reader.read_u32()?;
+        if read_null(reader)? {
             return Ok(None);
         }
         C::decode(reader).map(Some)
     }
+}
+
+impl<'a, C: CodecBorrowed<'a>> CodecBorrowed<'a> for Nullable<C> {
+    #[inline]
+    fn decode_borrowed(reader: &mut Reader<'a>) -> Result<Option<C::Value>, DecodeError> {
+        if read_null(reader)? {
+            return Ok(None);
+        }
+        C::decode_borrowed(reader).map(Some)
+    }
+}
+
+/// Reads `null#56730bcc` when it comes next (true), else reads nothing (false).
+#[inline]
+fn read_null(reader: &mut Reader<'_>) -> Result<bool, DecodeError> {
+    if reader.peek_u32() == Some(NULL_ID) {
+        reader.read_u32()?;
+        return Ok(true);
+    }
+    Ok(false)
 }
 
 /// Reads a vector's element count and checks that the remaining input can hold that many elements
@@ -518,18 +688,35 @@ fn check_elements<C: Codec>(values: &[C::Value]) -> Result<(), EncodeError> {
     Ok(())
 }
 
+/// A vector's count and elements, each read by `element` (the owned or the borrowed decoder of
+/// an element codec whose values take at least `min_len` bytes).
 #[inline]
-fn decode_elements<C: Codec>(reader: &mut Reader<'_>) -> Result<Vec<C::Value>, DecodeError> {
-    let count = read_count(reader, C::MIN_LEN)?;
+fn decode_elements<'a, V>(
+    reader: &mut Reader<'a>,
+    min_len: usize,
+    mut element: impl FnMut(&mut Reader<'a>) -> Result<V, DecodeError>,
+) -> Result<Vec<V>, DecodeError> {
+    let count = read_count(reader, min_len)?;
     // The count is only a claim until the elements are decoded: reserve no more than
     // MAX_PREALLOC_BYTES for it (a hostile input nested 64 deep could otherwise make every level
     // reserve for the whole rest of the input at once).
-    let prealloc = count.min(MAX_PREALLOC_BYTES / std::mem::size_of::<C::Value>().max(1));
+    let prealloc = count.min(MAX_PREALLOC_BYTES / std::mem::size_of::<V>().max(1));
     let mut values = Vec::with_capacity(prealloc);
     for index in 0..count {
-        values.push(C::decode(reader).map_err(|e| e.at_index(index))?);
+        values.push(element(reader).map_err(|e| e.at_index(index))?);
     }
     Ok(values)
+}
+
+/// The boxed vector's id: [`VECTOR_ID`], else [`DecodeErrorKind::BadVectorId`] at its offset.
+#[inline]
+fn read_vector_id(reader: &mut Reader<'_>) -> Result<(), DecodeError> {
+    let at = reader.position();
+    let id = reader.read_u32()?;
+    if id != VECTOR_ID {
+        return Err(DecodeError::new(DecodeErrorKind::BadVectorId { id }, at));
+    }
+    Ok(())
 }
 
 /// The boxed `Vector<T>`: the vector id `0x1cb5c415`, a `u32` count, then the elements. A wrong id is
@@ -557,12 +744,16 @@ impl<C: Codec> Codec for Vector<C> {
     }
     #[inline]
     fn decode(reader: &mut Reader<'_>) -> Result<Vec<C::Value>, DecodeError> {
-        let at = reader.position();
-        let id = reader.read_u32()?;
-        if id != VECTOR_ID {
-            return Err(DecodeError::new(DecodeErrorKind::BadVectorId { id }, at));
-        }
-        decode_elements::<C>(reader)
+        read_vector_id(reader)?;
+        decode_elements(reader, C::MIN_LEN, C::decode)
+    }
+}
+
+impl<'a, C: CodecBorrowed<'a>> CodecBorrowed<'a> for Vector<C> {
+    #[inline]
+    fn decode_borrowed(reader: &mut Reader<'a>) -> Result<Vec<C::Value>, DecodeError> {
+        read_vector_id(reader)?;
+        decode_elements(reader, C::MIN_LEN, C::decode_borrowed)
     }
 }
 
@@ -588,7 +779,14 @@ impl<C: Codec> Codec for BareVector<C> {
     }
     #[inline]
     fn decode(reader: &mut Reader<'_>) -> Result<Vec<C::Value>, DecodeError> {
-        decode_elements::<C>(reader)
+        decode_elements(reader, C::MIN_LEN, C::decode)
+    }
+}
+
+impl<'a, C: CodecBorrowed<'a>> CodecBorrowed<'a> for BareVector<C> {
+    #[inline]
+    fn decode_borrowed(reader: &mut Reader<'a>) -> Result<Vec<C::Value>, DecodeError> {
+        decode_elements(reader, C::MIN_LEN, C::decode_borrowed)
     }
 }
 

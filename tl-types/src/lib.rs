@@ -7,6 +7,10 @@
 //! script: no generator, parser or syn reaches a user's build, because the shipped types are
 //! checked-in generated code (`src/generated.rs`).
 //!
+//! Zero-copy decoding is opt-in, for code generated with `tl_codegen::Config::borrowed`:
+//! [`DeserializableBorrowed`], [`BareBorrowed`] and [`IntoOwned`], and the codecs'
+//! [`CodecBorrowed`](codec::CodecBorrowed) (strings and byte strings as slices of the input).
+//!
 //! Features: `samples` adds the module `sample` (sample values and round-trip checks for tests and
 //! fuzzing) and `visit_samples`, which lists every shipped type; `serde` adds the module [`json`]
 //! (the JSON form of TL values, TDLib's conventions) and serde impls on the shipped types; `gzip`
@@ -31,6 +35,7 @@
 #[doc(hidden)]
 #[path = "private.rs"]
 pub mod __private;
+mod borrowed;
 pub mod codec;
 mod decode_error;
 mod encode_error;
@@ -47,6 +52,7 @@ mod rpc_error;
 pub mod sample;
 mod traits;
 
+pub use borrowed::{BareBorrowed, DeserializableBorrowed, IntoOwned, deserialize_boxed_borrowed};
 pub use decode_error::{DecodeError, DecodeErrorKind};
 pub use encode_error::{EncodeError, EncodeErrorKind};
 pub use error_doc::ErrorDoc;

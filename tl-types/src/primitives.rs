@@ -1,8 +1,11 @@
 //! `Serializable` and `Deserializable` for the Rust types that stand for TL primitives, so that
 //! they can be function results (`= Bool`, `= Vector<long>`) and be encoded on their own. `Vec<T>`
 //! is the boxed `Vector<T>`; `bytes` (`Vec<u8>`) is only reachable through the `codec` types.
+//! Each also implements `DeserializableBorrowed` (decoding as the owned path does), so that a
+//! result or a `!X` of code generated with `Config::borrowed` may be any of them.
 
-use crate::codec::{self, Codec};
+use crate::borrowed::DeserializableBorrowed;
+use crate::codec::{self, Codec, CodecBorrowed};
 use crate::decode_error::DecodeError;
 use crate::encode_error::EncodeError;
 use crate::reader::Reader;
@@ -31,6 +34,13 @@ macro_rules! through_codec {
             #[inline]
             fn deserialize(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
                 <$codec>::decode(reader)
+            }
+        }
+
+        impl<'a> DeserializableBorrowed<'a> for $ty {
+            #[inline]
+            fn deserialize_borrowed(reader: &mut Reader<'a>) -> Result<Self, DecodeError> {
+                <$codec>::decode_borrowed(reader)
             }
         }
     )*};
@@ -70,6 +80,15 @@ impl<T: Serializable + Deserializable> Deserializable for Vec<T> {
     }
 }
 
+impl<'a, T: Serializable + Deserializable + DeserializableBorrowed<'a>> DeserializableBorrowed<'a>
+    for Vec<T>
+{
+    #[inline]
+    fn deserialize_borrowed(reader: &mut Reader<'a>) -> Result<Self, DecodeError> {
+        codec::Vector::<codec::Boxed<T>>::decode_borrowed(reader)
+    }
+}
+
 /// The boxed type `True` (`true#3fedd339 = True;`): a value that carries nothing but its id, used as
 /// the result of functions that only acknowledge (TON's `dht.query … = True`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -92,6 +111,13 @@ impl Serializable for True {
     #[inline]
     fn check_limits(&self) -> Result<(), EncodeError> {
         Ok(())
+    }
+}
+
+impl<'a> DeserializableBorrowed<'a> for True {
+    #[inline]
+    fn deserialize_borrowed(reader: &mut Reader<'a>) -> Result<Self, DecodeError> {
+        Self::deserialize(reader)
     }
 }
 

@@ -7,6 +7,7 @@
 //! helpers below, which keep each field to one line of generated code: write it, count it, check
 //! it, read it (naming the field in the error's path), and the flag-word bits.
 
+use crate::borrowed::{BareBorrowed, DeserializableBorrowed, IntoOwned};
 use crate::decode_error::DecodeError;
 use crate::encode_error::EncodeError;
 use crate::reader::Reader;
@@ -96,6 +97,50 @@ pub fn decode_if<C: Codec>(
     } else {
         Ok(None)
     }
+}
+
+/// [`decode`] borrowing from the input (`Config::borrowed`): the same reads and the same error
+/// path, with `C`'s [`CodecBorrowed::decode_borrowed`].
+#[inline]
+pub fn decode_borrowed<'a, C: CodecBorrowed<'a>>(
+    reader: &mut Reader<'a>,
+    ty: &'static str,
+    field: &'static str,
+) -> Result<C::Value, DecodeError> {
+    C::decode_borrowed(reader).map_err(|e| e.in_field(ty, field))
+}
+
+/// [`decode_if`] borrowing from the input.
+#[inline]
+pub fn decode_borrowed_if<'a, C: CodecBorrowed<'a>>(
+    present: bool,
+    reader: &mut Reader<'a>,
+    ty: &'static str,
+    field: &'static str,
+) -> Result<Option<C::Value>, DecodeError> {
+    if present {
+        decode_borrowed::<C>(reader, ty, field).map(Some)
+    } else {
+        Ok(None)
+    }
+}
+
+/// The owned decode of a struct that borrows (`Config::borrowed`): its borrowed decode, then
+/// [`IntoOwned::into_owned`], so that a type has one decoding body. Call it as
+/// `owned_bare::<User<'_>>(reader)`; the `User<'static>` it returns is a `User<'a>` for any `'a`.
+#[inline]
+pub fn owned_bare<'r, T: BareBorrowed<'r> + IntoOwned>(
+    reader: &mut Reader<'r>,
+) -> Result<T::Owned, DecodeError> {
+    T::deserialize_bare_borrowed(reader).map(T::into_owned)
+}
+
+/// [`owned_bare`] for the boxed form (an enum that borrows).
+#[inline]
+pub fn owned<'r, T: DeserializableBorrowed<'r> + IntoOwned>(
+    reader: &mut Reader<'r>,
+) -> Result<T::Owned, DecodeError> {
+    T::deserialize_borrowed(reader).map(T::into_owned)
 }
 
 /// `1 << bit` when `set`, else 0: one term of a flags word.

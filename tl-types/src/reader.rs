@@ -197,6 +197,16 @@ impl<'a> Reader<'a> {
         Ok(data)
     }
 
+    /// Reads a TL `string`: a byte string ([`Reader::read_tl_bytes`]) that must be UTF-8, borrowed
+    /// from the input. Bytes that are not UTF-8 are [`DecodeErrorKind::InvalidUtf8`] at the offset
+    /// of the string's length header; other errors are `read_tl_bytes`'. Nothing is allocated.
+    #[inline]
+    pub fn read_tl_str(&mut self) -> Result<&'a str, DecodeError> {
+        let at = self.pos;
+        let data = self.read_tl_bytes()?;
+        std::str::from_utf8(data).map_err(|_| DecodeError::new(DecodeErrorKind::InvalidUtf8, at))
+    }
+
     /// Runs `f` one nesting level deeper. Fails with [`DecodeErrorKind::DepthExceeded`], at the
     /// current offset and without calling `f`, when [`Reader::max_depth`] levels are already open:
     /// `max_depth` nested values decode, one more does not.

@@ -235,6 +235,21 @@ impl SampleCodec for codec::Str {
     }
 }
 
+/// The same choices as [`codec::Bytes`], so both families of generated code (owned and
+/// `Config::borrowed`) build the same values from one seed.
+impl SampleCodec for codec::CowBytes<'_> {
+    fn sample_value(sampler: &mut Sampler) -> Self::Value {
+        std::borrow::Cow::Owned(sampler.bytes())
+    }
+}
+
+/// The same choices as [`codec::Str`].
+impl SampleCodec for codec::CowStr<'_> {
+    fn sample_value(sampler: &mut Sampler) -> Self::Value {
+        std::borrow::Cow::Owned(sampler.string())
+    }
+}
+
 impl<T: Sample + Serializable + Deserializable> SampleCodec for codec::Boxed<T> {
     fn sample_value(sampler: &mut Sampler) -> T {
         sampler.nested(T::sample)
@@ -382,8 +397,9 @@ impl Visitor for RoundTrips {
 }
 
 /// The values a round-trip checker tries for a type: every conditional field absent, every one
-/// present, each flag bit alone (seed 1), then `seeds` random values.
-fn fills(flag_bits: &[(usize, u32)], seeds: u64) -> impl Iterator<Item = (Fill, u64)> + '_ {
+/// present, each flag bit alone (seed 1), then `seeds` random values. [`RoundTrips`] takes them;
+/// a visitor of its own can take the same.
+pub fn fills(flag_bits: &[(usize, u32)], seeds: u64) -> impl Iterator<Item = (Fill, u64)> + '_ {
     [(Fill::Absent, 1), (Fill::Present, 1)]
         .into_iter()
         .chain(

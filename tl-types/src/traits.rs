@@ -240,6 +240,14 @@ pub fn serialize_boxed<T: Identifiable + Bare>(value: &T, out: &mut Vec<u8>) {
 pub fn deserialize_boxed<T: Identifiable + Bare>(
     reader: &mut Reader<'_>,
 ) -> Result<T, DecodeError> {
+    read_own_id::<T>(reader)?;
+    T::deserialize_bare(reader)
+}
+
+/// Reads a constructor id that must be `T`'s own, else [`DecodeErrorKind::UnknownConstructor`]
+/// (with `T::TL_NAME` as the expected type) at the id's offset.
+#[inline]
+pub(crate) fn read_own_id<T: Identifiable>(reader: &mut Reader<'_>) -> Result<(), DecodeError> {
     let at = reader.position();
     let id = reader.read_u32()?;
     if id != T::CONSTRUCTOR_ID {
@@ -251,5 +259,5 @@ pub fn deserialize_boxed<T: Identifiable + Bare>(
             at,
         ));
     }
-    T::deserialize_bare(reader)
+    Ok(())
 }

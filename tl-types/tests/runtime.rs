@@ -14,8 +14,10 @@ use tl_types::{
 };
 
 /// Encodes as `C`, checks the bytes, decodes them back and checks the value.
-fn exact<C: tl_types::codec::Codec>(value: C::Value, expected: &[u8])
-where
+fn exact<C: tl_types::codec::Codec + for<'a> tl_types::codec::CodecBorrowed<'a>>(
+    value: C::Value,
+    expected: &[u8],
+) where
     C::Value: PartialEq + std::fmt::Debug,
 {
     let bytes = enc::<C>(&value);

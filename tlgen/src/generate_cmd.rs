@@ -19,6 +19,7 @@ use crate::Outcome;
     tlgen generate schema/api.tl --select messages.getChatInviteImporters --layer 228\n  \
     tlgen generate mtproto.tl api.tl --runtime-path crate --no-format | wc -c\n  \
     tlgen generate schema/api.tl --eq-hash true -o src/tl.rs\n  \
+    tlgen generate schema/api.tl --borrowed -o src/tl.rs\n  \
     tlgen generate schema/api.tl --docs schema/docs/getdoc-L223.json -o src/tl.rs\n\n",
     "With --docs, the documentation's coverage of the schema goes to stderr: \
     docs: N of M definitions documented, K entries for unknown names.\n\n",
@@ -47,6 +48,11 @@ pub(crate) struct Args {
     /// (`false`, the default: they cost 7% of full api-L228's build time).
     #[arg(long, value_name = "BOOL")]
     eq_hash: Option<bool>,
+    /// Zero-copy decoding: `string`/`bytes` fields are `Cow<'a, str>`/`Cow<'a, [u8]>` and decode
+    /// as slices of the input (tl-types' `DeserializableBorrowed`); the types that reach one take
+    /// a lifetime `'a`. Not with --serde yet.
+    #[arg(long)]
+    borrowed: bool,
     /// Document the code with Telegram's documentation: a JSON file in the format of gotd's
     /// getdoc (schema/docs/getdoc-L223.json, or what `tlgen docs extract` writes): descriptions,
     /// result types, possible errors (`RemoteCall::POSSIBLE_ERRORS`) and the `errors` module.
@@ -103,6 +109,9 @@ pub(crate) fn run(args: &Args) -> Outcome {
     }
     if let Some(on) = args.eq_hash {
         config.eq_hash(on);
+    }
+    if args.borrowed {
+        config.borrowed(true);
     }
     if let Some(docs) = &args.docs {
         config.docs(docs);

@@ -88,6 +88,42 @@ fn generate_options_reach_the_config() {
     );
 }
 
+/// `--borrowed`: `Config::borrowed` (zero-copy decoding); with `--serde` it is a usage error and
+/// nothing is written.
+#[test]
+fn generate_borrowed() {
+    let out = tlgen(&["generate", "old.tl", "--borrowed"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let mut sources = tl_parser::SourceSet::new();
+    sources.add(
+        "old.tl",
+        std::fs::read_to_string(fixture("old.tl")).unwrap(),
+    );
+    let expected = tl_codegen::Config::new()
+        .borrowed(true)
+        .generate_from(&sources)
+        .unwrap()
+        .code;
+    assert_eq!(stdout(&out), expected);
+    assert!(
+        expected.contains("::std::borrow::Cow<'a, str>"),
+        "{expected}"
+    );
+    assert!(
+        expected.contains("DeserializableBorrowed<'a>"),
+        "{expected}"
+    );
+
+    let both = tlgen(&["generate", "old.tl", "--borrowed", "--serde"]);
+    assert_eq!(both.status.code(), Some(2));
+    assert!(stdout(&both).is_empty());
+    assert!(
+        stderr(&both).contains("cannot generate with borrowed and serde together"),
+        "{}",
+        stderr(&both)
+    );
+}
+
 #[test]
 fn generate_errors_and_exit_codes() {
     let bad_select = tlgen(&["generate", "old.tl", "--select", "nope"]);

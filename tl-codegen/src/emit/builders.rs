@@ -24,7 +24,7 @@ fn parameter(
             quote!(#value.into()),
         ),
         TypeRef::Enum { path, heap } | TypeRef::Bare { path, heap } => {
-            let inner = ctx.path(from, path);
+            let inner = ctx.type_path(from, path);
             if *heap {
                 (
                     quote!(impl ::core::convert::Into<#inner>),
@@ -56,12 +56,8 @@ pub(crate) fn for_struct(ctx: &Ctx, def: &StructDef) -> TokenStream {
         return TokenStream::new();
     }
     let name = def.path.name.to_ident();
-    let generics: Vec<_> = def.generics.iter().map(|g| g.to_ident()).collect();
-    let (params, args) = if generics.is_empty() {
-        (quote!(), quote!())
-    } else {
-        (quote!(<#(#generics),*>), quote!(<#(#generics),*>))
-    };
+    let args = ctx.struct_generics(def).args();
+    let params = &args;
     let mut inputs = Vec::new();
     let mut values = Vec::new();
     for f in &def.fields {
@@ -107,6 +103,7 @@ pub(crate) fn for_struct(ctx: &Ctx, def: &StructDef) -> TokenStream {
                 )
             }
             FieldKind::Group { group, .. } => {
+                let group_args = ctx.group_args(def, *group);
                 let group = def.groups.get(*group)?;
                 let group_name = group.name.to_ident();
                 let members: Vec<String> = group
@@ -115,7 +112,7 @@ pub(crate) fn for_struct(ctx: &Ctx, def: &StructDef) -> TokenStream {
                     .map(|m| format!("`{}`", m.tl_name))
                     .collect();
                 (
-                    quote!(#group_name),
+                    quote!(#group_name #group_args),
                     quote!(::core::option::Option::Some(value)),
                     format!("Sets the fields {} together (present).", members.join(", ")),
                 )

@@ -1,10 +1,13 @@
-//! What every generator needs: the runtime path, relative paths between generated items, and the
-//! Rust type and codec of a `TypeRef`.
+//! What every generator needs: the runtime path, relative paths between generated items, the
+//! Rust type and codec of a `TypeRef`, and (with `Config::borrowed`) which items take the lifetime
+//! `'a`.
+
+use std::collections::BTreeSet;
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use crate::model::{FieldKind, ItemPath, Root, TypeRef};
+use crate::model::{EnumDef, FieldKind, ItemPath, Model, Root, StructDef, TypeRef};
 
 /// Shared state of one generation run.
 pub(crate) struct Ctx {
@@ -16,6 +19,79 @@ pub(crate) struct Ctx {
     /// codecs and helpers generated code names (`tl`, unless a namespace module of the schema has
     /// that name).
     pub(crate) codec: proc_macro2::Ident,
+    /// With `Config::borrowed`: the structs and enums that take the lifetime `'a`
+    /// ([`StructDef::borrows`], [`EnumDef::borrows`]); `None` without it.
+    pub(crate) borrowing: Option<BTreeSet<ItemPath>>,
+}
+
+/// The items of `model` that take the lifetime `'a`, when it was built with `Config::borrowed`.
+pub(crate) fn borrowing(model: &Model) -> Option<BTreeSet<ItemPath>> {
+    model.borrowed.then(|| {
+        let structs = model.types.iter().chain(&model.functions);
+        structs
+            .filter(|s| s.borrows)
+            .map(|s| s.path.clone())
+            .chain(
+                model
+                    .enums
+                    .iter()
+                    .filter(|e| e.borrows)
+                    .map(|e| e.path.clone()),
+            )
+            .collect()
+    })
+}
+
+/// The generic parameters of a struct or enum: the lifetime `'a` when it borrows, then the type
+/// parameters of a generic function (`X` of `{X:Type}`).
+pub(crate) struct Generics {
+    lifetime: bool,
+    types: Vec<proc_macro2::Ident>,
+}
+
+impl Generics {
+    /// Whether it takes the lifetime `'a`.
+    pub(crate) fn borrows(&self) -> bool {
+        self.lifetime
+    }
+
+    /// The type parameters.
+    pub(crate) fn types(&self) -> &[proc_macro2::Ident] {
+        &self.types
+    }
+
+    /// `<'a, X>` after the item's name, where it is declared and named; nothing when there are none.
+    pub(crate) fn args(&self) -> TokenStream {
+        self.with_lifetime(self.lifetime, |x| quote!(#x))
+    }
+
+    /// `<'a, X: bound>` after `impl`, with `bound(X)` on each type parameter (nothing when there are
+    /// no parameters); `lifetime` declares `'a` even when the item does not take it (an impl of a
+    /// trait generic over it).
+    pub(crate) fn params(
+        &self,
+        lifetime: bool,
+        bound: impl Fn(&proc_macro2::Ident) -> TokenStream,
+    ) -> TokenStream {
+        self.with_lifetime(self.lifetime || lifetime, |x| {
+            let bound = bound(x);
+            quote!(#x: #bound)
+        })
+    }
+
+    fn with_lifetime(
+        &self,
+        lifetime: bool,
+        each: impl Fn(&proc_macro2::Ident) -> TokenStream,
+    ) -> TokenStream {
+        let lifetime = lifetime.then(|| quote!('a));
+        let types = self.types.iter().map(each);
+        if lifetime.is_none() && self.types.is_empty() {
+            return quote!();
+        }
+        let all = lifetime.into_iter().chain(types);
+        quote!(<#(#all),*>)
+    }
 }
 
 fn root_ident(root: Root) -> proc_macro2::Ident {
@@ -50,9 +126,72 @@ impl Ctx {
         quote!(#(#supers::)* #root :: #(#modules ::)* #name)
     }
 
+    /// Whether `path` takes the lifetime `'a` (only with `Config::borrowed`).
+    pub(crate) fn borrows(&self, path: &ItemPath) -> bool {
+        self.borrowing.as_ref().is_some_and(|b| b.contains(path))
+    }
+
+    /// Whether a value of `ty` holds a `Cow` (only with `Config::borrowed`).
+    pub(crate) fn type_borrows(&self, ty: &TypeRef) -> bool {
+        self.borrowing
+            .as_ref()
+            .is_some_and(|b| crate::lower::type_borrows(ty, b))
+    }
+
+    /// The generic parameters of a struct.
+    pub(crate) fn struct_generics(&self, def: &StructDef) -> Generics {
+        Generics {
+            lifetime: self.borrows(&def.path),
+            types: def.generics.iter().map(|g| g.to_ident()).collect(),
+        }
+    }
+
+    /// The generic parameters of an enum.
+    pub(crate) fn enum_generics(&self, def: &EnumDef) -> Generics {
+        Generics {
+            lifetime: self.borrows(&def.path),
+            types: Vec::new(),
+        }
+    }
+
+    /// `<'a>` after the name of a group struct of `def` whose members borrow; nothing otherwise.
+    pub(crate) fn group_args(&self, def: &StructDef, group: usize) -> TokenStream {
+        let borrows = def
+            .group_members(group)
+            .iter()
+            .any(|m| self.type_borrows(&m.ty));
+        if borrows { quote!(<'a>) } else { quote!() }
+    }
+
+    /// [`Ctx::path`] with the item's lifetime, as a type: `super::enums::User<'a>`.
+    pub(crate) fn type_path(&self, from: &ItemPath, to: &ItemPath) -> TokenStream {
+        self.type_path_at(from, to, &quote!('a))
+    }
+
+    fn type_path_at(&self, from: &ItemPath, to: &ItemPath, lifetime: &TokenStream) -> TokenStream {
+        let path = self.path(from, to);
+        if self.borrows(to) {
+            quote!(#path<#lifetime>)
+        } else {
+            path
+        }
+    }
+
     /// The Rust type that holds a value of `ty`.
     pub(crate) fn rust_type(&self, from: &ItemPath, ty: &TypeRef) -> TokenStream {
+        self.rust_type_at(from, ty, &quote!('a))
+    }
+
+    /// The Rust type of `ty` owning everything it holds (`'static` for `'a`): a function's result.
+    pub(crate) fn static_type(&self, from: &ItemPath, ty: &TypeRef) -> TokenStream {
+        self.rust_type_at(from, ty, &quote!('static))
+    }
+
+    fn rust_type_at(&self, from: &ItemPath, ty: &TypeRef, lifetime: &TokenStream) -> TokenStream {
+        let cow = self.borrowing.is_some();
         match ty {
+            TypeRef::Str if cow => quote!(::std::borrow::Cow<#lifetime, str>),
+            TypeRef::Bytes if cow => quote!(::std::borrow::Cow<#lifetime, [u8]>),
             TypeRef::Int => quote!(i32),
             TypeRef::Long | TypeRef::Int53 => quote!(i64),
             TypeRef::Double => quote!(f64),
@@ -66,11 +205,11 @@ impl Ctx {
                 quote!(#rt::True)
             }
             TypeRef::Vector(inner) | TypeRef::BareVector(inner) => {
-                let inner = self.rust_type(from, inner);
+                let inner = self.rust_type_at(from, inner, lifetime);
                 quote!(::std::vec::Vec<#inner>)
             }
             TypeRef::Enum { path, heap } | TypeRef::Bare { path, heap } => {
-                let path = self.path(from, path);
+                let path = self.type_path_at(from, path, lifetime);
                 if *heap {
                     quote!(::std::boxed::Box<#path>)
                 } else {
@@ -87,7 +226,10 @@ impl Ctx {
     /// The codec type that writes and reads `ty`.
     pub(crate) fn codec(&self, from: &ItemPath, ty: &TypeRef) -> TokenStream {
         let tl = &self.codec;
+        let cow = self.borrowing.is_some();
         match ty {
+            TypeRef::Str if cow => quote!(#tl::CowStr<'a>),
+            TypeRef::Bytes if cow => quote!(#tl::CowBytes<'a>),
             TypeRef::Int => quote!(#tl::Int),
             TypeRef::Long => quote!(#tl::Long),
             TypeRef::Int53 => quote!(#tl::Int53),
@@ -110,7 +252,7 @@ impl Ctx {
                 quote!(#tl::Boxed<#value>)
             }
             TypeRef::Enum { path, heap } | TypeRef::Bare { path, heap } => {
-                let path = self.path(from, path);
+                let path = self.type_path(from, path);
                 let codec = if matches!(ty, TypeRef::Enum { .. }) {
                     quote!(#tl::Boxed<#path>)
                 } else {
@@ -136,7 +278,7 @@ impl Ctx {
                     // A bare object that may be null is written with its constructor id, so that
                     // its first bytes cannot be taken for `null`'s.
                     TypeRef::Bare { path, heap } => {
-                        let path = self.path(from, path);
+                        let path = self.type_path(from, path);
                         let boxed = quote!(#tl::Boxed<#path>);
                         if *heap {
                             quote!(#tl::Heap<#boxed>)

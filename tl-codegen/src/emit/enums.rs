@@ -14,11 +14,12 @@ use crate::model::{EnumDef, EnumKind};
 pub(crate) fn generate(ctx: &Ctx, def: &EnumDef) -> TokenStream {
     let rt = &ctx.rt;
     let name = def.path.name.to_ident();
+    // `<'a>` with `Config::borrowed`, when a variant borrows.
+    let args = ctx.enum_generics(def).args();
     let doc = docs::attrs(&docs::enum_doc(def, ctx.documented));
-    let tl_name = &def.tl_name;
     let variants = def.variants.iter().map(|v| {
         let ident = v.ident.to_ident();
-        let ctor = ctx.path(&def.path, &v.ctor);
+        let ctor = ctx.type_path(&def.path, &v.ctor);
         let ty = if v.heap {
             quote!(::std::boxed::Box<#ctor>)
         } else {
@@ -28,7 +29,13 @@ pub(crate) fn generate(ctx: &Ctx, def: &EnumDef) -> TokenStream {
         quote!(#doc #ident(#ty),)
     });
     let idents: Vec<_> = def.variants.iter().map(|v| v.ident.to_ident()).collect();
-    let ids: Vec<_> = def.variants.iter().map(|v| hex_literal(v.id)).collect();
+    // A borrowing enum decodes in one body, the borrowed one (`borrowed.rs`); its owned decode
+    // detaches that.
+    let deserialize = if def.borrows {
+        quote!(#rt::__private::owned::<#name<'_>>(reader))
+    } else {
+        decode_variants(ctx, def, &quote!(#rt::Bare::deserialize_bare))
+    };
     let methods = methods(ctx, def);
     let conversions = conversions(ctx, def);
     let (ser, len, check) = if idents.is_empty() {
@@ -52,9 +59,9 @@ pub(crate) fn generate(ctx: &Ctx, def: &EnumDef) -> TokenStream {
         #derives
         #non_exhaustive
         #attributes
-        pub enum #name { #(#variants)* }
+        pub enum #name #args { #(#variants)* }
 
-        impl #rt::Serializable for #name {
+        impl #args #rt::Serializable for #name #args {
             #[inline]
             fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
                 #ser
@@ -72,19 +79,13 @@ pub(crate) fn generate(ctx: &Ctx, def: &EnumDef) -> TokenStream {
         }
 
         #methods
+
         #conversions
 
-        impl #rt::Deserializable for #name {
+        impl #args #rt::Deserializable for #name #args {
             #[inline]
             fn deserialize(reader: &mut #rt::Reader<'_>) -> ::core::result::Result<Self, #rt::DecodeError> {
-                let at = reader.position();
-                ::core::result::Result::Ok(match reader.read_u32()? {
-                    #(#ids => Self::#idents(#rt::Bare::deserialize_bare(reader)?),)*
-                    id => {
-                        let kind = #rt::DecodeErrorKind::UnknownConstructor { id, expected: #tl_name };
-                        return ::core::result::Result::Err(#rt::DecodeError::new(kind, at));
-                    },
-                })
+                #deserialize
             }
         }
     }
@@ -108,8 +109,9 @@ fn methods(ctx: &Ctx, def: &EnumDef) -> TokenStream {
     };
     let getters = super::getters::methods(ctx, def);
     let name = def.path.name.to_ident();
+    let args = ctx.enum_generics(def).args();
     quote! {
-        impl #name {
+        impl #args #name #args {
             /// The id of the constructor the value holds.
             #[inline]
             pub fn constructor_id(&self) -> u32 {
@@ -127,6 +129,26 @@ fn methods(ctx: &Ctx, def: &EnumDef) -> TokenStream {
     }
 }
 
+/// The body of a decoder of `def`'s boxed form, reading `reader`: the constructor id chooses the
+/// variant, whose struct `bare` (a path to `deserialize_bare` or its borrowed twin) reads; an id of
+/// no variant is `UnknownConstructor` at its offset.
+pub(crate) fn decode_variants(ctx: &Ctx, def: &EnumDef, bare: &TokenStream) -> TokenStream {
+    let rt = &ctx.rt;
+    let tl_name = &def.tl_name;
+    let idents = def.variants.iter().map(|v| v.ident.to_ident());
+    let ids = def.variants.iter().map(|v| hex_literal(v.id));
+    quote! {
+        let at = reader.position();
+        ::core::result::Result::Ok(match reader.read_u32()? {
+            #(#ids => Self::#idents(#bare(reader)?),)*
+            id => {
+                let kind = #rt::DecodeErrorKind::UnknownConstructor { id, expected: #tl_name };
+                return ::core::result::Result::Err(#rt::DecodeError::new(kind, at));
+            },
+        })
+    }
+}
+
 /// The way back from a boxed type's enum to a constructor's struct: `TryFrom` (the error gives the
 /// enum back), or `From` when the type has one constructor; nothing without helpers. TON's enums of
 /// any object or function get none: each struct converts from its own boxed type's enum.
@@ -135,12 +157,13 @@ fn conversions(ctx: &Ctx, def: &EnumDef) -> TokenStream {
         return TokenStream::new();
     }
     let name = def.path.name.to_ident();
+    let args = ctx.enum_generics(def).args();
     let only = def.variants.len() == 1;
     def.variants
         .iter()
         .map(|v| {
             let ident = v.ident.to_ident();
-            let ctor = ctx.path(&def.path, &v.ctor);
+            let ctor = ctx.type_path(&def.path, &v.ctor);
             let value = if v.heap {
                 quote!(*value)
             } else {
@@ -148,9 +171,9 @@ fn conversions(ctx: &Ctx, def: &EnumDef) -> TokenStream {
             };
             if only {
                 quote! {
-                    impl ::core::convert::From<#name> for #ctor {
+                    impl #args ::core::convert::From<#name #args> for #ctor {
                         #[inline]
-                        fn from(value: #name) -> Self {
+                        fn from(value: #name #args) -> Self {
                             let #name::#ident(value) = value;
                             #value
                         }
@@ -158,11 +181,11 @@ fn conversions(ctx: &Ctx, def: &EnumDef) -> TokenStream {
                 }
             } else {
                 quote! {
-                    impl ::core::convert::TryFrom<#name> for #ctor {
-                        type Error = #name;
+                    impl #args ::core::convert::TryFrom<#name #args> for #ctor {
+                        type Error = #name #args;
 
                         #[inline]
-                        fn try_from(value: #name) -> ::core::result::Result<Self, #name> {
+                        fn try_from(value: #name #args) -> ::core::result::Result<Self, #name #args> {
                             match value {
                                 #name::#ident(value) => ::core::result::Result::Ok(#value),
                                 other => ::core::result::Result::Err(other),

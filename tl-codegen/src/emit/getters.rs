@@ -27,7 +27,7 @@ fn method(ctx: &Ctx, def: &EnumDef, getter: &Getter) -> TokenStream {
         .zip(&getter.access)
         .map(|(variant, access)| {
             let ident = variant.ident.to_ident();
-            let read = read(getter, access);
+            let read = read(ctx, getter, access);
             quote!(Self::#ident(value) => #read,)
         });
     let doc = docs::attrs(&doc(def, getter));
@@ -62,7 +62,7 @@ fn returned_type(ctx: &Ctx, def: &EnumDef, getter: &Getter) -> TokenStream {
 }
 
 /// Reads the value out of one variant's struct, bound to `value`.
-fn read(getter: &Getter, access: &Access) -> TokenStream {
+fn read(ctx: &Ctx, getter: &Getter, access: &Access) -> TokenStream {
     let (field, heap) = match access {
         Access::Method(method) => {
             let method = method.to_ident();
@@ -70,8 +70,12 @@ fn read(getter: &Getter, access: &Access) -> TokenStream {
         }
         Access::Field { ident, heap } => (ident.to_ident(), *heap),
     };
+    // With `Config::borrowed` a string or byte string is a `Cow`: `&Cow<str>` becomes the `&str`
+    // (`&[u8]`) the method returns by deref coercion.
+    let cow = ctx.borrowing.is_some() && matches!(getter.ty, TypeRef::Str | TypeRef::Bytes);
     match (getter.borrow, getter.optional) {
         (Borrow::Copy, _) => quote!(value.#field),
+        (Borrow::Str | Borrow::Slice, false) if cow => quote!(&value.#field),
         (Borrow::Str, false) => quote!(value.#field.as_str()),
         (Borrow::Slice, false) => quote!(value.#field.as_slice()),
         // A `&Box<T>` becomes the `&T` the method returns by deref coercion.

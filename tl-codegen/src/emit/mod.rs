@@ -1,6 +1,7 @@
 //! The generators: the model becomes one Rust file of tokens — `LAYER`, `name_for_id`, and the
 //! `types`, `enums` and `functions` module trees.
 
+mod borrowed;
 mod builders;
 mod context;
 mod docs;
@@ -82,6 +83,7 @@ pub(crate) fn generate(rt: TokenStream, model: &Model, options: Options) -> Toke
         codec: codec_alias(model),
         rt,
         documented: model.documented,
+        borrowing: context::borrowing(model),
     };
     let layer = model.layer.map(|layer| {
         let layer = Literal::i32_unsuffixed(layer);
@@ -96,6 +98,9 @@ pub(crate) fn generate(rt: TokenStream, model: &Model, options: Options) -> Toke
         Root::Types,
         model.types.iter().map(|d| {
             let mut tokens = structs::generate(ctx, d, false);
+            if model.borrowed {
+                tokens.extend(borrowed::for_struct(ctx, d));
+            }
             tokens.extend(options.samples.wrap(|| samples::for_struct(ctx, d)));
             tokens.extend(options.serde.wrap(|| serde::for_struct(ctx, d)));
             (d.path.modules.clone(), tokens)
@@ -107,6 +112,9 @@ pub(crate) fn generate(rt: TokenStream, model: &Model, options: Options) -> Toke
         Root::Enums,
         model.enums.iter().map(|d| {
             let mut tokens = enums::generate(ctx, d);
+            if model.borrowed {
+                tokens.extend(borrowed::for_enum(ctx, d));
+            }
             tokens.extend(options.samples.wrap(|| samples::for_enum(ctx, d)));
             tokens.extend(options.serde.wrap(|| serde::for_enum(ctx, d)));
             (d.path.modules.clone(), tokens)
@@ -118,6 +126,9 @@ pub(crate) fn generate(rt: TokenStream, model: &Model, options: Options) -> Toke
         Root::Functions,
         model.functions.iter().map(|d| {
             let mut tokens = structs::generate(ctx, d, true);
+            if model.borrowed {
+                tokens.extend(borrowed::for_struct(ctx, d));
+            }
             tokens.extend(options.samples.wrap(|| samples::for_struct(ctx, d)));
             tokens.extend(options.serde.wrap(|| serde::for_struct(ctx, d)));
             (d.path.modules.clone(), tokens)

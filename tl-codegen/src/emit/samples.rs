@@ -57,15 +57,12 @@ pub(crate) fn for_struct(ctx: &Ctx, def: &StructDef) -> TokenStream {
         };
         quote!(#ident: #value,)
     });
-    let generics: Vec<_> = def.generics.iter().map(|g| g.to_ident()).collect();
-    let (params, bounds) = if generics.is_empty() {
-        (quote!(), quote!())
-    } else {
-        (
-            quote!(<#(#generics),*>),
-            quote!(<#(#generics: #rt::sample::Sample + #rt::Serializable + #rt::Deserializable),*>),
-        )
-    };
+    let generics = ctx.struct_generics(def);
+    let params = generics.args();
+    let bounds = generics.params(
+        false,
+        |_| quote!(#rt::sample::Sample + #rt::Serializable + #rt::Deserializable),
+    );
     let sampler = if def.fields.is_empty() {
         quote!(_sampler)
     } else {
@@ -84,6 +81,7 @@ pub(crate) fn for_struct(ctx: &Ctx, def: &StructDef) -> TokenStream {
 pub(crate) fn for_enum(ctx: &Ctx, def: &EnumDef) -> TokenStream {
     let rt = &ctx.rt;
     let name = def.path.name.to_ident();
+    let args = ctx.enum_generics(def).args();
     let count = Literal::usize_unsuffixed(def.variants.len());
     let terminal = Literal::usize_unsuffixed(def.terminal);
     let arms = def.variants.iter().enumerate().map(|(i, v)| {
@@ -104,7 +102,7 @@ pub(crate) fn for_enum(ctx: &Ctx, def: &EnumDef) -> TokenStream {
         _ => quote!(match sampler.variant(#count, #terminal) { #(#arms)* }),
     };
     quote! {
-        impl #rt::sample::Sample for #name {
+        impl #args #rt::sample::Sample for #name #args {
             fn sample(sampler: &mut #rt::sample::Sampler) -> Self {
                 #body
             }

@@ -16,15 +16,11 @@ use crate::model::{FieldKind, StructDef};
 pub(crate) fn generate(ctx: &Ctx, def: &StructDef, is_function: bool) -> TokenStream {
     let rt = &ctx.rt;
     let name = def.path.name.to_ident();
-    let generics: Vec<_> = def.generics.iter().map(|g| g.to_ident()).collect();
-    let (params, bounds) = if generics.is_empty() {
-        (quote!(), quote!())
-    } else {
-        (
-            quote!(<#(#generics),*>),
-            quote!(<#(#generics: #rt::Serializable + #rt::Deserializable),*>),
-        )
-    };
+    // `<'a, X>`: the lifetime with `Config::borrowed`, when the struct borrows; the type parameters
+    // of a generic function.
+    let generics = ctx.struct_generics(def);
+    let params = generics.args();
+    let bounds = generics.params(false, |_| quote!(#rt::Serializable + #rt::Deserializable));
     let args = &params;
     let doc = docs::attrs(&docs::item_doc(def, is_function, ctx.documented));
     let fields = def.fields.iter().map(|f| {
@@ -37,8 +33,9 @@ pub(crate) fn generate(ctx: &Ctx, def: &StructDef, is_function: bool) -> TokenSt
             }
             FieldKind::Flag(_) => quote!(bool),
             FieldKind::Group { group, .. } => {
+                let args = ctx.group_args(def, *group);
                 let group = def.groups.get(*group).map(|g| g.name.to_ident());
-                quote!(::core::option::Option<#group>)
+                quote!(::core::option::Option<#group #args>)
             }
         };
         let doc = docs::field_doc(f);
@@ -46,8 +43,9 @@ pub(crate) fn generate(ctx: &Ctx, def: &StructDef, is_function: bool) -> TokenSt
         let attributes = super::context::user_attributes(&f.attributes);
         quote!(#doc #attributes pub #ident: #ty,)
     });
-    let groups = def.groups.iter().map(|g| {
+    let groups = def.groups.iter().enumerate().map(|(index, g)| {
         let group_name = g.name.to_ident();
+        let group_args = ctx.group_args(def, index);
         let group_doc = docs::attrs(&format!(
             "The fields of [`{}`] that share one flag bit: all present or all absent.",
             def.path.name.unraw()
@@ -67,7 +65,7 @@ pub(crate) fn generate(ctx: &Ctx, def: &StructDef, is_function: bool) -> TokenSt
         quote! {
             #group_doc
             #derives
-            pub struct #group_name { #(#members)* }
+            pub struct #group_name #group_args { #(#members)* }
         }
     });
     let derived = if def.derived.is_empty() {
@@ -98,7 +96,13 @@ pub(crate) fn generate(ctx: &Ctx, def: &StructDef, is_function: bool) -> TokenSt
     let serialize = wire::serialize_body(ctx, def, &p);
     let len = wire::len_body(ctx, def);
     let check = wire::check_body(ctx, def);
-    let deserialize = wire::deserialize_body(ctx, def, &p);
+    // A borrowing struct decodes in one body, the borrowed one (`borrowed.rs`); its owned decode
+    // detaches that. A generic one keeps an owned body: its `X` need not be its own owned form.
+    let deserialize = if generics.borrows() && generics.types().is_empty() {
+        quote!(#rt::__private::owned_bare::<#name<'_>>(#reader))
+    } else {
+        wire::deserialize_body(ctx, def, &p, wire::Decode::Owned)
+    };
     let remote_call = if is_function {
         // A function returning its type parameter `X` returns what the call it wraps returns.
         let result_param = match &def.returns {
@@ -110,22 +114,16 @@ pub(crate) fn generate(ctx: &Ctx, def: &StructDef, is_function: bool) -> TokenSt
                 let g = g.to_ident();
                 quote!(<#g as #rt::RemoteCall>::Return)
             }
-            (Some(ty), None) => ctx.rust_type(&def.path, ty),
+            (Some(ty), None) => ctx.static_type(&def.path, ty),
             (None, None) => quote!(()),
         };
-        let call_bounds = if generics.is_empty() {
-            quote!()
-        } else {
-            let each = def.generics.iter().map(|g| {
-                let ident = g.to_ident();
-                if Some(g) == result_param {
-                    quote!(#ident: #rt::RemoteCall + #rt::Deserializable)
-                } else {
-                    quote!(#ident: #rt::Serializable + #rt::Deserializable)
-                }
-            });
-            quote!(<#(#each),*>)
-        };
+        let call_bounds = generics.params(false, |ident| {
+            if result_param.is_some_and(|g| g.to_ident() == *ident) {
+                quote!(#rt::RemoteCall + #rt::Deserializable)
+            } else {
+                quote!(#rt::Serializable + #rt::Deserializable)
+            }
+        });
         // With documentation: the errors it names, exactly as written, in its order.
         let possible_errors = (!def.possible_errors.is_empty()).then(|| {
             let names = def.possible_errors.iter().map(|e| &e.name);
@@ -142,7 +140,8 @@ pub(crate) fn generate(ctx: &Ctx, def: &StructDef, is_function: bool) -> TokenSt
     };
     let from = match &def.variant_of {
         Some(of) if !is_function => {
-            let enum_ty = ctx.path(&def.path, &of.enum_path);
+            let enum_ty = ctx.type_path(&def.path, &of.enum_path);
+            let lifetime = ctx.borrows(&of.enum_path).then(|| quote!(<'a>));
             let variant = of.variant.to_ident();
             let value = if of.heap {
                 quote!(::std::boxed::Box::new(value))
@@ -150,9 +149,9 @@ pub(crate) fn generate(ctx: &Ctx, def: &StructDef, is_function: bool) -> TokenSt
                 quote!(value)
             };
             quote! {
-                impl ::core::convert::From<#name> for #enum_ty {
+                impl #lifetime ::core::convert::From<#name #args> for #enum_ty {
                     #[inline]
-                    fn from(value: #name) -> Self {
+                    fn from(value: #name #args) -> Self {
                         Self::#variant(#value)
                     }
                 }

@@ -1,5 +1,6 @@
-//! The bodies of `serialize_bare`, `bare_len`, `check_bare_limits` and `deserialize_bare`: the wire
-//! layout of a struct, field by field, with flags words computed from the fields when writing.
+//! The bodies of `serialize_bare`, `bare_len`, `check_bare_limits` and `deserialize_bare` (and,
+//! with `Config::borrowed`, `deserialize_bare_borrowed`): the wire layout of a struct, field by
+//! field, with flags words computed from the fields when writing.
 
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
@@ -232,10 +233,25 @@ pub(crate) fn check_body(ctx: &Ctx, def: &StructDef) -> TokenStream {
     }
 }
 
-/// The statements of `deserialize_bare`, ending in `Ok(Self { … })`.
-pub(crate) fn deserialize_body(ctx: &Ctx, def: &StructDef, p: &Params) -> TokenStream {
+/// Which decoder a body calls for each field.
+#[derive(Clone, Copy)]
+pub(crate) enum Decode {
+    /// `decode` / `decode_if` (`Bare::deserialize_bare`).
+    Owned,
+    /// `decode_borrowed` / `decode_borrowed_if` (`BareBorrowed::deserialize_bare_borrowed`), which
+    /// check and name fields as the owned ones do.
+    Borrowed,
+}
+
+/// The statements of `deserialize_bare` (or, for [`Decode::Borrowed`],
+/// `deserialize_bare_borrowed`), ending in `Ok(Self { … })`.
+pub(crate) fn deserialize_body(ctx: &Ctx, def: &StructDef, p: &Params, how: Decode) -> TokenStream {
     let tl = &ctx.codec;
     let reader = &p.reader;
+    let (decode_fn, decode_if_fn) = match how {
+        Decode::Owned => (quote!(decode), quote!(decode_if)),
+        Decode::Borrowed => (quote!(decode_borrowed), quote!(decode_borrowed_if)),
+    };
     let mut body = TokenStream::new();
     // Every field's error path names the constructor: once, as a constant.
     let tl_name = &def.tl_name;
@@ -255,11 +271,11 @@ pub(crate) fn deserialize_body(ctx: &Ctx, def: &StructDef, p: &Params) -> TokenS
     let decode_if = |bit: &FlagBit, ty: &TypeRef, tl_name: &str| {
         let cond = test(bit);
         let codec = ctx.codec(&def.path, ty);
-        quote!(#tl::decode_if::<#codec>(#cond, #reader, #name, #tl_name)?)
+        quote!(#tl::#decode_if_fn::<#codec>(#cond, #reader, #name, #tl_name)?)
     };
     let decode = |ty: &TypeRef, tl_name: &str| {
         let codec = ctx.codec(&def.path, ty);
-        quote!(#tl::decode::<#codec>(#reader, #name, #tl_name)?)
+        quote!(#tl::#decode_fn::<#codec>(#reader, #name, #tl_name)?)
     };
     for item in &def.wire {
         match item {
@@ -277,7 +293,7 @@ pub(crate) fn deserialize_body(ctx: &Ctx, def: &StructDef, p: &Params) -> TokenS
                         let codec = ctx.field_codec(&def.path, &field.kind);
                         let name = &field.tl_name;
                         body.extend(
-                            quote!(let #ident = #tl::decode::<#codec>(#reader, NAME, #name)?;),
+                            quote!(let #ident = #tl::#decode_fn::<#codec>(#reader, NAME, #name)?;),
                         );
                     }
                     FieldKind::Optional(ty, bit) => {

@@ -3,6 +3,7 @@
 //! located diagnostics.
 
 mod api;
+mod borrows;
 mod doc_text;
 #[cfg(feature = "docs")]
 mod docs;
@@ -23,6 +24,7 @@ use tl_parser::{
 };
 
 pub(crate) use api::Api;
+pub(crate) use borrows::type_borrows;
 pub(crate) use hooks::{Hooks, parse_attributes};
 
 /// The documentation given to `Config::docs`, as tl-docs reads it (the `docs` feature).
@@ -57,17 +59,26 @@ pub(crate) enum LowerError {
     Unsupported(Vec<Diagnostic>),
 }
 
+/// `Config`'s switches that decide what each item gets beyond its fields and wire format.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Switches {
+    /// `Config::eq_hash`: derive `Eq` and `Hash` where every field allows them.
+    pub(crate) eq_hash: bool,
+    /// `Config::builders` and `Config::enum_helpers`: which convenience items to generate.
+    pub(crate) api: Api,
+    /// `Config::borrowed`: which items take `'a`.
+    pub(crate) borrowed: bool,
+}
+
 /// Builds the model of `schema` (which must have no errors), restricted to the closure of `roots`
-/// when it is not empty. `layer` is used when the schema states none; `eq_hash`: derive `Eq` and
-/// `Hash` where every field allows them; `api`: which convenience items to generate; `docs`: the
-/// documentation given to `Config::docs`.
+/// when it is not empty. `layer` is used when the schema states none; `docs`: the documentation
+/// given to `Config::docs`.
 pub(crate) fn lower(
     schema: &Schema,
     roots: &[String],
     layer: Option<i32>,
     hooks: &Hooks,
-    eq_hash: bool,
-    api: Api,
+    switches: Switches,
     docs: Option<&Docs>,
 ) -> Result<Model, LowerError> {
     let selected = select::closure(schema, roots).map_err(LowerError::UnknownSelection)?;
@@ -185,6 +196,7 @@ pub(crate) fn lower(
             non_exhaustive: false,
             eq_hash: false,
             helpers: false,
+            borrows: false,
             getters: Vec::new(),
         });
     }
@@ -215,8 +227,9 @@ pub(crate) fn lower(
     heap::decide(&mut model);
     hooks::apply(&mut model, hooks).map_err(LowerError::UnknownPath)?;
     record_variants(&mut model);
-    traits::decide(&mut model, eq_hash);
-    api::decide(&mut model, api);
+    traits::decide(&mut model, switches.eq_hash);
+    borrows::decide(&mut model, switches.borrowed);
+    api::decide(&mut model, switches.api);
     model.types.sort_by(|a, b| a.path.cmp(&b.path));
     model.functions.sort_by(|a, b| a.path.cmp(&b.path));
     model.enums.sort_by(|a, b| a.path.cmp(&b.path));
@@ -308,6 +321,7 @@ fn any_enum(
         non_exhaustive: false,
         eq_hash: false,
         helpers: false,
+        borrows: false,
         getters: Vec::new(),
     })
 }
@@ -443,6 +457,7 @@ fn lower_struct(
         default: false,
         eq_hash: false,
         builders: false,
+        borrows: false,
         attributes: Vec::new(),
         possible_errors: Vec::new(),
         usability: Usability::default(),

@@ -13,10 +13,11 @@
 #![allow(dead_code, unreachable_pub)]
 
 use tl_types::codec::{
-    BareConstructor, BareVector, Bool, Boxed, Bytes, Codec, Heap, Int, Str, Vector,
+    BareConstructor, BareVector, Bool, Boxed, Bytes, Codec, CodecBorrowed, Heap, Int, Str, Vector,
 };
 use tl_types::{
-    DecodeError, DecodeErrorKind, Deserializable, EncodeError, Identifiable, Reader, Serializable,
+    BareBorrowed, DecodeError, DecodeErrorKind, Deserializable, DeserializableBorrowed,
+    EncodeError, Identifiable, Reader, Serializable,
 };
 
 /// `leaf#5e1f0001 = Node;`
@@ -187,6 +188,74 @@ impl tl_types::Bare for Group {
     }
 }
 
+// The borrowed decoders, written the way `Config::borrowed` generates them: the same fields through
+// `decode_borrowed`, so the vectors, boxes and nesting of the borrowed codecs are exercised (these
+// types own their strings, so `Str` and `Bytes` copy as before).
+
+impl<'a> BareBorrowed<'a> for Leaf {
+    fn deserialize_bare_borrowed(_reader: &mut Reader<'a>) -> Result<Self, DecodeError> {
+        Ok(Leaf {})
+    }
+}
+
+impl<'a> BareBorrowed<'a> for Wrap {
+    fn deserialize_bare_borrowed(reader: &mut Reader<'a>) -> Result<Self, DecodeError> {
+        let inner =
+            tl_types::__private::decode_borrowed::<Heap<Boxed<Node>>>(reader, "wrap", "inner")?;
+        Ok(Wrap { inner })
+    }
+}
+
+impl<'a> BareBorrowed<'a> for List {
+    fn deserialize_bare_borrowed(reader: &mut Reader<'a>) -> Result<Self, DecodeError> {
+        let items =
+            tl_types::__private::decode_borrowed::<Vector<Boxed<Node>>>(reader, "list", "items")?;
+        Ok(List { items })
+    }
+}
+
+impl<'a> BareBorrowed<'a> for Item {
+    fn deserialize_bare_borrowed(reader: &mut Reader<'a>) -> Result<Self, DecodeError> {
+        let name = tl_types::__private::decode_borrowed::<Str>(reader, "item", "name")?;
+        let value = tl_types::__private::decode_borrowed::<Int>(reader, "item", "value")?;
+        let data = tl_types::__private::decode_borrowed::<Bytes>(reader, "item", "data")?;
+        Ok(Item { name, value, data })
+    }
+}
+
+impl<'a> BareBorrowed<'a> for Group {
+    fn deserialize_bare_borrowed(reader: &mut Reader<'a>) -> Result<Self, DecodeError> {
+        let items = tl_types::__private::decode_borrowed::<BareVector<BareConstructor<Item>>>(
+            reader, "group", "items",
+        )?;
+        let flag = tl_types::__private::decode_borrowed::<Bool>(reader, "group", "flag")?;
+        Ok(Group { items, flag })
+    }
+}
+
+impl<'a> DeserializableBorrowed<'a> for Node {
+    fn deserialize_borrowed(reader: &mut Reader<'a>) -> Result<Self, DecodeError> {
+        let at = reader.position();
+        let id = reader.read_u32()?;
+        Ok(match id {
+            LEAF_ID => Node::Leaf(Leaf::deserialize_bare_borrowed(reader)?),
+            WRAP_ID => Node::Wrap(Wrap::deserialize_bare_borrowed(reader)?),
+            LIST_ID => Node::List(List::deserialize_bare_borrowed(reader)?),
+            ITEM_ID => Node::Item(Item::deserialize_bare_borrowed(reader)?),
+            GROUP_ID => Node::Group(Group::deserialize_bare_borrowed(reader)?),
+            _ => {
+                return Err(DecodeError::new(
+                    DecodeErrorKind::UnknownConstructor {
+                        id,
+                        expected: "Node",
+                    },
+                    at,
+                ));
+            }
+        })
+    }
+}
+
 // The boxed form of each constructor struct (Serializable, Deserializable) comes from the
 // runtime's blanket impls over `Identifiable + Bare`, as for generated structs.
 
@@ -268,11 +337,64 @@ pub fn enc<C: Codec>(value: &C::Value) -> Vec<u8> {
 }
 
 /// Decodes one `C` that must span all of `bytes`.
-pub fn dec<C: Codec>(bytes: &[u8]) -> Result<C::Value, DecodeError> {
+///
+/// Decodes twice, with the owned and the borrowed decoder, and checks that both give the same
+/// value or the same error (kind, offset and path): every test of the owned path is one of the
+/// borrowed path too.
+pub fn dec<C>(bytes: &[u8]) -> Result<C::Value, DecodeError>
+where
+    C: Codec + for<'a> CodecBorrowed<'a>,
+    C::Value: PartialEq + std::fmt::Debug,
+{
+    let owned = {
+        let mut reader = Reader::new(bytes);
+        C::decode(&mut reader).and_then(|value| reader.finish().map(|()| value))
+    };
+    let borrowed = {
+        let mut reader = Reader::new(bytes);
+        C::decode_borrowed(&mut reader).and_then(|value| reader.finish().map(|()| value))
+    };
+    // Compared as text where `==` fails, so that a NaN equals itself.
+    assert!(
+        owned == borrowed || format!("{owned:?}") == format!("{borrowed:?}"),
+        "the borrowed decoder disagrees on {:02x?}: {owned:?} / {borrowed:?}",
+        &bytes[..bytes.len().min(32)]
+    );
+    owned
+}
+
+/// Decodes one `C` that must span all of `bytes` with the borrowed decoder only (its value may
+/// borrow from `bytes`).
+pub fn borrowed<'a, C: CodecBorrowed<'a>>(bytes: &'a [u8]) -> Result<C::Value, DecodeError> {
+    let mut reader = Reader::new(bytes);
+    let value = C::decode_borrowed(&mut reader)?;
+    reader.finish()?;
+    Ok(value)
+}
+
+/// Decodes one `C` that must span all of `bytes` with the owned decoder only.
+pub fn owned<C: Codec>(bytes: &[u8]) -> Result<C::Value, DecodeError> {
     let mut reader = Reader::new(bytes);
     let value = C::decode(&mut reader)?;
     reader.finish()?;
     Ok(value)
+}
+
+/// True when `inner` lies within `outer` (a borrowed value points into its input).
+pub fn within(inner: &[u8], outer: &[u8]) -> bool {
+    let range = outer.as_ptr_range();
+    range.contains(&inner.as_ptr()) && inner.as_ptr_range().end <= range.end
+}
+
+/// `Node::from_bytes`, checked against `Node::from_bytes_borrowed` as [`dec`] checks codecs.
+pub fn node(bytes: &[u8]) -> Result<Node, DecodeError> {
+    let owned = Node::from_bytes(bytes);
+    assert_eq!(
+        owned,
+        Node::from_bytes_borrowed(bytes),
+        "the borrowed decoder disagrees"
+    );
+    owned
 }
 
 /// Bytes from a hex string; spaces and underscores are ignored.
