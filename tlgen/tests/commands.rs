@@ -37,7 +37,7 @@ fn generate_writes_what_config_generates() {
 
 #[test]
 fn generate_options_reach_the_config() {
-    let dir = std::env::temp_dir().join(format!("tlgen-generate-{}", std::process::id()));
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("tlgen-generate");
     std::fs::create_dir_all(&dir).unwrap();
     let out_file = dir.join("tl.rs");
     let out = tlgen(&[
@@ -140,7 +140,7 @@ fn generate_errors_and_exit_codes() {
     let runtime = tlgen(&["generate", "old.tl", "--runtime-path", "not a path!"]);
     assert_eq!(runtime.status.code(), Some(2), "{}", stderr(&runtime));
 
-    let dir = std::env::temp_dir().join(format!("tlgen-generate-bad-{}", std::process::id()));
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("tlgen-generate-bad");
     std::fs::create_dir_all(&dir).unwrap();
     let bad = dir.join("bad.tl");
     std::fs::write(

@@ -404,7 +404,7 @@ fn a_new_variant_of_a_non_exhaustive_enum_is_not_breaking() {
     assert!(!open.added[0].impact.rust_breaking, "{open:?}");
     assert_eq!(open.summary().semver, tlgen::diff::Semver::Minor);
     // The CLI flag reaches the config.
-    let dir = std::env::temp_dir().join(format!("tlgen-nonexhaustive-{}", std::process::id()));
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("tlgen-nonexhaustive");
     std::fs::create_dir_all(&dir).unwrap();
     // Without declared ids: the computed ones verify, so the files check cleanly.
     std::fs::write(dir.join("old.tl"), "int ? = Int;\na x:int = A;\n").unwrap();
