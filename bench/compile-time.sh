@@ -10,6 +10,7 @@
 #   ours-builders ours-full with .builders(true): `new`, the `with_` setters and `Default`
 #   ours-enum-helpers  ours-full with .enum_helpers(true): constructor_id, tl_name, TryFrom, getters
 #   ours-all-api  ours-full with .builders(true).enum_helpers(true).eq_hash(true): every API switch on
+#   ours-no-format  ours-full with .format(false) (the build script's share: formatting the file)
 #   ours-borrowed ours-full with .borrowed(true) (zero-copy decoding: `Cow` fields, a lifetime,
 #                 the borrowed decoders and `IntoOwned`)
 #   grammers      depends on grammers-tl-types 0.11.0 (default features, its own api.tl at layer 230)
@@ -89,10 +90,12 @@ new_crate ours-enum-helpers "$ours_deps" "$ours_build_deps" \
     "$(ours_build_rs '.enum_helpers(true)')" "$ours_lib"
 new_crate ours-all-api "$ours_deps" "$ours_build_deps" \
     "$(ours_build_rs '.builders(true).enum_helpers(true).eq_hash(true)')" "$ours_lib"
+new_crate ours-no-format "$ours_deps" "$ours_build_deps" "$(ours_build_rs '.format(false)')" \
+    "$ours_lib"
 new_crate ours-borrowed "$ours_deps" "$ours_build_deps" "$(ours_build_rs '.borrowed(true)')" \
     "$ours_lib"
 new_crate grammers 'grammers-tl-types = "=0.11.0"' '' '' 'pub use grammers_tl_types;'
-variants=" ${VARIANTS:-ours-full ours-select ours-serde ours-eq-hash ours-builders ours-enum-helpers ours-all-api ours-borrowed grammers} "
+variants=" ${VARIANTS:-ours-full ours-select ours-serde ours-eq-hash ours-builders ours-enum-helpers ours-all-api ours-no-format ours-borrowed grammers} "
 
 seconds() { # seconds COMMAND...: wall time of a command, in seconds with one decimal
     local start end
@@ -136,6 +139,7 @@ measure ours-eq-hash ours-eq-hash 'tl.rs'
 measure ours-builders ours-builders 'tl.rs'
 measure ours-enum-helpers ours-enum-helpers 'tl.rs'
 measure ours-all-api ours-all-api 'tl.rs'
+measure ours-no-format ours-no-format 'tl.rs'
 measure ours-borrowed ours-borrowed 'tl.rs'
 measure grammers grammers-tl-types 'generated_*.rs'
 
@@ -155,4 +159,5 @@ awk '
         ratio("every API switch on", "ours-all-api", "ours-full")
         ratio("every API switch on", "ours-all-api", "grammers")
         ratio("the cost of zero-copy decoding", "ours-borrowed", "ours-full")
+        ratio("without formatting", "ours-no-format", "ours-full")
     }' "$tmp/results"
