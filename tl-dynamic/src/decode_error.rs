@@ -20,7 +20,7 @@
 
 use std::fmt;
 
-use crate::path::{Path, PathSegment};
+use tl_types::{FieldPath, PathSegment};
 
 /// What went wrong while decoding.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -142,7 +142,7 @@ pub struct DecodeError(Box<Inner>);
 struct Inner {
     kind: DecodeErrorKind,
     offset: usize,
-    path: Path,
+    path: FieldPath,
     /// Offsets of the enclosing `gzip_packed` values, innermost first.
     packed: Vec<usize>,
 }
@@ -154,7 +154,7 @@ impl DecodeError {
         DecodeError(Box::new(Inner {
             kind,
             offset,
-            path: Path::default(),
+            path: FieldPath::default(),
             packed: Vec::new(),
         }))
     }
@@ -188,10 +188,7 @@ impl DecodeError {
 
     #[cold]
     pub(crate) fn in_field(mut self, ty: &str, field: &str) -> Self {
-        self.0.path.push(PathSegment::Field {
-            ty: ty.to_owned(),
-            field: field.to_owned(),
-        });
+        self.0.path.push(PathSegment::field_owned(ty, field));
         self
     }
 
