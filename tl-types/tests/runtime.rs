@@ -318,7 +318,7 @@ fn deserialize_boxed_rejects_another_constructor() {
         err.kind(),
         &DecodeErrorKind::UnknownConstructor {
             id: LEAF_ID,
-            expected: "item"
+            expected: "item".into()
         }
     );
     assert_eq!(err.offset(), 0);
@@ -332,7 +332,7 @@ fn unknown_constructor_of_an_enum() {
         err.kind(),
         &DecodeErrorKind::UnknownConstructor {
             id: 0xdeadbeef,
-            expected: "Node"
+            expected: "Node".into()
         }
     );
     assert_eq!(err.offset(), 0);
@@ -346,7 +346,7 @@ fn unknown_constructor_of_an_enum() {
         err.kind(),
         &DecodeErrorKind::UnknownConstructor {
             id: 0x12345678,
-            expected: "Node"
+            expected: "Node".into()
         }
     );
     assert_eq!(err.offset(), 8);
