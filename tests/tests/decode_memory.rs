@@ -94,8 +94,8 @@ fn cases() -> Vec<(&'static str, Vec<u8>, Decode, Expect)> {
                     k,
                     DecodeErrorKind::UnknownConstructor {
                         id: 0,
-                        expected: "User"
-                    }
+                        expected,
+                    } if expected == "User"
                 )
             },
         ),

@@ -467,7 +467,7 @@ fn generic_query_is_the_boxed_inner_request() {
         err.kind(),
         &DecodeErrorKind::UnknownConstructor {
             id: 0xbef993cd,
-            expected: "help.getNearestDc",
+            expected: "help.getNearestDc".into(),
         }
     );
     assert_eq!(err.offset(), 8);

@@ -474,7 +474,10 @@ fn unknown_constructor_in_every_boxed_position() {
             let what = format!("id {bad:#010x} at {} ({})", site.at, site.path);
             let err = decode_response(&hostile).expect_err(&what);
             let kind = match site.expected {
-                Some(expected) => DecodeErrorKind::UnknownConstructor { id: bad, expected },
+                Some(expected) => DecodeErrorKind::UnknownConstructor {
+                    id: bad,
+                    expected: expected.into(),
+                },
                 None => DecodeErrorKind::BadVectorId { id: bad },
             };
             assert_error(&err, &kind, site.at, &site.path, &what);
@@ -501,7 +504,7 @@ fn constructor_of_another_type_is_unknown_here() {
                 &err,
                 &DecodeErrorKind::UnknownConstructor {
                     id: foreign,
-                    expected,
+                    expected: expected.into(),
                 },
                 site.at,
                 &site.path,
@@ -520,7 +523,7 @@ fn outermost_id_wrong_for_the_constructor_struct() {
         &err,
         &DecodeErrorKind::UnknownConstructor {
             id: ids::USER,
-            expected: "messages.chatInviteImporters",
+            expected: "messages.chatInviteImporters".into(),
         },
         0,
         "",
@@ -531,7 +534,7 @@ fn outermost_id_wrong_for_the_constructor_struct() {
         err.kind(),
         &DecodeErrorKind::UnknownConstructor {
             id: ids::USER,
-            expected: "messages.ChatInviteImporters",
+            expected: "messages.ChatInviteImporters".into(),
         }
     );
     assert_eq!(
@@ -896,7 +899,7 @@ fn request_unknown_constructors() {
             &err,
             &DecodeErrorKind::UnknownConstructor {
                 id: BOGUS_ID,
-                expected,
+                expected: expected.into(),
             },
             at,
             path,
@@ -911,7 +914,7 @@ fn request_unknown_constructors() {
         err.kind(),
         &DecodeErrorKind::UnknownConstructor {
             id: 0xdf04dd4f,
-            expected: "messages.getChatInviteImporters",
+            expected: "messages.getChatInviteImporters".into(),
         }
     );
     assert_eq!(err.offset(), 0);
@@ -1278,7 +1281,10 @@ fn apply_in_place(m: &Model, bytes: &mut [u8], edit: &InPlace) -> Expected {
                 return None;
             }
             let kind = match site.expected {
-                Some(expected) => DecodeErrorKind::UnknownConstructor { id, expected },
+                Some(expected) => DecodeErrorKind::UnknownConstructor {
+                    id,
+                    expected: expected.into(),
+                },
                 None => DecodeErrorKind::BadVectorId { id },
             };
             Some((kind, site.at, site.path.clone()))

@@ -108,7 +108,7 @@ impl<'c> Decoder<'c> {
                     id => Err(DecodeError::new(
                         DecodeErrorKind::UnknownConstructor {
                             id,
-                            expected: "True".to_owned(),
+                            expected: "True".into(),
                         },
                         at,
                     )),
@@ -185,7 +185,7 @@ impl<'c> Decoder<'c> {
         Err(DecodeError::new(
             DecodeErrorKind::UnknownConstructor {
                 id,
-                expected: self.codec.expected_name(expect),
+                expected: self.codec.expected_name(expect).into(),
             },
             at,
         ))

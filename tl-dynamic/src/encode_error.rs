@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::path::{Path, PathSegment};
+use tl_types::{FieldPath, PathSegment};
 
 /// What is wrong with the value.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,12 +81,12 @@ impl fmt::Display for EncodeErrorKind {
 
 /// Why a value cannot be encoded: the kind and the path to the value at fault.
 #[derive(Clone, PartialEq, Eq)]
-pub struct EncodeError(Box<(EncodeErrorKind, Path)>);
+pub struct EncodeError(Box<(EncodeErrorKind, FieldPath)>);
 
 impl EncodeError {
     #[cold]
     pub(crate) fn new(kind: EncodeErrorKind) -> Self {
-        EncodeError(Box::new((kind, Path::default())))
+        EncodeError(Box::new((kind, FieldPath::default())))
     }
 
     /// What is wrong.
@@ -106,10 +106,7 @@ impl EncodeError {
 
     #[cold]
     pub(crate) fn in_field(mut self, ty: &str, field: &str) -> Self {
-        self.0.1.push(PathSegment::Field {
-            ty: ty.to_owned(),
-            field: field.to_owned(),
-        });
+        self.0.1.push(PathSegment::field_owned(ty, field));
         self
     }
 

@@ -15,10 +15,10 @@ use serde::de::{
     self, DeserializeSeed, Deserializer, Error as _, IgnoredAny, MapAccess, SeqAccess, Visitor,
 };
 
+use crate::JsonError;
 use crate::codec::Codec;
 use crate::def::{Def, DefKind, Expect, Role, Shared, Ty};
 use crate::envelopes::RAW_TYPE;
-use crate::json_error::JsonError;
 use crate::json_write::TYPE_KEY;
 use crate::target::{Target, TargetKind};
 use crate::value::{Object, Raw, Value};
@@ -40,9 +40,9 @@ pub(crate) fn read<'c>(
     let mut track = serde_path_to_error::Track::new();
     let result = TySeed { codec, ty: &ty }
         .deserialize(serde_path_to_error::Deserializer::new(&mut de, &mut track));
-    let value = result.map_err(|e| JsonError::from_serde(&e, track.path().to_string()))?;
+    let value = result.map_err(|e| JsonError::from_serde(e, track.path().to_string()))?;
     de.end()
-        .map_err(|e| JsonError::from_serde(&e, String::new()))?;
+        .map_err(|e| JsonError::from_serde(e, String::new()))?;
     Ok(value)
 }
 

@@ -19,10 +19,18 @@
 //! | `VectorTooLong` | the vector's count |
 //! | `InvalidUtf8`, `BadLengthPrefix` | the string's length header |
 //! | `UnpackedTooLarge`, `BadGzip` | the length header of the `gzip_packed`'s data |
+//! | `BadBodyLength` | the `message`'s `bytes` field (tl-dynamic only) |
+//! | `Unsupported` | where the value starts (tl-dynamic only) |
 //!
 //! Errors inside the data a `gzip_packed` held (the `gzip` feature's decoders) report the offset
-//! in the unpacked bytes; their path starts with `gzip_packed.packed_data`.
+//! in the unpacked bytes; their path starts with `gzip_packed.packed_data`. A decoder that unpacks
+//! `gzip_packed` in place (tl-dynamic) also records where each enclosing `gzip_packed` starts
+//! ([`DecodeError::in_packed`], [`DecodeError::packed_at`]).
+//!
+//! tl-dynamic, which reads its schema at run time, reports these same errors: its names are owned
+//! (`Cow`), and it adds the two kinds only a schema read at run time can meet.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use crate::path::{FieldPath, PathSegment};
@@ -42,8 +50,9 @@ pub enum DecodeErrorKind {
     UnknownConstructor {
         /// The id read.
         id: u32,
-        /// The TL name of the type that was expected (`User`, `messages.ChatInviteImporters`).
-        expected: &'static str,
+        /// The TL name of what was expected (`User`, `messages.ChatInviteImporters`; for
+        /// tl-dynamic also `Object` or a constructor's name): static in generated code.
+        expected: Cow<'static, str>,
     },
     /// A `Bool` whose id is neither `boolTrue#997275b5` nor `boolFalse#bc799737`.
     BadBool {
@@ -84,6 +93,18 @@ pub enum DecodeErrorKind {
     },
     /// A `gzip_packed`'s data is not a valid gzip stream (cut, corrupt, or failing its CRC).
     BadGzip,
+    /// A `message`'s `bytes` is negative, not a multiple of four, or shorter than a constructor id
+    /// (only tl-dynamic, which knows MTProto's envelopes, reports it).
+    BadBodyLength {
+        /// The value of `bytes`.
+        bytes: i32,
+    },
+    /// The schema gives no way to read this value, such as a type that is not defined (only
+    /// tl-dynamic, which reads its schema at run time, reports it).
+    Unsupported {
+        /// What it is.
+        what: String,
+    },
 }
 
 impl fmt::Display for DecodeErrorKind {
@@ -122,6 +143,12 @@ impl fmt::Display for DecodeErrorKind {
                 "gzip_packed data unpacks to more than the limit of {limit} bytes"
             ),
             Self::BadGzip => write!(f, "gzip_packed data is not a valid gzip stream"),
+            Self::BadBodyLength { bytes } => write!(
+                f,
+                "a message body of {bytes} bytes (it needs a constructor id, and a multiple of 4 \
+                 bytes)"
+            ),
+            Self::Unsupported { what } => write!(f, "cannot decode {what}"),
         }
     }
 }
@@ -138,6 +165,9 @@ struct Inner {
     kind: DecodeErrorKind,
     offset: usize,
     path: FieldPath,
+    /// Offsets of the enclosing `gzip_packed` values, innermost first (only decoders that unpack
+    /// `gzip_packed` in place fill it).
+    packed: Vec<usize>,
 }
 
 impl DecodeError {
@@ -148,6 +178,7 @@ impl DecodeError {
             kind,
             offset,
             path: FieldPath::default(),
+            packed: Vec::new(),
         }))
     }
 
@@ -156,9 +187,17 @@ impl DecodeError {
         &self.0.kind
     }
 
-    /// The byte offset in the input where it went wrong.
+    /// The byte offset in the input where it went wrong (in the data unpacked from the innermost
+    /// `gzip_packed` of [`DecodeError::packed_at`], when there is one).
     pub fn offset(&self) -> usize {
         self.0.offset
+    }
+
+    /// Where each `gzip_packed` around the error starts, outermost first (in the input for the
+    /// first, in the data unpacked from the one before for the others); empty outside gzip, and
+    /// always empty from generated code.
+    pub fn packed_at(&self) -> impl Iterator<Item = usize> + '_ {
+        self.0.packed.iter().rev().copied()
     }
 
     /// The path from the outermost value to where it went wrong, outermost first.
@@ -176,7 +215,15 @@ impl DecodeError {
     /// Adds the field `field` of `ty` to the path (called while the error travels outwards).
     #[cold]
     pub fn in_field(mut self, ty: &'static str, field: &'static str) -> Self {
-        self.0.path.push(PathSegment::Field { ty, field });
+        self.0.path.push(PathSegment::field(ty, field));
+        self
+    }
+
+    /// Adds `segment` to the path, such as a field whose names are only known at run time
+    /// ([`PathSegment::field_owned`]).
+    #[cold]
+    pub fn in_segment(mut self, segment: PathSegment) -> Self {
+        self.0.path.push(segment);
         self
     }
 
@@ -186,6 +233,15 @@ impl DecodeError {
         self.0.path.push(PathSegment::Index(index));
         self
     }
+
+    /// The error happened in the data unpacked from a `gzip_packed` that starts at byte `at`:
+    /// records `at` and adds `gzip_packed.packed_data` to the path (for decoders that unpack
+    /// `gzip_packed` in place, such as tl-dynamic's).
+    #[cold]
+    pub fn in_packed(mut self, at: usize) -> Self {
+        self.0.packed.push(at);
+        self.in_field("gzip_packed", "packed_data")
+    }
 }
 
 impl fmt::Display for DecodeError {
@@ -194,17 +250,25 @@ impl fmt::Display for DecodeError {
         if !self.0.path.is_empty() {
             write!(f, " {}", self.0.path)?;
         }
-        write!(f, " at byte {}: {}", self.0.offset, self.0.kind)
+        write!(f, " at byte {}", self.0.offset)?;
+        if let Some(at) = self.0.packed.first() {
+            write!(f, " of the data unpacked from the gzip_packed at byte {at}")?;
+        }
+        write!(f, ": {}", self.0.kind)
     }
 }
 
 impl fmt::Debug for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("DecodeError")
+        let mut debug = f.debug_struct("DecodeError");
+        debug
             .field("kind", &self.0.kind)
             .field("offset", &self.0.offset)
-            .field("path", &self.path_string())
-            .finish()
+            .field("path", &self.path_string());
+        if !self.0.packed.is_empty() {
+            debug.field("packed_at", &self.0.packed);
+        }
+        debug.finish()
     }
 }
 

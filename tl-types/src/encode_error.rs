@@ -87,7 +87,7 @@ impl EncodeError {
     /// Adds the field `field` of `ty` to the path (called while the error travels outwards).
     #[cold]
     pub fn in_field(mut self, ty: &'static str, field: &'static str) -> Self {
-        self.0.path.push(PathSegment::Field { ty, field });
+        self.0.path.push(PathSegment::field(ty, field));
         self
     }
 

@@ -5932,7 +5932,7 @@ pub mod enums {
                     id => {
                         let kind = crate::DecodeErrorKind::UnknownConstructor {
                             id,
-                            expected: "ChatInviteImporter",
+                            expected: ::std::borrow::Cow::Borrowed("ChatInviteImporter"),
                         };
                         return ::core::result::Result::Err(
                             crate::DecodeError::new(kind, at),
@@ -6139,7 +6139,7 @@ pub mod enums {
                     id => {
                         let kind = crate::DecodeErrorKind::UnknownConstructor {
                             id,
-                            expected: "EmojiStatus",
+                            expected: ::std::borrow::Cow::Borrowed("EmojiStatus"),
                         };
                         return ::core::result::Result::Err(
                             crate::DecodeError::new(kind, at),
@@ -6455,7 +6455,7 @@ pub mod enums {
                     id => {
                         let kind = crate::DecodeErrorKind::UnknownConstructor {
                             id,
-                            expected: "InputPeer",
+                            expected: ::std::borrow::Cow::Borrowed("InputPeer"),
                         };
                         return ::core::result::Result::Err(
                             crate::DecodeError::new(kind, at),
@@ -6741,7 +6741,7 @@ pub mod enums {
                     id => {
                         let kind = crate::DecodeErrorKind::UnknownConstructor {
                             id,
-                            expected: "InputUser",
+                            expected: ::std::borrow::Cow::Borrowed("InputUser"),
                         };
                         return ::core::result::Result::Err(
                             crate::DecodeError::new(kind, at),
@@ -6973,7 +6973,7 @@ pub mod enums {
                     id => {
                         let kind = crate::DecodeErrorKind::UnknownConstructor {
                             id,
-                            expected: "PeerColor",
+                            expected: ::std::borrow::Cow::Borrowed("PeerColor"),
                         };
                         return ::core::result::Result::Err(
                             crate::DecodeError::new(kind, at),
@@ -7141,7 +7141,7 @@ pub mod enums {
                     id => {
                         let kind = crate::DecodeErrorKind::UnknownConstructor {
                             id,
-                            expected: "RecentStory",
+                            expected: ::std::borrow::Cow::Borrowed("RecentStory"),
                         };
                         return ::core::result::Result::Err(
                             crate::DecodeError::new(kind, at),
@@ -7279,7 +7279,7 @@ pub mod enums {
                     id => {
                         let kind = crate::DecodeErrorKind::UnknownConstructor {
                             id,
-                            expected: "RestrictionReason",
+                            expected: ::std::borrow::Cow::Borrowed("RestrictionReason"),
                         };
                         return ::core::result::Result::Err(
                             crate::DecodeError::new(kind, at),
@@ -7439,7 +7439,7 @@ pub mod enums {
                     id => {
                         let kind = crate::DecodeErrorKind::UnknownConstructor {
                             id,
-                            expected: "User",
+                            expected: ::std::borrow::Cow::Borrowed("User"),
                         };
                         return ::core::result::Result::Err(
                             crate::DecodeError::new(kind, at),
@@ -7619,7 +7619,7 @@ pub mod enums {
                     id => {
                         let kind = crate::DecodeErrorKind::UnknownConstructor {
                             id,
-                            expected: "UserProfilePhoto",
+                            expected: ::std::borrow::Cow::Borrowed("UserProfilePhoto"),
                         };
                         return ::core::result::Result::Err(
                             crate::DecodeError::new(kind, at),
@@ -7865,7 +7865,7 @@ pub mod enums {
                     id => {
                         let kind = crate::DecodeErrorKind::UnknownConstructor {
                             id,
-                            expected: "UserStatus",
+                            expected: ::std::borrow::Cow::Borrowed("UserStatus"),
                         };
                         return ::core::result::Result::Err(
                             crate::DecodeError::new(kind, at),
@@ -8069,7 +8069,7 @@ pub mod enums {
                     id => {
                         let kind = crate::DecodeErrorKind::UnknownConstructor {
                             id,
-                            expected: "Username",
+                            expected: ::std::borrow::Cow::Borrowed("Username"),
                         };
                         return ::core::result::Result::Err(
                             crate::DecodeError::new(kind, at),
@@ -8212,7 +8212,9 @@ pub mod enums {
                         id => {
                             let kind = crate::DecodeErrorKind::UnknownConstructor {
                                 id,
-                                expected: "messages.ChatInviteImporters",
+                                expected: ::std::borrow::Cow::Borrowed(
+                                    "messages.ChatInviteImporters",
+                                ),
                             };
                             return ::core::result::Result::Err(
                                 crate::DecodeError::new(kind, at),

@@ -56,7 +56,7 @@ pub use borrowed::{BareBorrowed, DeserializableBorrowed, IntoOwned, deserialize_
 pub use decode_error::{DecodeError, DecodeErrorKind};
 pub use encode_error::{EncodeError, EncodeErrorKind};
 pub use error_doc::ErrorDoc;
-pub use path::PathSegment;
+pub use path::{FieldPath, PathSegment};
 pub use primitives::True;
 pub use reader::{DEFAULT_MAX_DEPTH, Reader};
 pub use rpc_error::RpcError;

@@ -129,7 +129,7 @@ impl Deserializable for True {
             id => Err(DecodeError::new(
                 crate::DecodeErrorKind::UnknownConstructor {
                     id,
-                    expected: "True",
+                    expected: std::borrow::Cow::Borrowed("True"),
                 },
                 at,
             )),

@@ -132,7 +132,7 @@ impl Deserializable for RpcError {
             return Err(DecodeError::new(
                 DecodeErrorKind::UnknownConstructor {
                     id,
-                    expected: "RpcError",
+                    expected: std::borrow::Cow::Borrowed("RpcError"),
                 },
                 at,
             ));
@@ -212,7 +212,7 @@ mod tests {
             err.kind(),
             &DecodeErrorKind::UnknownConstructor {
                 id: 0,
-                expected: "RpcError"
+                expected: "RpcError".into()
             }
         );
     }

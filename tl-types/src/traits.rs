@@ -254,7 +254,7 @@ pub(crate) fn read_own_id<T: Identifiable>(reader: &mut Reader<'_>) -> Result<()
         return Err(DecodeError::new(
             DecodeErrorKind::UnknownConstructor {
                 id,
-                expected: T::TL_NAME,
+                expected: std::borrow::Cow::Borrowed(T::TL_NAME),
             },
             at,
         ));

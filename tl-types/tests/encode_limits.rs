@@ -108,10 +108,7 @@ fn errors_name_the_field_through_nested_values() {
     );
     assert_eq!(
         err.path().next(),
-        Some(&PathSegment::Field {
-            ty: "list",
-            field: "items"
-        })
+        Some(&PathSegment::field("list", "items"))
     );
     assert_eq!(
         err.to_string(),

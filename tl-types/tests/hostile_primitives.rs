@@ -378,7 +378,7 @@ fn display_of_every_kind() {
         (
             DecodeErrorKind::UnknownConstructor {
                 id: 0xabc,
-                expected: "messages.ChatInviteImporters",
+                expected: "messages.ChatInviteImporters".into(),
             },
             "unknown constructor id 0x00000abc for type messages.ChatInviteImporters",
         ),

@@ -386,7 +386,7 @@ fn apply(places: &[Place], bytes: &mut [u8], edit: &InPlace) -> Option<(DecodeEr
             (!SIBLINGS.contains(&id)).then_some((
                 DecodeErrorKind::UnknownConstructor {
                     id,
-                    expected: "Node",
+                    expected: "Node".into(),
                 },
                 at,
             ))

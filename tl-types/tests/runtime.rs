@@ -318,7 +318,7 @@ fn deserialize_boxed_rejects_another_constructor() {
         err.kind(),
         &DecodeErrorKind::UnknownConstructor {
             id: LEAF_ID,
-            expected: "item"
+            expected: "item".into()
         }
     );
     assert_eq!(err.offset(), 0);
@@ -332,7 +332,7 @@ fn unknown_constructor_of_an_enum() {
         err.kind(),
         &DecodeErrorKind::UnknownConstructor {
             id: 0xdeadbeef,
-            expected: "Node"
+            expected: "Node".into()
         }
     );
     assert_eq!(err.offset(), 0);
@@ -346,7 +346,7 @@ fn unknown_constructor_of_an_enum() {
         err.kind(),
         &DecodeErrorKind::UnknownConstructor {
             id: 0x12345678,
-            expected: "Node"
+            expected: "Node".into()
         }
     );
     assert_eq!(err.offset(), 8);
@@ -386,17 +386,11 @@ fn error_path_through_vector_index_and_fields() {
     assert_eq!(err.offset(), 20, "the offset of the string's length header");
     assert_eq!(err.path_string(), "list.items[1].item.name");
     assert_eq!(
-        err.path().copied().collect::<Vec<_>>(),
+        err.path().cloned().collect::<Vec<_>>(),
         vec![
-            PathSegment::Field {
-                ty: "list",
-                field: "items"
-            },
+            PathSegment::field("list", "items"),
             PathSegment::Index(1),
-            PathSegment::Field {
-                ty: "item",
-                field: "name"
-            },
+            PathSegment::field("item", "name"),
         ]
     );
     assert_eq!(

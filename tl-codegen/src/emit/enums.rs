@@ -142,7 +142,10 @@ pub(crate) fn decode_variants(ctx: &Ctx, def: &EnumDef, bare: &TokenStream) -> T
         ::core::result::Result::Ok(match reader.read_u32()? {
             #(#ids => Self::#idents(#bare(reader)?),)*
             id => {
-                let kind = #rt::DecodeErrorKind::UnknownConstructor { id, expected: #tl_name };
+                let kind = #rt::DecodeErrorKind::UnknownConstructor {
+                    id,
+                    expected: ::std::borrow::Cow::Borrowed(#tl_name),
+                };
                 return ::core::result::Result::Err(#rt::DecodeError::new(kind, at));
             },
         })

@@ -1,4 +1,5 @@
-//! `JsonError`: why JSON text did not read as a value, with the path of the member that failed.
+//! `JsonError`: why JSON text did not read as a value, with the path of the member that failed
+//! (also tl-dynamic's, whose reader runs on a schema read at run time).
 
 use std::fmt;
 
@@ -28,7 +29,10 @@ pub struct JsonError {
 }
 
 impl JsonError {
-    pub(crate) fn from_serde(error: serde_json::Error, path: String) -> Self {
+    /// The error of `error`, a serde_json error met at the member `path` (as serde_path_to_error
+    /// writes it; `.` for the root): its category, its message without the position, and the
+    /// position apart. tl-dynamic's JSON reader builds its errors with it too.
+    pub fn from_serde(error: serde_json::Error, path: String) -> Self {
         let kind = match error.classify() {
             serde_json::error::Category::Syntax => JsonErrorKind::Syntax,
             serde_json::error::Category::Eof => JsonErrorKind::Eof,

@@ -247,7 +247,7 @@ impl<'a> DeserializableBorrowed<'a> for Node {
                 return Err(DecodeError::new(
                     DecodeErrorKind::UnknownConstructor {
                         id,
-                        expected: "Node",
+                        expected: "Node".into(),
                     },
                     at,
                 ));
@@ -304,7 +304,7 @@ impl Deserializable for Node {
                 return Err(DecodeError::new(
                     DecodeErrorKind::UnknownConstructor {
                         id,
-                        expected: "Node",
+                        expected: "Node".into(),
                     },
                     at,
                 ));
