@@ -275,7 +275,7 @@ fn api_switches() {
     assert_eq!(count(&helpers, "Default)]"), 0);
     // What stays: the wire format, `From` into the enums; the helpers' only `From` is the way back
     // from the enum of the fixture's one single-constructor type (`ChatFull`).
-    for item in ["fn serialize_bare(", "fn deserialize("] {
+    for item in ["fn walk_bare<", "fn deserialize("] {
         assert_eq!(count(&neither, item), count(&both, item), "{item}");
     }
     let from = "impl ::core::convert::From<";

@@ -310,26 +310,16 @@ pub mod types {
     impl crate::Bare for ChatInviteImporter {
         const MIN_BARE_LEN: usize = 16;
         #[inline]
-        fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
+        fn walk_bare<W: crate::Walker>(&self, walker: &mut W) {
+            const NAME: &str = "chatInviteImporter";
             let flags: u32 = tl::bit(self.requested, 0) | tl::bit(self.via_chatlist, 3)
                 | tl::bit(self.about.is_some(), 2)
                 | tl::bit(self.approved_by.is_some(), 1);
-            tl::encode::<tl::Nat>(&flags, out);
-            tl::encode::<tl::Long>(&self.user_id, out);
-            tl::encode::<tl::Int>(&self.date, out);
-            tl::encode_opt::<tl::Str>(&self.about, out);
-            tl::encode_opt::<tl::Long>(&self.approved_by, out);
-        }
-        #[inline]
-        fn bare_len(&self) -> usize {
-            16 + tl::encoded_len_opt::<tl::Str>(&self.about)
-                + tl::encoded_len_opt::<tl::Long>(&self.approved_by)
-        }
-        #[inline]
-        fn check_bare_limits(&self) -> ::core::result::Result<(), crate::EncodeError> {
-            const NAME: &str = "chatInviteImporter";
-            tl::check_limits_opt::<tl::Str>(&self.about, NAME, "about")?;
-            ::core::result::Result::Ok(())
+            walker.field::<tl::Nat>(&flags, NAME, "flags");
+            walker.field::<tl::Long>(&self.user_id, NAME, "user_id");
+            walker.field::<tl::Int>(&self.date, NAME, "date");
+            walker.field_opt::<tl::Str>(&self.about, NAME, "about");
+            walker.field_opt::<tl::Long>(&self.approved_by, NAME, "approved_by");
         }
         #[inline]
         fn deserialize_bare(
@@ -506,19 +496,12 @@ pub mod types {
     impl crate::Bare for EmojiStatus {
         const MIN_BARE_LEN: usize = 12;
         #[inline]
-        fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
+        fn walk_bare<W: crate::Walker>(&self, walker: &mut W) {
+            const NAME: &str = "emojiStatus";
             let flags: u32 = tl::bit(self.until.is_some(), 0);
-            tl::encode::<tl::Nat>(&flags, out);
-            tl::encode::<tl::Long>(&self.document_id, out);
-            tl::encode_opt::<tl::Int>(&self.until, out);
-        }
-        #[inline]
-        fn bare_len(&self) -> usize {
-            12 + tl::encoded_len_opt::<tl::Int>(&self.until)
-        }
-        #[inline]
-        fn check_bare_limits(&self) -> ::core::result::Result<(), crate::EncodeError> {
-            ::core::result::Result::Ok(())
+            walker.field::<tl::Nat>(&flags, NAME, "flags");
+            walker.field::<tl::Long>(&self.document_id, NAME, "document_id");
+            walker.field_opt::<tl::Int>(&self.until, NAME, "until");
         }
         #[inline]
         fn deserialize_bare(
@@ -680,32 +663,23 @@ pub mod types {
     impl crate::Bare for EmojiStatusCollectible {
         const MIN_BARE_LEN: usize = 52;
         #[inline]
-        fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
-            let flags: u32 = tl::bit(self.until.is_some(), 0);
-            tl::encode::<tl::Nat>(&flags, out);
-            tl::encode::<tl::Long>(&self.collectible_id, out);
-            tl::encode::<tl::Long>(&self.document_id, out);
-            tl::encode::<tl::Str>(&self.title, out);
-            tl::encode::<tl::Str>(&self.slug, out);
-            tl::encode::<tl::Long>(&self.pattern_document_id, out);
-            tl::encode::<tl::Int>(&self.center_color, out);
-            tl::encode::<tl::Int>(&self.edge_color, out);
-            tl::encode::<tl::Int>(&self.pattern_color, out);
-            tl::encode::<tl::Int>(&self.text_color, out);
-            tl::encode_opt::<tl::Int>(&self.until, out);
-        }
-        #[inline]
-        fn bare_len(&self) -> usize {
-            44 + tl::encoded_len::<tl::Str>(&self.title)
-                + tl::encoded_len::<tl::Str>(&self.slug)
-                + tl::encoded_len_opt::<tl::Int>(&self.until)
-        }
-        #[inline]
-        fn check_bare_limits(&self) -> ::core::result::Result<(), crate::EncodeError> {
+        fn walk_bare<W: crate::Walker>(&self, walker: &mut W) {
             const NAME: &str = "emojiStatusCollectible";
-            tl::check_limits::<tl::Str>(&self.title, NAME, "title")?;
-            tl::check_limits::<tl::Str>(&self.slug, NAME, "slug")?;
-            ::core::result::Result::Ok(())
+            let flags: u32 = tl::bit(self.until.is_some(), 0);
+            walker.field::<tl::Nat>(&flags, NAME, "flags");
+            walker.field::<tl::Long>(&self.collectible_id, NAME, "collectible_id");
+            walker.field::<tl::Long>(&self.document_id, NAME, "document_id");
+            walker.field::<tl::Str>(&self.title, NAME, "title");
+            walker.field::<tl::Str>(&self.slug, NAME, "slug");
+            walker
+                .field::<
+                    tl::Long,
+                >(&self.pattern_document_id, NAME, "pattern_document_id");
+            walker.field::<tl::Int>(&self.center_color, NAME, "center_color");
+            walker.field::<tl::Int>(&self.edge_color, NAME, "edge_color");
+            walker.field::<tl::Int>(&self.pattern_color, NAME, "pattern_color");
+            walker.field::<tl::Int>(&self.text_color, NAME, "text_color");
+            walker.field_opt::<tl::Int>(&self.until, NAME, "until");
         }
         #[inline]
         fn deserialize_bare(
@@ -900,15 +874,7 @@ pub mod types {
     impl crate::Bare for EmojiStatusEmpty {
         const MIN_BARE_LEN: usize = 0;
         #[inline]
-        fn serialize_bare(&self, _out: &mut ::std::vec::Vec<u8>) {}
-        #[inline]
-        fn bare_len(&self) -> usize {
-            0
-        }
-        #[inline]
-        fn check_bare_limits(&self) -> ::core::result::Result<(), crate::EncodeError> {
-            ::core::result::Result::Ok(())
-        }
+        fn walk_bare<W: crate::Walker>(&self, _walker: &mut W) {}
         #[inline]
         fn deserialize_bare(
             _reader: &mut crate::Reader<'_>,
@@ -994,19 +960,12 @@ pub mod types {
     impl crate::Bare for InputEmojiStatusCollectible {
         const MIN_BARE_LEN: usize = 12;
         #[inline]
-        fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
+        fn walk_bare<W: crate::Walker>(&self, walker: &mut W) {
+            const NAME: &str = "inputEmojiStatusCollectible";
             let flags: u32 = tl::bit(self.until.is_some(), 0);
-            tl::encode::<tl::Nat>(&flags, out);
-            tl::encode::<tl::Long>(&self.collectible_id, out);
-            tl::encode_opt::<tl::Int>(&self.until, out);
-        }
-        #[inline]
-        fn bare_len(&self) -> usize {
-            12 + tl::encoded_len_opt::<tl::Int>(&self.until)
-        }
-        #[inline]
-        fn check_bare_limits(&self) -> ::core::result::Result<(), crate::EncodeError> {
-            ::core::result::Result::Ok(())
+            walker.field::<tl::Nat>(&flags, NAME, "flags");
+            walker.field::<tl::Long>(&self.collectible_id, NAME, "collectible_id");
+            walker.field_opt::<tl::Int>(&self.until, NAME, "until");
         }
         #[inline]
         fn deserialize_bare(
@@ -1127,17 +1086,10 @@ pub mod types {
     impl crate::Bare for InputPeerChannel {
         const MIN_BARE_LEN: usize = 16;
         #[inline]
-        fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
-            tl::encode::<tl::Long>(&self.channel_id, out);
-            tl::encode::<tl::Long>(&self.access_hash, out);
-        }
-        #[inline]
-        fn bare_len(&self) -> usize {
-            16
-        }
-        #[inline]
-        fn check_bare_limits(&self) -> ::core::result::Result<(), crate::EncodeError> {
-            ::core::result::Result::Ok(())
+        fn walk_bare<W: crate::Walker>(&self, walker: &mut W) {
+            const NAME: &str = "inputPeerChannel";
+            walker.field::<tl::Long>(&self.channel_id, NAME, "channel_id");
+            walker.field::<tl::Long>(&self.access_hash, NAME, "access_hash");
         }
         #[inline]
         fn deserialize_bare(
@@ -1248,22 +1200,11 @@ pub mod types {
     impl crate::Bare for InputPeerChannelFromMessage {
         const MIN_BARE_LEN: usize = 16;
         #[inline]
-        fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
-            tl::encode::<tl::Boxed<super::enums::InputPeer>>(&self.peer, out);
-            tl::encode::<tl::Int>(&self.msg_id, out);
-            tl::encode::<tl::Long>(&self.channel_id, out);
-        }
-        #[inline]
-        fn bare_len(&self) -> usize {
-            12 + tl::encoded_len::<tl::Boxed<super::enums::InputPeer>>(&self.peer)
-        }
-        #[inline]
-        fn check_bare_limits(&self) -> ::core::result::Result<(), crate::EncodeError> {
+        fn walk_bare<W: crate::Walker>(&self, walker: &mut W) {
             const NAME: &str = "inputPeerChannelFromMessage";
-            tl::check_limits::<
-                tl::Boxed<super::enums::InputPeer>,
-            >(&self.peer, NAME, "peer")?;
-            ::core::result::Result::Ok(())
+            walker.field::<tl::Boxed<super::enums::InputPeer>>(&self.peer, NAME, "peer");
+            walker.field::<tl::Int>(&self.msg_id, NAME, "msg_id");
+            walker.field::<tl::Long>(&self.channel_id, NAME, "channel_id");
         }
         #[inline]
         fn deserialize_bare(
@@ -1382,16 +1323,9 @@ pub mod types {
     impl crate::Bare for InputPeerChat {
         const MIN_BARE_LEN: usize = 8;
         #[inline]
-        fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
-            tl::encode::<tl::Long>(&self.chat_id, out);
-        }
-        #[inline]
-        fn bare_len(&self) -> usize {
-            8
-        }
-        #[inline]
-        fn check_bare_limits(&self) -> ::core::result::Result<(), crate::EncodeError> {
-            ::core::result::Result::Ok(())
+        fn walk_bare<W: crate::Walker>(&self, walker: &mut W) {
+            const NAME: &str = "inputPeerChat";
+            walker.field::<tl::Long>(&self.chat_id, NAME, "chat_id");
         }
         #[inline]
         fn deserialize_bare(
@@ -1475,16 +1409,9 @@ pub mod types {
     impl crate::Bare for InputPeerColorCollectible {
         const MIN_BARE_LEN: usize = 8;
         #[inline]
-        fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
-            tl::encode::<tl::Long>(&self.collectible_id, out);
-        }
-        #[inline]
-        fn bare_len(&self) -> usize {
-            8
-        }
-        #[inline]
-        fn check_bare_limits(&self) -> ::core::result::Result<(), crate::EncodeError> {
-            ::core::result::Result::Ok(())
+        fn walk_bare<W: crate::Walker>(&self, walker: &mut W) {
+            const NAME: &str = "inputPeerColorCollectible";
+            walker.field::<tl::Long>(&self.collectible_id, NAME, "collectible_id");
         }
         #[inline]
         fn deserialize_bare(
@@ -1572,15 +1499,7 @@ pub mod types {
     impl crate::Bare for InputPeerEmpty {
         const MIN_BARE_LEN: usize = 0;
         #[inline]
-        fn serialize_bare(&self, _out: &mut ::std::vec::Vec<u8>) {}
-        #[inline]
-        fn bare_len(&self) -> usize {
-            0
-        }
-        #[inline]
-        fn check_bare_limits(&self) -> ::core::result::Result<(), crate::EncodeError> {
-            ::core::result::Result::Ok(())
-        }
+        fn walk_bare<W: crate::Walker>(&self, _walker: &mut W) {}
         #[inline]
         fn deserialize_bare(
             _reader: &mut crate::Reader<'_>,
@@ -1650,15 +1569,7 @@ pub mod types {
     impl crate::Bare for InputPeerSelf {
         const MIN_BARE_LEN: usize = 0;
         #[inline]
-        fn serialize_bare(&self, _out: &mut ::std::vec::Vec<u8>) {}
-        #[inline]
-        fn bare_len(&self) -> usize {
-            0
-        }
-        #[inline]
-        fn check_bare_limits(&self) -> ::core::result::Result<(), crate::EncodeError> {
-            ::core::result::Result::Ok(())
-        }
+        fn walk_bare<W: crate::Walker>(&self, _walker: &mut W) {}
         #[inline]
         fn deserialize_bare(
             _reader: &mut crate::Reader<'_>,
@@ -1733,17 +1644,10 @@ pub mod types {
     impl crate::Bare for InputPeerUser {
         const MIN_BARE_LEN: usize = 16;
         #[inline]
-        fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
-            tl::encode::<tl::Long>(&self.user_id, out);
-            tl::encode::<tl::Long>(&self.access_hash, out);
-        }
-        #[inline]
-        fn bare_len(&self) -> usize {
-            16
-        }
-        #[inline]
-        fn check_bare_limits(&self) -> ::core::result::Result<(), crate::EncodeError> {
-            ::core::result::Result::Ok(())
+        fn walk_bare<W: crate::Walker>(&self, walker: &mut W) {
+            const NAME: &str = "inputPeerUser";
+            walker.field::<tl::Long>(&self.user_id, NAME, "user_id");
+            walker.field::<tl::Long>(&self.access_hash, NAME, "access_hash");
         }
         #[inline]
         fn deserialize_bare(
@@ -1854,22 +1758,11 @@ pub mod types {
     impl crate::Bare for InputPeerUserFromMessage {
         const MIN_BARE_LEN: usize = 16;
         #[inline]
-        fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
-            tl::encode::<tl::Boxed<super::enums::InputPeer>>(&self.peer, out);
-            tl::encode::<tl::Int>(&self.msg_id, out);
-            tl::encode::<tl::Long>(&self.user_id, out);
-        }
-        #[inline]
-        fn bare_len(&self) -> usize {
-            12 + tl::encoded_len::<tl::Boxed<super::enums::InputPeer>>(&self.peer)
-        }
-        #[inline]
-        fn check_bare_limits(&self) -> ::core::result::Result<(), crate::EncodeError> {
+        fn walk_bare<W: crate::Walker>(&self, walker: &mut W) {
             const NAME: &str = "inputPeerUserFromMessage";
-            tl::check_limits::<
-                tl::Boxed<super::enums::InputPeer>,
-            >(&self.peer, NAME, "peer")?;
-            ::core::result::Result::Ok(())
+            walker.field::<tl::Boxed<super::enums::InputPeer>>(&self.peer, NAME, "peer");
+            walker.field::<tl::Int>(&self.msg_id, NAME, "msg_id");
+            walker.field::<tl::Long>(&self.user_id, NAME, "user_id");
         }
         #[inline]
         fn deserialize_bare(
@@ -1986,17 +1879,10 @@ pub mod types {
     impl crate::Bare for InputUser {
         const MIN_BARE_LEN: usize = 16;
         #[inline]
-        fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
-            tl::encode::<tl::Long>(&self.user_id, out);
-            tl::encode::<tl::Long>(&self.access_hash, out);
-        }
-        #[inline]
-        fn bare_len(&self) -> usize {
-            16
-        }
-        #[inline]
-        fn check_bare_limits(&self) -> ::core::result::Result<(), crate::EncodeError> {
-            ::core::result::Result::Ok(())
+        fn walk_bare<W: crate::Walker>(&self, walker: &mut W) {
+            const NAME: &str = "inputUser";
+            walker.field::<tl::Long>(&self.user_id, NAME, "user_id");
+            walker.field::<tl::Long>(&self.access_hash, NAME, "access_hash");
         }
         #[inline]
         fn deserialize_bare(
@@ -2092,15 +1978,7 @@ pub mod types {
     impl crate::Bare for InputUserEmpty {
         const MIN_BARE_LEN: usize = 0;
         #[inline]
-        fn serialize_bare(&self, _out: &mut ::std::vec::Vec<u8>) {}
-        #[inline]
-        fn bare_len(&self) -> usize {
-            0
-        }
-        #[inline]
-        fn check_bare_limits(&self) -> ::core::result::Result<(), crate::EncodeError> {
-            ::core::result::Result::Ok(())
-        }
+        fn walk_bare<W: crate::Walker>(&self, _walker: &mut W) {}
         #[inline]
         fn deserialize_bare(
             _reader: &mut crate::Reader<'_>,
@@ -2185,22 +2063,11 @@ pub mod types {
     impl crate::Bare for InputUserFromMessage {
         const MIN_BARE_LEN: usize = 16;
         #[inline]
-        fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
-            tl::encode::<tl::Boxed<super::enums::InputPeer>>(&self.peer, out);
-            tl::encode::<tl::Int>(&self.msg_id, out);
-            tl::encode::<tl::Long>(&self.user_id, out);
-        }
-        #[inline]
-        fn bare_len(&self) -> usize {
-            12 + tl::encoded_len::<tl::Boxed<super::enums::InputPeer>>(&self.peer)
-        }
-        #[inline]
-        fn check_bare_limits(&self) -> ::core::result::Result<(), crate::EncodeError> {
+        fn walk_bare<W: crate::Walker>(&self, walker: &mut W) {
             const NAME: &str = "inputUserFromMessage";
-            tl::check_limits::<
-                tl::Boxed<super::enums::InputPeer>,
-            >(&self.peer, NAME, "peer")?;
-            ::core::result::Result::Ok(())
+            walker.field::<tl::Boxed<super::enums::InputPeer>>(&self.peer, NAME, "peer");
+            walker.field::<tl::Int>(&self.msg_id, NAME, "msg_id");
+            walker.field::<tl::Long>(&self.user_id, NAME, "user_id");
         }
         #[inline]
         fn deserialize_bare(
@@ -2312,15 +2179,7 @@ pub mod types {
     impl crate::Bare for InputUserSelf {
         const MIN_BARE_LEN: usize = 0;
         #[inline]
-        fn serialize_bare(&self, _out: &mut ::std::vec::Vec<u8>) {}
-        #[inline]
-        fn bare_len(&self) -> usize {
-            0
-        }
-        #[inline]
-        fn check_bare_limits(&self) -> ::core::result::Result<(), crate::EncodeError> {
-            ::core::result::Result::Ok(())
-        }
+        fn walk_bare<W: crate::Walker>(&self, _walker: &mut W) {}
         #[inline]
         fn deserialize_bare(
             _reader: &mut crate::Reader<'_>,
@@ -2410,21 +2269,16 @@ pub mod types {
     impl crate::Bare for PeerColor {
         const MIN_BARE_LEN: usize = 4;
         #[inline]
-        fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
+        fn walk_bare<W: crate::Walker>(&self, walker: &mut W) {
+            const NAME: &str = "peerColor";
             let flags: u32 = tl::bit(self.color.is_some(), 0)
                 | tl::bit(self.background_emoji_id.is_some(), 1);
-            tl::encode::<tl::Nat>(&flags, out);
-            tl::encode_opt::<tl::Int>(&self.color, out);
-            tl::encode_opt::<tl::Long>(&self.background_emoji_id, out);
-        }
-        #[inline]
-        fn bare_len(&self) -> usize {
-            4 + tl::encoded_len_opt::<tl::Int>(&self.color)
-                + tl::encoded_len_opt::<tl::Long>(&self.background_emoji_id)
-        }
-        #[inline]
-        fn check_bare_limits(&self) -> ::core::result::Result<(), crate::EncodeError> {
-            ::core::result::Result::Ok(())
+            walker.field::<tl::Nat>(&flags, NAME, "flags");
+            walker.field_opt::<tl::Int>(&self.color, NAME, "color");
+            walker
+                .field_opt::<
+                    tl::Long,
+                >(&self.background_emoji_id, NAME, "background_emoji_id");
         }
         #[inline]
         fn deserialize_bare(
@@ -2593,32 +2447,27 @@ pub mod types {
     impl crate::Bare for PeerColorCollectible {
         const MIN_BARE_LEN: usize = 40;
         #[inline]
-        fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
+        fn walk_bare<W: crate::Walker>(&self, walker: &mut W) {
+            const NAME: &str = "peerColorCollectible";
             let flags: u32 = tl::bit(self.dark_accent_color.is_some(), 0)
                 | tl::bit(self.dark_colors.is_some(), 1);
-            tl::encode::<tl::Nat>(&flags, out);
-            tl::encode::<tl::Long>(&self.collectible_id, out);
-            tl::encode::<tl::Long>(&self.gift_emoji_id, out);
-            tl::encode::<tl::Long>(&self.background_emoji_id, out);
-            tl::encode::<tl::Int>(&self.accent_color, out);
-            tl::encode::<tl::Vector<tl::Int>>(&self.colors, out);
-            tl::encode_opt::<tl::Int>(&self.dark_accent_color, out);
-            tl::encode_opt::<tl::Vector<tl::Int>>(&self.dark_colors, out);
-        }
-        #[inline]
-        fn bare_len(&self) -> usize {
-            32 + tl::encoded_len::<tl::Vector<tl::Int>>(&self.colors)
-                + tl::encoded_len_opt::<tl::Int>(&self.dark_accent_color)
-                + tl::encoded_len_opt::<tl::Vector<tl::Int>>(&self.dark_colors)
-        }
-        #[inline]
-        fn check_bare_limits(&self) -> ::core::result::Result<(), crate::EncodeError> {
-            const NAME: &str = "peerColorCollectible";
-            tl::check_limits::<tl::Vector<tl::Int>>(&self.colors, NAME, "colors")?;
-            tl::check_limits_opt::<
-                tl::Vector<tl::Int>,
-            >(&self.dark_colors, NAME, "dark_colors")?;
-            ::core::result::Result::Ok(())
+            walker.field::<tl::Nat>(&flags, NAME, "flags");
+            walker.field::<tl::Long>(&self.collectible_id, NAME, "collectible_id");
+            walker.field::<tl::Long>(&self.gift_emoji_id, NAME, "gift_emoji_id");
+            walker
+                .field::<
+                    tl::Long,
+                >(&self.background_emoji_id, NAME, "background_emoji_id");
+            walker.field::<tl::Int>(&self.accent_color, NAME, "accent_color");
+            walker.field::<tl::Vector<tl::Int>>(&self.colors, NAME, "colors");
+            walker
+                .field_opt::<
+                    tl::Int,
+                >(&self.dark_accent_color, NAME, "dark_accent_color");
+            walker
+                .field_opt::<
+                    tl::Vector<tl::Int>,
+                >(&self.dark_colors, NAME, "dark_colors");
         }
         #[inline]
         fn deserialize_bare(
@@ -2835,18 +2684,11 @@ pub mod types {
     impl crate::Bare for RecentStory {
         const MIN_BARE_LEN: usize = 4;
         #[inline]
-        fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
+        fn walk_bare<W: crate::Walker>(&self, walker: &mut W) {
+            const NAME: &str = "recentStory";
             let flags: u32 = tl::bit(self.live, 0) | tl::bit(self.max_id.is_some(), 1);
-            tl::encode::<tl::Nat>(&flags, out);
-            tl::encode_opt::<tl::Int>(&self.max_id, out);
-        }
-        #[inline]
-        fn bare_len(&self) -> usize {
-            4 + tl::encoded_len_opt::<tl::Int>(&self.max_id)
-        }
-        #[inline]
-        fn check_bare_limits(&self) -> ::core::result::Result<(), crate::EncodeError> {
-            ::core::result::Result::Ok(())
+            walker.field::<tl::Nat>(&flags, NAME, "flags");
+            walker.field_opt::<tl::Int>(&self.max_id, NAME, "max_id");
         }
         #[inline]
         fn deserialize_bare(
@@ -2971,24 +2813,11 @@ pub mod types {
     impl crate::Bare for RestrictionReason {
         const MIN_BARE_LEN: usize = 12;
         #[inline]
-        fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
-            tl::encode::<tl::Str>(&self.platform, out);
-            tl::encode::<tl::Str>(&self.reason, out);
-            tl::encode::<tl::Str>(&self.text, out);
-        }
-        #[inline]
-        fn bare_len(&self) -> usize {
-            tl::encoded_len::<tl::Str>(&self.platform)
-                + tl::encoded_len::<tl::Str>(&self.reason)
-                + tl::encoded_len::<tl::Str>(&self.text)
-        }
-        #[inline]
-        fn check_bare_limits(&self) -> ::core::result::Result<(), crate::EncodeError> {
+        fn walk_bare<W: crate::Walker>(&self, walker: &mut W) {
             const NAME: &str = "restrictionReason";
-            tl::check_limits::<tl::Str>(&self.platform, NAME, "platform")?;
-            tl::check_limits::<tl::Str>(&self.reason, NAME, "reason")?;
-            tl::check_limits::<tl::Str>(&self.text, NAME, "text")?;
-            ::core::result::Result::Ok(())
+            walker.field::<tl::Str>(&self.platform, NAME, "platform");
+            walker.field::<tl::Str>(&self.reason, NAME, "reason");
+            walker.field::<tl::Str>(&self.text, NAME, "text");
         }
         #[inline]
         fn deserialize_bare(
@@ -3590,7 +3419,8 @@ pub mod types {
     impl crate::Bare for User {
         const MIN_BARE_LEN: usize = 16;
         #[inline]
-        fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
+        fn walk_bare<W: crate::Walker>(&self, walker: &mut W) {
+            const NAME: &str = "user";
             let flags: u32 = tl::bit(self.self_, 10) | tl::bit(self.contact, 11)
                 | tl::bit(self.mutual_contact, 12) | tl::bit(self.deleted, 13)
                 | tl::bit(self.bot_chat_history, 15) | tl::bit(self.bot_nochats, 16)
@@ -3609,7 +3439,7 @@ pub mod types {
                 | tl::bit(self.bot_inline_placeholder.is_some(), 19)
                 | tl::bit(self.lang_code.is_some(), 22)
                 | tl::bit(self.emoji_status.is_some(), 30);
-            tl::encode::<tl::Nat>(&flags, out);
+            walker.field::<tl::Nat>(&flags, NAME, "flags");
             let flags2: u32 = tl::bit(self.bot_can_edit, 1)
                 | tl::bit(self.close_friend, 2) | tl::bit(self.stories_hidden, 3)
                 | tl::bit(self.stories_unavailable, 4)
@@ -3626,113 +3456,66 @@ pub mod types {
                 | tl::bit(self.bot_verification_icon.is_some(), 14)
                 | tl::bit(self.send_paid_messages_stars.is_some(), 15)
                 | tl::bit(self.linked_community_id.is_some(), 21);
-            tl::encode::<tl::Nat>(&flags2, out);
-            tl::encode::<tl::Long>(&self.id, out);
-            tl::encode_opt::<tl::Long>(&self.access_hash, out);
-            tl::encode_opt::<tl::Str>(&self.first_name, out);
-            tl::encode_opt::<tl::Str>(&self.last_name, out);
-            tl::encode_opt::<tl::Str>(&self.username, out);
-            tl::encode_opt::<tl::Str>(&self.phone, out);
-            tl::encode_opt::<
-                tl::Boxed<super::enums::UserProfilePhoto>,
-            >(&self.photo, out);
-            tl::encode_opt::<tl::Boxed<super::enums::UserStatus>>(&self.status, out);
-            tl::encode_opt::<tl::Int>(&self.bot_info_version, out);
-            tl::encode_opt::<
-                tl::Vector<tl::Boxed<super::enums::RestrictionReason>>,
-            >(&self.restriction_reason, out);
-            tl::encode_opt::<tl::Str>(&self.bot_inline_placeholder, out);
-            tl::encode_opt::<tl::Str>(&self.lang_code, out);
-            tl::encode_opt::<
-                tl::Boxed<super::enums::EmojiStatus>,
-            >(&self.emoji_status, out);
-            tl::encode_opt::<
-                tl::Vector<tl::Boxed<super::enums::Username>>,
-            >(&self.usernames, out);
-            tl::encode_opt::<
-                tl::Boxed<super::enums::RecentStory>,
-            >(&self.stories_max_id, out);
-            tl::encode_opt::<tl::Boxed<super::enums::PeerColor>>(&self.color, out);
-            tl::encode_opt::<
-                tl::Boxed<super::enums::PeerColor>,
-            >(&self.profile_color, out);
-            tl::encode_opt::<tl::Int>(&self.bot_active_users, out);
-            tl::encode_opt::<tl::Long>(&self.bot_verification_icon, out);
-            tl::encode_opt::<tl::Long>(&self.send_paid_messages_stars, out);
-            tl::encode_opt::<tl::Long>(&self.linked_community_id, out);
-        }
-        #[inline]
-        fn bare_len(&self) -> usize {
-            16 + tl::encoded_len_opt::<tl::Long>(&self.access_hash)
-                + tl::encoded_len_opt::<tl::Str>(&self.first_name)
-                + tl::encoded_len_opt::<tl::Str>(&self.last_name)
-                + tl::encoded_len_opt::<tl::Str>(&self.username)
-                + tl::encoded_len_opt::<tl::Str>(&self.phone)
-                + tl::encoded_len_opt::<
+            walker.field::<tl::Nat>(&flags2, NAME, "flags2");
+            walker.field::<tl::Long>(&self.id, NAME, "id");
+            walker.field_opt::<tl::Long>(&self.access_hash, NAME, "access_hash");
+            walker.field_opt::<tl::Str>(&self.first_name, NAME, "first_name");
+            walker.field_opt::<tl::Str>(&self.last_name, NAME, "last_name");
+            walker.field_opt::<tl::Str>(&self.username, NAME, "username");
+            walker.field_opt::<tl::Str>(&self.phone, NAME, "phone");
+            walker
+                .field_opt::<
                     tl::Boxed<super::enums::UserProfilePhoto>,
-                >(&self.photo)
-                + tl::encoded_len_opt::<
+                >(&self.photo, NAME, "photo");
+            walker
+                .field_opt::<
                     tl::Boxed<super::enums::UserStatus>,
-                >(&self.status) + tl::encoded_len_opt::<tl::Int>(&self.bot_info_version)
-                + tl::encoded_len_opt::<
+                >(&self.status, NAME, "status");
+            walker
+                .field_opt::<tl::Int>(&self.bot_info_version, NAME, "bot_info_version");
+            walker
+                .field_opt::<
                     tl::Vector<tl::Boxed<super::enums::RestrictionReason>>,
-                >(&self.restriction_reason)
-                + tl::encoded_len_opt::<tl::Str>(&self.bot_inline_placeholder)
-                + tl::encoded_len_opt::<tl::Str>(&self.lang_code)
-                + tl::encoded_len_opt::<
+                >(&self.restriction_reason, NAME, "restriction_reason");
+            walker
+                .field_opt::<
+                    tl::Str,
+                >(&self.bot_inline_placeholder, NAME, "bot_inline_placeholder");
+            walker.field_opt::<tl::Str>(&self.lang_code, NAME, "lang_code");
+            walker
+                .field_opt::<
                     tl::Boxed<super::enums::EmojiStatus>,
-                >(&self.emoji_status)
-                + tl::encoded_len_opt::<
+                >(&self.emoji_status, NAME, "emoji_status");
+            walker
+                .field_opt::<
                     tl::Vector<tl::Boxed<super::enums::Username>>,
-                >(&self.usernames)
-                + tl::encoded_len_opt::<
+                >(&self.usernames, NAME, "usernames");
+            walker
+                .field_opt::<
                     tl::Boxed<super::enums::RecentStory>,
-                >(&self.stories_max_id)
-                + tl::encoded_len_opt::<tl::Boxed<super::enums::PeerColor>>(&self.color)
-                + tl::encoded_len_opt::<
+                >(&self.stories_max_id, NAME, "stories_max_id");
+            walker
+                .field_opt::<
                     tl::Boxed<super::enums::PeerColor>,
-                >(&self.profile_color)
-                + tl::encoded_len_opt::<tl::Int>(&self.bot_active_users)
-                + tl::encoded_len_opt::<tl::Long>(&self.bot_verification_icon)
-                + tl::encoded_len_opt::<tl::Long>(&self.send_paid_messages_stars)
-                + tl::encoded_len_opt::<tl::Long>(&self.linked_community_id)
-        }
-        #[inline]
-        fn check_bare_limits(&self) -> ::core::result::Result<(), crate::EncodeError> {
-            const NAME: &str = "user";
-            tl::check_limits_opt::<tl::Str>(&self.first_name, NAME, "first_name")?;
-            tl::check_limits_opt::<tl::Str>(&self.last_name, NAME, "last_name")?;
-            tl::check_limits_opt::<tl::Str>(&self.username, NAME, "username")?;
-            tl::check_limits_opt::<tl::Str>(&self.phone, NAME, "phone")?;
-            tl::check_limits_opt::<
-                tl::Boxed<super::enums::UserProfilePhoto>,
-            >(&self.photo, NAME, "photo")?;
-            tl::check_limits_opt::<
-                tl::Boxed<super::enums::UserStatus>,
-            >(&self.status, NAME, "status")?;
-            tl::check_limits_opt::<
-                tl::Vector<tl::Boxed<super::enums::RestrictionReason>>,
-            >(&self.restriction_reason, NAME, "restriction_reason")?;
-            tl::check_limits_opt::<
-                tl::Str,
-            >(&self.bot_inline_placeholder, NAME, "bot_inline_placeholder")?;
-            tl::check_limits_opt::<tl::Str>(&self.lang_code, NAME, "lang_code")?;
-            tl::check_limits_opt::<
-                tl::Boxed<super::enums::EmojiStatus>,
-            >(&self.emoji_status, NAME, "emoji_status")?;
-            tl::check_limits_opt::<
-                tl::Vector<tl::Boxed<super::enums::Username>>,
-            >(&self.usernames, NAME, "usernames")?;
-            tl::check_limits_opt::<
-                tl::Boxed<super::enums::RecentStory>,
-            >(&self.stories_max_id, NAME, "stories_max_id")?;
-            tl::check_limits_opt::<
-                tl::Boxed<super::enums::PeerColor>,
-            >(&self.color, NAME, "color")?;
-            tl::check_limits_opt::<
-                tl::Boxed<super::enums::PeerColor>,
-            >(&self.profile_color, NAME, "profile_color")?;
-            ::core::result::Result::Ok(())
+                >(&self.color, NAME, "color");
+            walker
+                .field_opt::<
+                    tl::Boxed<super::enums::PeerColor>,
+                >(&self.profile_color, NAME, "profile_color");
+            walker
+                .field_opt::<tl::Int>(&self.bot_active_users, NAME, "bot_active_users");
+            walker
+                .field_opt::<
+                    tl::Long,
+                >(&self.bot_verification_icon, NAME, "bot_verification_icon");
+            walker
+                .field_opt::<
+                    tl::Long,
+                >(&self.send_paid_messages_stars, NAME, "send_paid_messages_stars");
+            walker
+                .field_opt::<
+                    tl::Long,
+                >(&self.linked_community_id, NAME, "linked_community_id");
         }
         #[inline]
         fn deserialize_bare(
@@ -4626,16 +4409,9 @@ pub mod types {
     impl crate::Bare for UserEmpty {
         const MIN_BARE_LEN: usize = 8;
         #[inline]
-        fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
-            tl::encode::<tl::Long>(&self.id, out);
-        }
-        #[inline]
-        fn bare_len(&self) -> usize {
-            8
-        }
-        #[inline]
-        fn check_bare_limits(&self) -> ::core::result::Result<(), crate::EncodeError> {
-            ::core::result::Result::Ok(())
+        fn walk_bare<W: crate::Walker>(&self, walker: &mut W) {
+            const NAME: &str = "userEmpty";
+            walker.field::<tl::Long>(&self.id, NAME, "id");
         }
         #[inline]
         fn deserialize_bare(
@@ -4754,25 +4530,14 @@ pub mod types {
     impl crate::Bare for UserProfilePhoto {
         const MIN_BARE_LEN: usize = 16;
         #[inline]
-        fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
+        fn walk_bare<W: crate::Walker>(&self, walker: &mut W) {
+            const NAME: &str = "userProfilePhoto";
             let flags: u32 = tl::bit(self.has_video, 0) | tl::bit(self.personal, 2)
                 | tl::bit(self.stripped_thumb.is_some(), 1);
-            tl::encode::<tl::Nat>(&flags, out);
-            tl::encode::<tl::Long>(&self.photo_id, out);
-            tl::encode_opt::<tl::Bytes>(&self.stripped_thumb, out);
-            tl::encode::<tl::Int>(&self.dc_id, out);
-        }
-        #[inline]
-        fn bare_len(&self) -> usize {
-            16 + tl::encoded_len_opt::<tl::Bytes>(&self.stripped_thumb)
-        }
-        #[inline]
-        fn check_bare_limits(&self) -> ::core::result::Result<(), crate::EncodeError> {
-            const NAME: &str = "userProfilePhoto";
-            tl::check_limits_opt::<
-                tl::Bytes,
-            >(&self.stripped_thumb, NAME, "stripped_thumb")?;
-            ::core::result::Result::Ok(())
+            walker.field::<tl::Nat>(&flags, NAME, "flags");
+            walker.field::<tl::Long>(&self.photo_id, NAME, "photo_id");
+            walker.field_opt::<tl::Bytes>(&self.stripped_thumb, NAME, "stripped_thumb");
+            walker.field::<tl::Int>(&self.dc_id, NAME, "dc_id");
         }
         #[inline]
         fn deserialize_bare(
@@ -4913,15 +4678,7 @@ pub mod types {
     impl crate::Bare for UserProfilePhotoEmpty {
         const MIN_BARE_LEN: usize = 0;
         #[inline]
-        fn serialize_bare(&self, _out: &mut ::std::vec::Vec<u8>) {}
-        #[inline]
-        fn bare_len(&self) -> usize {
-            0
-        }
-        #[inline]
-        fn check_bare_limits(&self) -> ::core::result::Result<(), crate::EncodeError> {
-            ::core::result::Result::Ok(())
-        }
+        fn walk_bare<W: crate::Walker>(&self, _walker: &mut W) {}
         #[inline]
         fn deserialize_bare(
             _reader: &mut crate::Reader<'_>,
@@ -4992,15 +4749,7 @@ pub mod types {
     impl crate::Bare for UserStatusEmpty {
         const MIN_BARE_LEN: usize = 0;
         #[inline]
-        fn serialize_bare(&self, _out: &mut ::std::vec::Vec<u8>) {}
-        #[inline]
-        fn bare_len(&self) -> usize {
-            0
-        }
-        #[inline]
-        fn check_bare_limits(&self) -> ::core::result::Result<(), crate::EncodeError> {
-            ::core::result::Result::Ok(())
-        }
+        fn walk_bare<W: crate::Walker>(&self, _walker: &mut W) {}
         #[inline]
         fn deserialize_bare(
             _reader: &mut crate::Reader<'_>,
@@ -5079,17 +4828,10 @@ pub mod types {
     impl crate::Bare for UserStatusLastMonth {
         const MIN_BARE_LEN: usize = 4;
         #[inline]
-        fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
+        fn walk_bare<W: crate::Walker>(&self, walker: &mut W) {
+            const NAME: &str = "userStatusLastMonth";
             let flags: u32 = tl::bit(self.by_me, 0);
-            tl::encode::<tl::Nat>(&flags, out);
-        }
-        #[inline]
-        fn bare_len(&self) -> usize {
-            4
-        }
-        #[inline]
-        fn check_bare_limits(&self) -> ::core::result::Result<(), crate::EncodeError> {
-            ::core::result::Result::Ok(())
+            walker.field::<tl::Nat>(&flags, NAME, "flags");
         }
         #[inline]
         fn deserialize_bare(
@@ -5178,17 +4920,10 @@ pub mod types {
     impl crate::Bare for UserStatusLastWeek {
         const MIN_BARE_LEN: usize = 4;
         #[inline]
-        fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
+        fn walk_bare<W: crate::Walker>(&self, walker: &mut W) {
+            const NAME: &str = "userStatusLastWeek";
             let flags: u32 = tl::bit(self.by_me, 0);
-            tl::encode::<tl::Nat>(&flags, out);
-        }
-        #[inline]
-        fn bare_len(&self) -> usize {
-            4
-        }
-        #[inline]
-        fn check_bare_limits(&self) -> ::core::result::Result<(), crate::EncodeError> {
-            ::core::result::Result::Ok(())
+            walker.field::<tl::Nat>(&flags, NAME, "flags");
         }
         #[inline]
         fn deserialize_bare(
@@ -5271,16 +5006,9 @@ pub mod types {
     impl crate::Bare for UserStatusOffline {
         const MIN_BARE_LEN: usize = 4;
         #[inline]
-        fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
-            tl::encode::<tl::Int>(&self.was_online, out);
-        }
-        #[inline]
-        fn bare_len(&self) -> usize {
-            4
-        }
-        #[inline]
-        fn check_bare_limits(&self) -> ::core::result::Result<(), crate::EncodeError> {
-            ::core::result::Result::Ok(())
+        fn walk_bare<W: crate::Walker>(&self, walker: &mut W) {
+            const NAME: &str = "userStatusOffline";
+            walker.field::<tl::Int>(&self.was_online, NAME, "was_online");
         }
         #[inline]
         fn deserialize_bare(
@@ -5364,16 +5092,9 @@ pub mod types {
     impl crate::Bare for UserStatusOnline {
         const MIN_BARE_LEN: usize = 4;
         #[inline]
-        fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
-            tl::encode::<tl::Int>(&self.expires, out);
-        }
-        #[inline]
-        fn bare_len(&self) -> usize {
-            4
-        }
-        #[inline]
-        fn check_bare_limits(&self) -> ::core::result::Result<(), crate::EncodeError> {
-            ::core::result::Result::Ok(())
+        fn walk_bare<W: crate::Walker>(&self, walker: &mut W) {
+            const NAME: &str = "userStatusOnline";
+            walker.field::<tl::Int>(&self.expires, NAME, "expires");
         }
         #[inline]
         fn deserialize_bare(
@@ -5463,17 +5184,10 @@ pub mod types {
     impl crate::Bare for UserStatusRecently {
         const MIN_BARE_LEN: usize = 4;
         #[inline]
-        fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
+        fn walk_bare<W: crate::Walker>(&self, walker: &mut W) {
+            const NAME: &str = "userStatusRecently";
             let flags: u32 = tl::bit(self.by_me, 0);
-            tl::encode::<tl::Nat>(&flags, out);
-        }
-        #[inline]
-        fn bare_len(&self) -> usize {
-            4
-        }
-        #[inline]
-        fn check_bare_limits(&self) -> ::core::result::Result<(), crate::EncodeError> {
-            ::core::result::Result::Ok(())
+            walker.field::<tl::Nat>(&flags, NAME, "flags");
         }
         #[inline]
         fn deserialize_bare(
@@ -5576,20 +5290,11 @@ pub mod types {
     impl crate::Bare for Username {
         const MIN_BARE_LEN: usize = 8;
         #[inline]
-        fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
-            let flags: u32 = tl::bit(self.editable, 0) | tl::bit(self.active, 1);
-            tl::encode::<tl::Nat>(&flags, out);
-            tl::encode::<tl::Str>(&self.username, out);
-        }
-        #[inline]
-        fn bare_len(&self) -> usize {
-            4 + tl::encoded_len::<tl::Str>(&self.username)
-        }
-        #[inline]
-        fn check_bare_limits(&self) -> ::core::result::Result<(), crate::EncodeError> {
+        fn walk_bare<W: crate::Walker>(&self, walker: &mut W) {
             const NAME: &str = "username";
-            tl::check_limits::<tl::Str>(&self.username, NAME, "username")?;
-            ::core::result::Result::Ok(())
+            let flags: u32 = tl::bit(self.editable, 0) | tl::bit(self.active, 1);
+            walker.field::<tl::Nat>(&flags, NAME, "flags");
+            walker.field::<tl::Str>(&self.username, NAME, "username");
         }
         #[inline]
         fn deserialize_bare(
@@ -5712,37 +5417,17 @@ pub mod types {
         impl crate::Bare for ChatInviteImporters {
             const MIN_BARE_LEN: usize = 20;
             #[inline]
-            fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
-                tl::encode::<tl::Int>(&self.count, out);
-                tl::encode::<
-                    tl::Vector<tl::Boxed<super::super::enums::ChatInviteImporter>>,
-                >(&self.importers, out);
-                tl::encode::<
-                    tl::Vector<tl::Boxed<super::super::enums::User>>,
-                >(&self.users, out);
-            }
-            #[inline]
-            fn bare_len(&self) -> usize {
-                4
-                    + tl::encoded_len::<
-                        tl::Vector<tl::Boxed<super::super::enums::ChatInviteImporter>>,
-                    >(&self.importers)
-                    + tl::encoded_len::<
-                        tl::Vector<tl::Boxed<super::super::enums::User>>,
-                    >(&self.users)
-            }
-            #[inline]
-            fn check_bare_limits(
-                &self,
-            ) -> ::core::result::Result<(), crate::EncodeError> {
+            fn walk_bare<W: crate::Walker>(&self, walker: &mut W) {
                 const NAME: &str = "messages.chatInviteImporters";
-                tl::check_limits::<
-                    tl::Vector<tl::Boxed<super::super::enums::ChatInviteImporter>>,
-                >(&self.importers, NAME, "importers")?;
-                tl::check_limits::<
-                    tl::Vector<tl::Boxed<super::super::enums::User>>,
-                >(&self.users, NAME, "users")?;
-                ::core::result::Result::Ok(())
+                walker.field::<tl::Int>(&self.count, NAME, "count");
+                walker
+                    .field::<
+                        tl::Vector<tl::Boxed<super::super::enums::ChatInviteImporter>>,
+                    >(&self.importers, NAME, "importers");
+                walker
+                    .field::<
+                        tl::Vector<tl::Boxed<super::super::enums::User>>,
+                    >(&self.users, NAME, "users");
             }
             #[inline]
             fn deserialize_bare(
@@ -8380,45 +8065,24 @@ pub mod functions {
         impl crate::Bare for GetChatInviteImporters {
             const MIN_BARE_LEN: usize = 20;
             #[inline]
-            fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
+            fn walk_bare<W: crate::Walker>(&self, walker: &mut W) {
+                const NAME: &str = "messages.getChatInviteImporters";
                 let flags: u32 = tl::bit(self.requested, 0)
                     | tl::bit(self.subscription_expired, 3)
                     | tl::bit(self.link.is_some(), 1) | tl::bit(self.q.is_some(), 2);
-                tl::encode::<tl::Nat>(&flags, out);
-                tl::encode::<tl::Boxed<super::super::enums::InputPeer>>(&self.peer, out);
-                tl::encode_opt::<tl::Str>(&self.link, out);
-                tl::encode_opt::<tl::Str>(&self.q, out);
-                tl::encode::<tl::Int>(&self.offset_date, out);
-                tl::encode::<
-                    tl::Boxed<super::super::enums::InputUser>,
-                >(&self.offset_user, out);
-                tl::encode::<tl::Int>(&self.limit, out);
-            }
-            #[inline]
-            fn bare_len(&self) -> usize {
-                12
-                    + tl::encoded_len::<
+                walker.field::<tl::Nat>(&flags, NAME, "flags");
+                walker
+                    .field::<
                         tl::Boxed<super::super::enums::InputPeer>,
-                    >(&self.peer) + tl::encoded_len_opt::<tl::Str>(&self.link)
-                    + tl::encoded_len_opt::<tl::Str>(&self.q)
-                    + tl::encoded_len::<
+                    >(&self.peer, NAME, "peer");
+                walker.field_opt::<tl::Str>(&self.link, NAME, "link");
+                walker.field_opt::<tl::Str>(&self.q, NAME, "q");
+                walker.field::<tl::Int>(&self.offset_date, NAME, "offset_date");
+                walker
+                    .field::<
                         tl::Boxed<super::super::enums::InputUser>,
-                    >(&self.offset_user)
-            }
-            #[inline]
-            fn check_bare_limits(
-                &self,
-            ) -> ::core::result::Result<(), crate::EncodeError> {
-                const NAME: &str = "messages.getChatInviteImporters";
-                tl::check_limits::<
-                    tl::Boxed<super::super::enums::InputPeer>,
-                >(&self.peer, NAME, "peer")?;
-                tl::check_limits_opt::<tl::Str>(&self.link, NAME, "link")?;
-                tl::check_limits_opt::<tl::Str>(&self.q, NAME, "q")?;
-                tl::check_limits::<
-                    tl::Boxed<super::super::enums::InputUser>,
-                >(&self.offset_user, NAME, "offset_user")?;
-                ::core::result::Result::Ok(())
+                    >(&self.offset_user, NAME, "offset_user");
+                walker.field::<tl::Int>(&self.limit, NAME, "limit");
             }
             #[inline]
             fn deserialize_bare(

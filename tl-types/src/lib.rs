@@ -51,6 +51,7 @@ mod rpc_error;
 #[cfg(feature = "samples")]
 pub mod sample;
 mod traits;
+mod walk;
 
 pub use borrowed::{BareBorrowed, DeserializableBorrowed, IntoOwned, deserialize_boxed_borrowed};
 pub use decode_error::{DecodeError, DecodeErrorKind};
@@ -64,6 +65,7 @@ pub use traits::{
     Bare, Deserializable, Identifiable, RemoteCall, Serializable, deserialize_boxed,
     serialize_boxed,
 };
+pub use walk::Walker;
 
 /// The shipped types, generated from `schema/importers.tl` by tl-codegen and checked in. Do not
 /// edit: regenerate with `TL_REGENERATE=1 cargo test -p tl-codegen --test tl_types_generated`

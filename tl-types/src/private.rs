@@ -4,12 +4,12 @@
 //!
 //! Generated code imports this module under a short alias (`use ::tl_types::__private as tl;`) and
 //! names everything through it: the codec types (re-exported from [`crate::codec`]) and the one-line
-//! helpers below, which keep each field to one line of generated code: write it, count it, check
-//! it, read it (naming the field in the error's path), and the flag-word bits.
+//! helpers below, which keep each field to one line of generated code: read it (naming the field in
+//! the error's path) and the flag-word bits. Writing, measuring and checking go through
+//! [`crate::Walker`] instead.
 
 use crate::borrowed::{BareBorrowed, DeserializableBorrowed, IntoOwned};
 use crate::decode_error::DecodeError;
-use crate::encode_error::EncodeError;
 use crate::reader::Reader;
 
 pub use crate::codec::*;
@@ -21,56 +21,6 @@ pub mod json {
     pub use crate::json::objects::*;
     pub use crate::json::{De, JsonCodec, Ser};
     pub use serde;
-}
-
-/// Appends `value` as the TL type `C` (panics where [`Codec::encode`] does).
-#[inline]
-pub fn encode<C: Codec>(value: &C::Value, out: &mut Vec<u8>) {
-    C::encode(value, out)
-}
-
-/// Appends a conditional field when it is present (its bit is in the flags word).
-#[inline]
-pub fn encode_opt<C: Codec>(value: &Option<C::Value>, out: &mut Vec<u8>) {
-    if let Some(value) = value {
-        C::encode(value, out)
-    }
-}
-
-/// The encoded length of `value` as the TL type `C`.
-#[inline]
-pub fn encoded_len<C: Codec>(value: &C::Value) -> usize {
-    C::encoded_len(value)
-}
-
-/// The encoded length of a conditional field: zero when it is absent.
-#[inline]
-pub fn encoded_len_opt<C: Codec>(value: &Option<C::Value>) -> usize {
-    value.as_ref().map_or(0, C::encoded_len)
-}
-
-/// Checks that TL can represent the field `field` of the constructor or function `ty` as the TL
-/// type `C`; a failure names the field in the error's path (`ty.field`).
-#[inline]
-pub fn check_limits<C: Codec>(
-    value: &C::Value,
-    ty: &'static str,
-    field: &'static str,
-) -> Result<(), EncodeError> {
-    C::check_limits(value).map_err(|e| e.in_field(ty, field))
-}
-
-/// [`check_limits`] for a conditional field: an absent one always fits.
-#[inline]
-pub fn check_limits_opt<C: Codec>(
-    value: &Option<C::Value>,
-    ty: &'static str,
-    field: &'static str,
-) -> Result<(), EncodeError> {
-    match value {
-        Some(value) => check_limits::<C>(value, ty, field),
-        None => Ok(()),
-    }
 }
 
 /// Reads the field `field` of the constructor or function `ty` as the TL type `C`; a failure names

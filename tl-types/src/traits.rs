@@ -23,6 +23,7 @@
 use crate::decode_error::{DecodeError, DecodeErrorKind};
 use crate::encode_error::EncodeError;
 use crate::reader::Reader;
+use crate::walk::{Check, Len, Walker, Write};
 
 /// A constructor or function with a constructor id (the CRC32 of its TL definition, or the id written
 /// in the schema).
@@ -136,15 +137,32 @@ pub trait Bare: Sized {
     /// [`DecodeErrorKind::VectorTooLong`]; 0 is allowed (a constructor without fields).
     const MIN_BARE_LEN: usize;
 
-    /// Appends the fields' bytes to `out`.
-    fn serialize_bare(&self, out: &mut Vec<u8>);
+    /// Shows every flags word and every field present on the wire to `walker`, in wire order:
+    /// the one description of the layout that writing, measuring and checking share.
+    fn walk_bare<W: Walker>(&self, walker: &mut W);
+
+    /// Appends the fields' bytes to `out` (panics where [`Serializable::serialize`] does).
+    #[inline]
+    fn serialize_bare(&self, out: &mut Vec<u8>) {
+        self.walk_bare(&mut Write(out));
+    }
 
     /// The exact number of bytes [`Bare::serialize_bare`] appends.
-    fn bare_len(&self) -> usize;
+    #[inline]
+    fn bare_len(&self) -> usize {
+        let mut len = Len(0);
+        self.walk_bare(&mut len);
+        len.0
+    }
 
     /// Whether TL can represent the fields (see [`Serializable::check_limits`]); an error's path
     /// starts with the field (`user.first_name`).
-    fn check_bare_limits(&self) -> Result<(), EncodeError>;
+    #[inline]
+    fn check_bare_limits(&self) -> Result<(), EncodeError> {
+        let mut check = Check::default();
+        self.walk_bare(&mut check);
+        check.finish()
+    }
 
     /// Reads the fields (the constructor id was read by the caller, or is implied by the schema).
     fn deserialize_bare(reader: &mut Reader<'_>) -> Result<Self, DecodeError>;
@@ -198,6 +216,11 @@ impl<T: Identifiable> Identifiable for Box<T> {
 
 impl<T: Bare> Bare for Box<T> {
     const MIN_BARE_LEN: usize = T::MIN_BARE_LEN;
+
+    #[inline]
+    fn walk_bare<W: Walker>(&self, walker: &mut W) {
+        (**self).walk_bare(walker)
+    }
 
     #[inline]
     fn serialize_bare(&self, out: &mut Vec<u8>) {

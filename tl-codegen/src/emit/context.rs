@@ -293,16 +293,6 @@ impl Ctx {
             FieldKind::Optional(..) | FieldKind::Flag(_) | FieldKind::Group { .. } => None,
         }
     }
-
-    /// The fixed encoded size of `ty`, when every value has the same size.
-    pub(crate) fn fixed_len(ty: &TypeRef) -> Option<usize> {
-        match ty {
-            TypeRef::Int | TypeRef::Nat | TypeRef::Bool => Some(4),
-            TypeRef::Long | TypeRef::Int53 | TypeRef::Double => Some(8),
-            TypeRef::Fixed(n) => Some(*n),
-            _ => None,
-        }
-    }
 }
 
 /// A `u32` written in hex, as ids are written in schemas: `0x81b6b00a`.

@@ -1,8 +1,10 @@
 //! Constructor and function structs: the struct with its fields, shared-bit group structs, methods
 //! for derived `?true` fields, and the written-out `Identifiable`, `Bare`, `RemoteCall` and `From`
 //! impls. `Serializable` and `Deserializable` (the boxed form) come from the runtime's blanket impls
-//! over `Identifiable + Bare`, so each struct costs three function bodies (and `From` into its enum),
-//! all `#[inline]`: a crate compiled in release only generates machine code for the types it uses.
+//! over `Identifiable + Bare`, and writing, measuring and checking are the runtime's walks over
+//! `walk_bare`, so each struct costs two function bodies (`walk_bare`, `deserialize_bare`; and
+//! `From` into its enum), all `#[inline]` or generic: a crate compiled in release only generates
+//! machine code for the types it uses.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -92,10 +94,16 @@ pub(crate) fn generate(ctx: &Ctx, def: &StructDef, is_function: bool) -> TokenSt
     let tl_name = &def.tl_name;
     let min = proc_macro2::Literal::usize_unsuffixed(def.min_bare_len);
     let p = Params::for_struct(def, def.wire.is_empty());
-    let (out, reader) = (&p.out, &p.reader);
-    let serialize = wire::serialize_body(ctx, def, &p);
-    let len = wire::len_body(ctx, def);
-    let check = wire::check_body(ctx, def);
+    let (walker, reader) = (&p.walker, &p.reader);
+    let walk = wire::walk_body(ctx, def, &p);
+    // The walker's type parameter, named apart from the struct's own.
+    let walker_ty = (0..)
+        .map(|n| match n {
+            0 => quote::format_ident!("W"),
+            n => quote::format_ident!("W{n}"),
+        })
+        .find(|w| !generics.types().contains(w))
+        .unwrap_or_else(|| quote::format_ident!("W"));
     // A borrowing struct decodes in one body, the borrowed one (`borrowed.rs`); its owned decode
     // detaches that. A generic one keeps an owned body: its `X` need not be its own owned form.
     let deserialize = if generics.borrows() && generics.types().is_empty() {
@@ -183,18 +191,8 @@ pub(crate) fn generate(ctx: &Ctx, def: &StructDef, is_function: bool) -> TokenSt
             const MIN_BARE_LEN: usize = #min;
 
             #[inline]
-            fn serialize_bare(&self, #out: &mut ::std::vec::Vec<u8>) {
-                #serialize
-            }
-
-            #[inline]
-            fn bare_len(&self) -> usize {
-                #len
-            }
-
-            #[inline]
-            fn check_bare_limits(&self) -> ::core::result::Result<(), #rt::EncodeError> {
-                #check
+            fn walk_bare<#walker_ty: #rt::Walker>(&self, #walker: &mut #walker_ty) {
+                #walk
             }
 
             #[inline]

@@ -1,6 +1,6 @@
-//! The bodies of `serialize_bare`, `bare_len`, `check_bare_limits` and `deserialize_bare` (and,
-//! with `Config::borrowed`, `deserialize_bare_borrowed`): the wire layout of a struct, field by
-//! field, with flags words computed from the fields when writing.
+//! The bodies of `walk_bare` (which the runtime turns into writing, measuring and checking) and
+//! `deserialize_bare` (and, with `Config::borrowed`, `deserialize_bare_borrowed`): the wire layout
+//! of a struct, field by field, with flags words computed from the fields when writing.
 
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
@@ -11,7 +11,7 @@ use crate::model::{Field, FieldKind, FlagBit, StructDef, TypeRef, WireItem};
 
 /// Names of the generated functions' parameters, chosen not to collide with any field.
 pub(crate) struct Params {
-    pub(crate) out: proc_macro2::Ident,
+    pub(crate) walker: proc_macro2::Ident,
     pub(crate) reader: proc_macro2::Ident,
 }
 
@@ -37,7 +37,7 @@ impl Params {
         };
         let prefix = if unused { "_" } else { "" };
         Params {
-            out: pick(&format!("{prefix}out")),
+            walker: pick(&format!("{prefix}walker")),
             reader: pick(&format!("{prefix}reader")),
         }
     }
@@ -61,15 +61,18 @@ fn field_bit(field: &Field) -> Option<FlagBit> {
     }
 }
 
-/// The statements of `serialize_bare`.
-pub(crate) fn serialize_body(ctx: &Ctx, def: &StructDef, p: &Params) -> TokenStream {
+/// The statements of `walk_bare`: every flags word (computed from the fields) and every field on
+/// the wire, in wire order, shown to the walker with the struct's and the field's TL names. Writing,
+/// measuring and checking limits are this one body with the runtime's three walkers.
+pub(crate) fn walk_body(ctx: &Ctx, def: &StructDef, p: &Params) -> TokenStream {
     let tl = &ctx.codec;
-    let out = &p.out;
+    let walker = &p.walker;
     let mut body = TokenStream::new();
     for item in &def.wire {
         match item {
             WireItem::FlagWord(w) => {
-                let local = def.flag_words[*w].local.to_ident();
+                let word = &def.flag_words[*w];
+                let (local, name) = (word.local.to_ident(), &word.tl_name);
                 let terms: Vec<TokenStream> = def
                     .fields
                     .iter()
@@ -87,20 +90,22 @@ pub(crate) fn serialize_body(ctx: &Ctx, def: &StructDef, p: &Params) -> TokenStr
                 };
                 body.extend(quote! {
                     let #local: u32 = #value;
-                    #tl::encode::<#tl::Nat>(&#local, #out);
+                    #walker.field::<#tl::Nat>(&#local, NAME, #name);
                 });
             }
             WireItem::Field(i) => {
                 let field = &def.fields[*i];
-                let ident = field.ident.to_ident();
+                let (ident, name) = (field.ident.to_ident(), &field.tl_name);
                 match &field.kind {
                     FieldKind::Required(_) | FieldKind::Nullable(_) => {
                         let codec = ctx.field_codec(&def.path, &field.kind);
-                        body.extend(quote!(#tl::encode::<#codec>(&self.#ident, #out);));
+                        body.extend(quote!(#walker.field::<#codec>(&self.#ident, NAME, #name);));
                     }
                     FieldKind::Optional(ty, _) => {
                         let codec = ctx.codec(&def.path, ty);
-                        body.extend(quote!(#tl::encode_opt::<#codec>(&self.#ident, #out);));
+                        body.extend(
+                            quote!(#walker.field_opt::<#codec>(&self.#ident, NAME, #name);),
+                        );
                     }
                     FieldKind::Flag(_) | FieldKind::Group { .. } => {}
                 }
@@ -110,10 +115,10 @@ pub(crate) fn serialize_body(ctx: &Ctx, def: &StructDef, p: &Params) -> TokenStr
                 let ident = group_field.ident.to_ident();
                 if let Some(m) = member_of(def, group_field, *member) {
                     let codec = ctx.codec(&def.path, &m.ty);
-                    let member_ident = m.ident.to_ident();
+                    let (member_ident, name) = (m.ident.to_ident(), &m.tl_name);
                     body.extend(quote! {
                         if let ::core::option::Option::Some(group) = &self.#ident {
-                            #tl::encode::<#codec>(&group.#member_ident, #out);
+                            #walker.field::<#codec>(&group.#member_ident, NAME, #name);
                         }
                     });
                 }
@@ -121,7 +126,14 @@ pub(crate) fn serialize_body(ctx: &Ctx, def: &StructDef, p: &Params) -> TokenStr
             WireItem::Derived { .. } => {}
         }
     }
-    body
+    if body.is_empty() {
+        return body;
+    }
+    let tl_name = &def.tl_name;
+    quote! {
+        const NAME: &str = #tl_name;
+        #body
+    }
 }
 
 fn member_of<'d>(
@@ -132,104 +144,6 @@ fn member_of<'d>(
     match field.kind {
         FieldKind::Group { group, .. } => def.group_members(group).get(member),
         _ => None,
-    }
-}
-
-/// The expression of `bare_len`: the fixed part folded into one number, then the variable parts.
-pub(crate) fn len_body(ctx: &Ctx, def: &StructDef) -> TokenStream {
-    let tl = &ctx.codec;
-    let mut fixed: usize = 4 * def.flag_words.len();
-    let mut parts: Vec<TokenStream> = Vec::new();
-    for field in &def.fields {
-        let ident = field.ident.to_ident();
-        match &field.kind {
-            FieldKind::Required(ty) => match Ctx::fixed_len(ty) {
-                Some(n) => fixed += n,
-                None => {
-                    let codec = ctx.codec(&def.path, ty);
-                    parts.push(quote!(#tl::encoded_len::<#codec>(&self.#ident)));
-                }
-            },
-            FieldKind::Nullable(_) => {
-                let codec = ctx.field_codec(&def.path, &field.kind);
-                parts.push(quote!(#tl::encoded_len::<#codec>(&self.#ident)));
-            }
-            FieldKind::Optional(ty, _) => {
-                let codec = ctx.codec(&def.path, ty);
-                parts.push(quote!(#tl::encoded_len_opt::<#codec>(&self.#ident)));
-            }
-            FieldKind::Group { group, .. } => {
-                let members = def.group_members(*group);
-                let sum = members.iter().map(|m| {
-                    let codec = ctx.codec(&def.path, &m.ty);
-                    let m = m.ident.to_ident();
-                    quote!(#tl::encoded_len::<#codec>(&group.#m))
-                });
-                parts.push(quote!(self.#ident.as_ref().map_or(0, |group| #(#sum)+*)));
-            }
-            FieldKind::Flag(_) => {}
-        }
-    }
-    if fixed > 0 || parts.is_empty() {
-        let fixed = Literal::usize_unsuffixed(fixed);
-        parts.insert(0, quote!(#fixed));
-    }
-    quote!(#(#parts)+*)
-}
-
-/// Whether a value of `ty` can exceed TL's limits (a byte string or a vector somewhere inside); the
-/// fixed-size types and `True` cannot, and get no check.
-fn may_exceed_limits(ty: &TypeRef) -> bool {
-    Ctx::fixed_len(ty).is_none() && !matches!(ty, TypeRef::True)
-}
-
-/// The statements of `check_bare_limits`, ending in `Ok(())`: each field that may hold a byte
-/// string or a vector is checked, field by field, and a failure names it.
-pub(crate) fn check_body(ctx: &Ctx, def: &StructDef) -> TokenStream {
-    let tl = &ctx.codec;
-    let tl_name = &def.tl_name;
-    let mut checks = TokenStream::new();
-    for field in &def.fields {
-        let ident = field.ident.to_ident();
-        let name = &field.tl_name;
-        match &field.kind {
-            FieldKind::Required(ty) | FieldKind::Nullable(ty) if may_exceed_limits(ty) => {
-                let codec = ctx.field_codec(&def.path, &field.kind);
-                checks.extend(quote!(#tl::check_limits::<#codec>(&self.#ident, NAME, #name)?;));
-            }
-            FieldKind::Optional(ty, _) if may_exceed_limits(ty) => {
-                let codec = ctx.codec(&def.path, ty);
-                checks.extend(quote!(#tl::check_limits_opt::<#codec>(&self.#ident, NAME, #name)?;));
-            }
-            FieldKind::Group { group, .. } => {
-                let members: Vec<TokenStream> = def
-                    .group_members(*group)
-                    .iter()
-                    .filter(|m| may_exceed_limits(&m.ty))
-                    .map(|m| {
-                        let codec = ctx.codec(&def.path, &m.ty);
-                        let (member, name) = (m.ident.to_ident(), &m.tl_name);
-                        quote!(#tl::check_limits::<#codec>(&group.#member, NAME, #name)?;)
-                    })
-                    .collect();
-                if !members.is_empty() {
-                    checks.extend(quote! {
-                        if let ::core::option::Option::Some(group) = &self.#ident {
-                            #(#members)*
-                        }
-                    });
-                }
-            }
-            _ => {}
-        }
-    }
-    if checks.is_empty() {
-        return quote!(::core::result::Result::Ok(()));
-    }
-    quote! {
-        const NAME: &str = #tl_name;
-        #checks
-        ::core::result::Result::Ok(())
     }
 }
 

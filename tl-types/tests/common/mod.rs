@@ -17,7 +17,7 @@ use tl_types::codec::{
 };
 use tl_types::{
     BareBorrowed, DecodeError, DecodeErrorKind, Deserializable, DeserializableBorrowed,
-    EncodeError, Identifiable, Reader, Serializable,
+    EncodeError, Identifiable, Reader, Serializable, Walker,
 };
 
 /// `leaf#5e1f0001 = Node;`
@@ -90,13 +90,7 @@ impl Identifiable for Group {
 
 impl tl_types::Bare for Leaf {
     const MIN_BARE_LEN: usize = 0;
-    fn serialize_bare(&self, _out: &mut Vec<u8>) {}
-    fn bare_len(&self) -> usize {
-        0
-    }
-    fn check_bare_limits(&self) -> Result<(), EncodeError> {
-        Ok(())
-    }
+    fn walk_bare<W: Walker>(&self, _walker: &mut W) {}
     fn deserialize_bare(_reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
         Ok(Leaf {})
     }
@@ -104,14 +98,8 @@ impl tl_types::Bare for Leaf {
 
 impl tl_types::Bare for Wrap {
     const MIN_BARE_LEN: usize = <Heap<Boxed<Node>> as Codec>::MIN_LEN;
-    fn serialize_bare(&self, out: &mut Vec<u8>) {
-        ::tl_types::__private::encode::<Heap<Boxed<Node>>>(&self.inner, out);
-    }
-    fn bare_len(&self) -> usize {
-        ::tl_types::__private::encoded_len::<Heap<Boxed<Node>>>(&self.inner)
-    }
-    fn check_bare_limits(&self) -> Result<(), EncodeError> {
-        ::tl_types::__private::check_limits::<Heap<Boxed<Node>>>(&self.inner, "wrap", "inner")
+    fn walk_bare<W: Walker>(&self, walker: &mut W) {
+        walker.field::<Heap<Boxed<Node>>>(&self.inner, "wrap", "inner");
     }
     fn deserialize_bare(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
         let inner = ::tl_types::__private::decode::<Heap<Boxed<Node>>>(reader, "wrap", "inner")?;
@@ -121,14 +109,8 @@ impl tl_types::Bare for Wrap {
 
 impl tl_types::Bare for List {
     const MIN_BARE_LEN: usize = <Vector<Boxed<Node>> as Codec>::MIN_LEN;
-    fn serialize_bare(&self, out: &mut Vec<u8>) {
-        ::tl_types::__private::encode::<Vector<Boxed<Node>>>(&self.items, out);
-    }
-    fn bare_len(&self) -> usize {
-        ::tl_types::__private::encoded_len::<Vector<Boxed<Node>>>(&self.items)
-    }
-    fn check_bare_limits(&self) -> Result<(), EncodeError> {
-        ::tl_types::__private::check_limits::<Vector<Boxed<Node>>>(&self.items, "list", "items")
+    fn walk_bare<W: Walker>(&self, walker: &mut W) {
+        walker.field::<Vector<Boxed<Node>>>(&self.items, "list", "items");
     }
     fn deserialize_bare(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
         let items = ::tl_types::__private::decode::<Vector<Boxed<Node>>>(reader, "list", "items")?;
@@ -139,19 +121,10 @@ impl tl_types::Bare for List {
 impl tl_types::Bare for Item {
     const MIN_BARE_LEN: usize =
         <Str as Codec>::MIN_LEN + <Int as Codec>::MIN_LEN + <Bytes as Codec>::MIN_LEN;
-    fn serialize_bare(&self, out: &mut Vec<u8>) {
-        ::tl_types::__private::encode::<Str>(&self.name, out);
-        ::tl_types::__private::encode::<Int>(&self.value, out);
-        ::tl_types::__private::encode::<Bytes>(&self.data, out);
-    }
-    fn bare_len(&self) -> usize {
-        ::tl_types::__private::encoded_len::<Str>(&self.name)
-            + ::tl_types::__private::encoded_len::<Int>(&self.value)
-            + ::tl_types::__private::encoded_len::<Bytes>(&self.data)
-    }
-    fn check_bare_limits(&self) -> Result<(), EncodeError> {
-        ::tl_types::__private::check_limits::<Str>(&self.name, "item", "name")?;
-        ::tl_types::__private::check_limits::<Bytes>(&self.data, "item", "data")
+    fn walk_bare<W: Walker>(&self, walker: &mut W) {
+        walker.field::<Str>(&self.name, "item", "name");
+        walker.field::<Int>(&self.value, "item", "value");
+        walker.field::<Bytes>(&self.data, "item", "data");
     }
     fn deserialize_bare(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
         let name = ::tl_types::__private::decode::<Str>(reader, "item", "name")?;
@@ -164,20 +137,9 @@ impl tl_types::Bare for Item {
 impl tl_types::Bare for Group {
     const MIN_BARE_LEN: usize =
         <BareVector<BareConstructor<Item>> as Codec>::MIN_LEN + <Bool as Codec>::MIN_LEN;
-    fn serialize_bare(&self, out: &mut Vec<u8>) {
-        ::tl_types::__private::encode::<BareVector<BareConstructor<Item>>>(&self.items, out);
-        ::tl_types::__private::encode::<Bool>(&self.flag, out);
-    }
-    fn bare_len(&self) -> usize {
-        ::tl_types::__private::encoded_len::<BareVector<BareConstructor<Item>>>(&self.items)
-            + ::tl_types::__private::encoded_len::<Bool>(&self.flag)
-    }
-    fn check_bare_limits(&self) -> Result<(), EncodeError> {
-        ::tl_types::__private::check_limits::<BareVector<BareConstructor<Item>>>(
-            &self.items,
-            "group",
-            "items",
-        )
+    fn walk_bare<W: Walker>(&self, walker: &mut W) {
+        walker.field::<BareVector<BareConstructor<Item>>>(&self.items, "group", "items");
+        walker.field::<Bool>(&self.flag, "group", "flag");
     }
     fn deserialize_bare(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
         let items = ::tl_types::__private::decode::<BareVector<BareConstructor<Item>>>(
@@ -327,10 +289,10 @@ pub fn wraps(n: usize) -> Node {
 /// Encodes `value` as `C`, checking that `encoded_len` is exact.
 pub fn enc<C: Codec>(value: &C::Value) -> Vec<u8> {
     let mut out = Vec::new();
-    tl_types::__private::encode::<C>(value, &mut out);
+    C::encode(value, &mut out);
     assert_eq!(
         out.len(),
-        tl_types::__private::encoded_len::<C>(value),
+        C::encoded_len(value),
         "encoded_len disagrees with encode"
     );
     out
