@@ -77,8 +77,9 @@ pub(crate) struct Options {
     pub(crate) serde: Extra,
 }
 
-/// The whole generated file, as tokens; `rt` is the runtime crate's path.
-pub(crate) fn generate(rt: TokenStream, model: &Model, options: Options) -> TokenStream {
+/// The whole generated file, as its top-level items in order (so that they can be formatted
+/// apart); `rt` is the runtime crate's path.
+pub(crate) fn generate(rt: TokenStream, model: &Model, options: Options) -> Vec<TokenStream> {
     let ctx = &Ctx {
         codec: codec_alias(model),
         rt,
@@ -143,16 +144,19 @@ pub(crate) fn generate(rt: TokenStream, model: &Model, options: Options) -> Toke
         .and(&options.serde)
         .wrap(|| samples::visit_all(ctx, model, samples::Visit::Json));
     let errors = model.documented.then(|| errors::module(ctx, model));
-    quote! {
-        #layer
-        #name_for_id
-        #visit
-        #visit_json
-        #types
-        #enums
-        #functions
-        #errors
-    }
+    [
+        layer,
+        Some(name_for_id),
+        Some(visit),
+        Some(visit_json),
+        Some(types),
+        Some(enums),
+        Some(functions),
+        errors,
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 fn name_for_id(model: &Model) -> TokenStream {
