@@ -75,7 +75,7 @@ pub enum Error {
     Format {
         /// syn's message.
         message: String,
-        /// The unformatted code.
+        /// The unformatted code (of the top-level item that did not parse).
         code: String,
     },
     /// The documentation file given to `Config::docs` is not JSON in getdoc's format (one that
