@@ -15,7 +15,7 @@ use tl_types::codec::{
     BareConstructor, BareVector, Bool, Bytes, Codec, CodecBorrowed, Double, Fixed, Int, Long, Nat,
     Str, Vector,
 };
-use tl_types::{DecodeError, DecodeErrorKind, Deserializable, Serializable};
+use tl_types::{DecodeError, Deserializable, Serializable};
 
 /// The TL of `common`'s types, and the primitives the codecs stand for.
 const SCHEMA: &str = "\
@@ -43,33 +43,6 @@ fn with_codec<T>(f: impl FnOnce(&tl_dynamic::Codec<'_>) -> T) -> T {
     f(codec)
 }
 
-fn same_kind(typed: &DecodeErrorKind, dynamic: &tl_dynamic::DecodeErrorKind) -> bool {
-    use tl_dynamic::DecodeErrorKind as D;
-    match (typed, dynamic) {
-        (
-            DecodeErrorKind::UnexpectedEof { needed, remaining },
-            D::UnexpectedEof {
-                needed: n,
-                remaining: r,
-            },
-        ) => (needed, remaining) == (n, r),
-        (
-            DecodeErrorKind::UnknownConstructor { id, expected },
-            D::UnknownConstructor { id: i, expected: e },
-        ) => id == i && expected == e,
-        (DecodeErrorKind::BadBool { id }, D::BadBool { id: i }) => id == i,
-        (DecodeErrorKind::DepthExceeded { limit }, D::DepthExceeded { limit: l }) => limit == l,
-        (DecodeErrorKind::TrailingBytes { count }, D::TrailingBytes { count: c }) => count == c,
-        (DecodeErrorKind::VectorTooLong { count, max }, D::VectorTooLong { count: c, max: m }) => {
-            (count, max) == (c, m)
-        }
-        (DecodeErrorKind::InvalidUtf8, D::InvalidUtf8) => true,
-        (DecodeErrorKind::BadLengthPrefix, D::BadLengthPrefix) => true,
-        (DecodeErrorKind::BadVectorId { id }, D::BadVectorId { id: i }) => id == i,
-        _ => false,
-    }
-}
-
 /// Decodes `bytes` with both: the generated-style codec (`typed`, re-encoded when it accepts) and
 /// the dynamic codec as `tl_type`; panics unless they agree. Returns whether they accepted.
 fn agree(tl_type: &str, bytes: &[u8], typed: Result<Vec<u8>, DecodeError>) -> bool {
@@ -87,7 +60,7 @@ fn agree(tl_type: &str, bytes: &[u8], typed: Result<Vec<u8>, DecodeError>) -> bo
             }
             (Err(a), Err(b)) => {
                 assert!(
-                    same_kind(a.kind(), b.kind())
+                    a.kind() == b.kind()
                         && a.offset() == b.offset()
                         && a.path_string() == b.path_string(),
                     "{tl_type}: generated {a}, dynamic {b}, input {bytes:02x?}"
