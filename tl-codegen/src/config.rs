@@ -417,28 +417,17 @@ impl Config {
             Err(Error::Schema { diagnostics, .. }) => return Err(schema_error(diagnostics)),
             other => other?,
         };
-        let rt = runtime_tokens(&self.runtime_path)?;
-        let extra = |on: bool, cfg: &Option<String>| -> Result<crate::emit::Extra, Error> {
-            let cfg = match cfg {
-                Some(predicate) => Some(
-                    syn::parse_str::<syn::Meta>(predicate)
-                        .map(quote::ToTokens::into_token_stream)
-                        .map_err(|_| Error::CfgPredicate {
-                            predicate: predicate.clone(),
-                        })?,
-                ),
-                None => None,
-            };
-            Ok(crate::emit::Extra { on, cfg })
+        runtime_tokens(&self.runtime_path)?;
+        let spec = |on: bool, cfg: &Option<String>| crate::emit::ExtraSpec {
+            on,
+            cfg: cfg.clone(),
         };
-        let tokens = crate::emit::generate(
-            rt,
+        let emitter = crate::emit::Emitter::new(
             &model,
-            crate::emit::Options {
-                samples: extra(self.samples, &self.samples_cfg)?,
-                serde: extra(self.serde, &self.serde_cfg)?,
-            },
-        );
+            &self.runtime_path,
+            spec(self.samples, &self.samples_cfg),
+            spec(self.serde, &self.serde_cfg),
+        )?;
         let names: Vec<&str> = sources.iter().map(|(_, f)| f.name.as_str()).collect();
         let layer = model
             .layer
@@ -449,7 +438,7 @@ impl Config {
             names.join(", ")
         );
         Ok(Generated {
-            code: crate::format::format(tokens, &header, self.format)?,
+            code: crate::format::format(&emitter, &header, self.format)?,
             warnings: parsed.diagnostics,
             sources: sources.clone(),
             #[cfg(feature = "docs")]

@@ -77,86 +77,224 @@ pub(crate) struct Options {
     pub(crate) serde: Extra,
 }
 
-/// The whole generated file, as its top-level items in order (so that they can be formatted
-/// apart); `rt` is the runtime crate's path.
-pub(crate) fn generate(rt: TokenStream, model: &Model, options: Options) -> Vec<TokenStream> {
-    let ctx = &Ctx {
-        codec: codec_alias(model),
-        rt,
-        documented: model.documented,
-        borrowing: context::borrowing(model),
-    };
-    let layer = model.layer.map(|layer| {
-        let layer = Literal::i32_unsuffixed(layer);
-        quote! {
-            /// The layer of the schema these types were generated from.
-            pub const LAYER: i32 = #layer;
+/// One top-level item of the generated file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Part {
+    /// `LAYER`.
+    Layer,
+    /// `name_for_id`.
+    NameForId,
+    /// `visit_samples`.
+    Visit,
+    /// `visit_json_samples`.
+    VisitJson,
+    /// The `types` module tree.
+    Types,
+    /// The `enums` module tree.
+    Enums,
+    /// The `functions` module tree.
+    Functions,
+    /// The `errors` module.
+    Errors,
+}
+
+impl Part {
+    /// Every part, in the order of the file.
+    pub(crate) const IN_FILE_ORDER: [Part; 8] = [
+        Part::Layer,
+        Part::NameForId,
+        Part::Visit,
+        Part::VisitJson,
+        Part::Types,
+        Part::Enums,
+        Part::Functions,
+        Part::Errors,
+    ];
+
+    /// Every part, the largest first (by the text they usually make), so that formatting them on
+    /// several threads does not leave one thread alone with the biggest at the end.
+    pub(crate) const LARGEST_FIRST: [Part; 8] = [
+        Part::Types,
+        Part::Functions,
+        Part::Enums,
+        Part::Errors,
+        Part::VisitJson,
+        Part::Visit,
+        Part::NameForId,
+        Part::Layer,
+    ];
+}
+
+/// The settings of one [`Extra`], as text (`cfg` predicates are checked to parse when an
+/// [`Emitter`] is made).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct ExtraSpec {
+    /// Generate them.
+    pub(crate) on: bool,
+    /// The `cfg` predicate each item is put behind, if any.
+    pub(crate) cfg: Option<String>,
+}
+
+/// Emits the parts of the file, on any thread: the model and the settings as text, since token
+/// streams cannot cross threads; each [`Emitter::part`] builds its own tokens.
+#[derive(Debug)]
+pub(crate) struct Emitter<'m> {
+    model: &'m Model,
+    runtime_path: String,
+    samples: ExtraSpec,
+    serde: ExtraSpec,
+}
+
+impl<'m> Emitter<'m> {
+    /// An emitter for `model`, with the runtime crate at `runtime_path`. Fails, naming the text,
+    /// when the path or a `cfg` predicate does not parse.
+    pub(crate) fn new(
+        model: &'m Model,
+        runtime_path: &str,
+        samples: ExtraSpec,
+        serde: ExtraSpec,
+    ) -> Result<Self, crate::Error> {
+        let emitter = Emitter {
+            model,
+            runtime_path: runtime_path.to_owned(),
+            samples,
+            serde,
+        };
+        emitter.options().map_err(|e| e.into_error())?;
+        emitter.runtime().map_err(|e| e.into_error())?;
+        Ok(emitter)
+    }
+
+    /// The whole file's top-level items, in order, on this thread.
+    pub(crate) fn all(&self) -> Result<TokenStream, crate::Error> {
+        let mut file = TokenStream::new();
+        for part in Part::IN_FILE_ORDER {
+            file.extend(self.part(part)?);
         }
-    });
-    let name_for_id = name_for_id(model);
-    let types = module_tree(
-        ctx,
-        Root::Types,
-        model.types.iter().map(|d| {
-            let mut tokens = structs::generate(ctx, d, false);
-            if model.borrowed {
-                tokens.extend(borrowed::for_struct(ctx, d));
+        Ok(file)
+    }
+
+    /// One part of the file (empty when the settings leave it out).
+    pub(crate) fn part(&self, part: Part) -> Result<TokenStream, crate::Error> {
+        let model = self.model;
+        let ctx = &Ctx {
+            codec: codec_alias(model),
+            rt: self.runtime().map_err(|e| e.into_error())?,
+            documented: model.documented,
+            borrowing: context::borrowing(model),
+        };
+        let options = self.options().map_err(|e| e.into_error())?;
+        Ok(match part {
+            Part::Layer => model
+                .layer
+                .map(|layer| {
+                    let layer = Literal::i32_unsuffixed(layer);
+                    quote! {
+                        /// The layer of the schema these types were generated from.
+                        pub const LAYER: i32 = #layer;
+                    }
+                })
+                .unwrap_or_default(),
+            Part::NameForId => name_for_id(model),
+            Part::Visit => options
+                .samples
+                .wrap(|| samples::visit_all(ctx, model, samples::Visit::Binary)),
+            Part::VisitJson => options
+                .samples
+                .and(&options.serde)
+                .wrap(|| samples::visit_all(ctx, model, samples::Visit::Json)),
+            Part::Types => module_tree(
+                ctx,
+                Root::Types,
+                model.types.iter().map(|d| {
+                    let mut tokens = structs::generate(ctx, d, false);
+                    if model.borrowed {
+                        tokens.extend(borrowed::for_struct(ctx, d));
+                    }
+                    tokens.extend(options.samples.wrap(|| samples::for_struct(ctx, d)));
+                    tokens.extend(options.serde.wrap(|| serde::for_struct(ctx, d)));
+                    (d.path.modules.clone(), tokens)
+                }),
+                "Constructors: one struct per TL constructor.",
+            ),
+            Part::Enums => module_tree(
+                ctx,
+                Root::Enums,
+                model.enums.iter().map(|d| {
+                    let mut tokens = enums::generate(ctx, d);
+                    if model.borrowed {
+                        tokens.extend(borrowed::for_enum(ctx, d));
+                    }
+                    tokens.extend(options.samples.wrap(|| samples::for_enum(ctx, d)));
+                    tokens.extend(options.serde.wrap(|| serde::for_enum(ctx, d)));
+                    (d.path.modules.clone(), tokens)
+                }),
+                "Boxed types: one enum per TL type, with a variant per constructor.",
+            ),
+            Part::Functions => module_tree(
+                ctx,
+                Root::Functions,
+                model.functions.iter().map(|d| {
+                    let mut tokens = structs::generate(ctx, d, true);
+                    if model.borrowed {
+                        tokens.extend(borrowed::for_struct(ctx, d));
+                    }
+                    tokens.extend(options.samples.wrap(|| samples::for_struct(ctx, d)));
+                    tokens.extend(options.serde.wrap(|| serde::for_struct(ctx, d)));
+                    (d.path.modules.clone(), tokens)
+                }),
+                "Functions: one struct per TL function, with its result type in `RemoteCall::Return`.",
+            ),
+            Part::Errors => {
+                if model.documented {
+                    errors::module(ctx, model)
+                } else {
+                    TokenStream::new()
+                }
             }
-            tokens.extend(options.samples.wrap(|| samples::for_struct(ctx, d)));
-            tokens.extend(options.serde.wrap(|| serde::for_struct(ctx, d)));
-            (d.path.modules.clone(), tokens)
-        }),
-        "Constructors: one struct per TL constructor.",
-    );
-    let enums = module_tree(
-        ctx,
-        Root::Enums,
-        model.enums.iter().map(|d| {
-            let mut tokens = enums::generate(ctx, d);
-            if model.borrowed {
-                tokens.extend(borrowed::for_enum(ctx, d));
-            }
-            tokens.extend(options.samples.wrap(|| samples::for_enum(ctx, d)));
-            tokens.extend(options.serde.wrap(|| serde::for_enum(ctx, d)));
-            (d.path.modules.clone(), tokens)
-        }),
-        "Boxed types: one enum per TL type, with a variant per constructor.",
-    );
-    let functions = module_tree(
-        ctx,
-        Root::Functions,
-        model.functions.iter().map(|d| {
-            let mut tokens = structs::generate(ctx, d, true);
-            if model.borrowed {
-                tokens.extend(borrowed::for_struct(ctx, d));
-            }
-            tokens.extend(options.samples.wrap(|| samples::for_struct(ctx, d)));
-            tokens.extend(options.serde.wrap(|| serde::for_struct(ctx, d)));
-            (d.path.modules.clone(), tokens)
-        }),
-        "Functions: one struct per TL function, with its result type in `RemoteCall::Return`.",
-    );
-    let visit = options
-        .samples
-        .wrap(|| samples::visit_all(ctx, model, samples::Visit::Binary));
-    let visit_json = options
-        .samples
-        .and(&options.serde)
-        .wrap(|| samples::visit_all(ctx, model, samples::Visit::Json));
-    let errors = model.documented.then(|| errors::module(ctx, model));
-    [
-        layer,
-        Some(name_for_id),
-        Some(visit),
-        Some(visit_json),
-        Some(types),
-        Some(enums),
-        Some(functions),
-        errors,
-    ]
-    .into_iter()
-    .flatten()
-    .collect()
+        })
+    }
+
+    /// The runtime crate's path as tokens.
+    fn runtime(&self) -> Result<TokenStream, Unparsed> {
+        self.runtime_path
+            .parse()
+            .map_err(|_| Unparsed::RuntimePath(self.runtime_path.clone()))
+    }
+
+    /// The options as tokens.
+    fn options(&self) -> Result<Options, Unparsed> {
+        let extra = |spec: &ExtraSpec| -> Result<Extra, Unparsed> {
+            let cfg = match &spec.cfg {
+                Some(predicate) => Some(
+                    syn::parse_str::<syn::Meta>(predicate)
+                        .map(quote::ToTokens::into_token_stream)
+                        .map_err(|_| Unparsed::Cfg(predicate.clone()))?,
+                ),
+                None => None,
+            };
+            Ok(Extra { on: spec.on, cfg })
+        };
+        Ok(Options {
+            samples: extra(&self.samples)?,
+            serde: extra(&self.serde)?,
+        })
+    }
+}
+
+/// A setting whose text does not parse.
+enum Unparsed {
+    RuntimePath(String),
+    Cfg(String),
+}
+
+impl Unparsed {
+    fn into_error(self) -> crate::Error {
+        match self {
+            Unparsed::RuntimePath(path) => crate::Error::RuntimePath { path },
+            Unparsed::Cfg(predicate) => crate::Error::CfgPredicate { predicate },
+        }
+    }
 }
 
 fn name_for_id(model: &Model) -> TokenStream {
