@@ -21,7 +21,7 @@ use quote::quote;
 use context::Ctx;
 
 use crate::ident::RustIdent;
-use crate::model::{Model, Root};
+use crate::model::{Model, Root, StructDef};
 
 /// Items generated besides the types, when asked for, each behind a `cfg` predicate if one is set
 /// (`feature = "samples"`), so that a crate shipping generated code can offer them as a feature.
@@ -203,18 +203,11 @@ impl<'m> Emitter<'m> {
                 .samples
                 .and(&options.serde)
                 .wrap(|| samples::visit_all(ctx, model, samples::Visit::Json)),
-            Part::Types => module_tree(
+            Part::Types => struct_tree(
                 ctx,
+                &options,
                 Root::Types,
-                model.types.iter().map(|d| {
-                    let mut tokens = structs::generate(ctx, d, false);
-                    if model.borrowed {
-                        tokens.extend(borrowed::for_struct(ctx, d));
-                    }
-                    tokens.extend(options.samples.wrap(|| samples::for_struct(ctx, d)));
-                    tokens.extend(options.serde.wrap(|| serde::for_struct(ctx, d)));
-                    (d.path.modules.clone(), tokens)
-                }),
+                &model.types,
                 "Constructors: one struct per TL constructor.",
             ),
             Part::Enums => module_tree(
@@ -231,18 +224,11 @@ impl<'m> Emitter<'m> {
                 }),
                 "Boxed types: one enum per TL type, with a variant per constructor.",
             ),
-            Part::Functions => module_tree(
+            Part::Functions => struct_tree(
                 ctx,
+                &options,
                 Root::Functions,
-                model.functions.iter().map(|d| {
-                    let mut tokens = structs::generate(ctx, d, true);
-                    if model.borrowed {
-                        tokens.extend(borrowed::for_struct(ctx, d));
-                    }
-                    tokens.extend(options.samples.wrap(|| samples::for_struct(ctx, d)));
-                    tokens.extend(options.serde.wrap(|| serde::for_struct(ctx, d)));
-                    (d.path.modules.clone(), tokens)
-                }),
+                &model.functions,
                 "Functions: one struct per TL function, with its result type in `RemoteCall::Return`.",
             ),
             Part::Errors => {
@@ -280,6 +266,31 @@ impl<'m> Emitter<'m> {
             serde: extra(&self.serde)?,
         })
     }
+}
+
+/// The `types` or `functions` module tree: every struct with what the options add to it.
+fn struct_tree(
+    ctx: &Ctx,
+    options: &Options,
+    root: Root,
+    defs: &[StructDef],
+    doc: &str,
+) -> TokenStream {
+    let is_function = root == Root::Functions;
+    module_tree(
+        ctx,
+        root,
+        defs.iter().map(|d| {
+            let mut tokens = structs::generate(ctx, d, is_function);
+            if ctx.borrowing.is_some() {
+                tokens.extend(borrowed::for_struct(ctx, d));
+            }
+            tokens.extend(options.samples.wrap(|| samples::for_struct(ctx, d)));
+            tokens.extend(options.serde.wrap(|| serde::for_struct(ctx, d)));
+            (d.path.modules.clone(), tokens)
+        }),
+        doc,
+    )
 }
 
 /// A setting whose text does not parse.
