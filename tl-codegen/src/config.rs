@@ -417,7 +417,6 @@ impl Config {
             Err(Error::Schema { diagnostics, .. }) => return Err(schema_error(diagnostics)),
             other => other?,
         };
-        runtime_tokens(&self.runtime_path)?;
         let spec = |on: bool, cfg: &Option<String>| crate::emit::ExtraSpec {
             on,
             cfg: cfg.clone(),
@@ -639,25 +638,6 @@ impl Generated {
     pub fn render_warnings(&self, color: bool) -> String {
         tl_parser::diagnostic::render(&self.warnings, &self.sources, color)
     }
-}
-
-/// `path` as tokens, when it is a Rust path: `::a::b`, `crate`, `super::x` (segments of identifier
-/// characters separated by `::`, raw identifiers allowed).
-fn runtime_tokens(path: &str) -> Result<proc_macro2::TokenStream, Error> {
-    let bare = path.strip_prefix("::").unwrap_or(path);
-    let is_path = !bare.is_empty()
-        && bare.split("::").all(|segment| {
-            let segment = segment.strip_prefix("r#").unwrap_or(segment);
-            segment.starts_with(|c: char| c.is_alphabetic() || c == '_')
-                && segment.chars().all(|c| c.is_alphanumeric() || c == '_')
-        });
-    let bad = || Error::RuntimePath {
-        path: path.to_owned(),
-    };
-    if !is_path {
-        return Err(bad());
-    }
-    path.parse().map_err(|_| bad())
 }
 
 /// Reads schema files as bytes into a source set; invalid UTF-8 is a located error.

@@ -241,11 +241,22 @@ impl<'m> Emitter<'m> {
         })
     }
 
-    /// The runtime crate's path as tokens.
+    /// The runtime crate's path as tokens, when it is a Rust path: `::a::b`, `crate`, `super::x`
+    /// (segments of identifier characters separated by `::`, raw identifiers allowed).
     fn runtime(&self) -> Result<TokenStream, Unparsed> {
-        self.runtime_path
-            .parse()
-            .map_err(|_| Unparsed::RuntimePath(self.runtime_path.clone()))
+        let path = &self.runtime_path;
+        let bare = path.strip_prefix("::").unwrap_or(path);
+        let is_path = !bare.is_empty()
+            && bare.split("::").all(|segment| {
+                let segment = segment.strip_prefix("r#").unwrap_or(segment);
+                segment.starts_with(|c: char| c.is_alphabetic() || c == '_')
+                    && segment.chars().all(|c| c.is_alphanumeric() || c == '_')
+            });
+        let bad = || Unparsed::RuntimePath(path.clone());
+        if !is_path {
+            return Err(bad());
+        }
+        path.parse().map_err(|_| bad())
     }
 
     /// The options as tokens.
